@@ -1,0 +1,5 @@
+// Every command registers itself on the program; add a command by adding its register function here.
+import type { Command } from 'commander';
+import { registerStats } from './stats.ts';
+
+export const commands: ReadonlyArray<(program: Command) => void> = [registerStats];
