@@ -1,0 +1,128 @@
+// Row <-> model mapping shared by the SQLite reads and writes. Lists are stored newline-joined (no list value
+// in our model can hold a newline), NULL when empty.
+import type { Account, Action, ActionKind, TimePrecision } from '../../core/model.ts';
+
+export function joinList(values: readonly string[]): string | null {
+  return values.length === 0 ? null : values.join('\n');
+}
+
+export function splitList(value: string | null): string[] {
+  return value === null || value === '' ? [] : value.split('\n');
+}
+
+/** Drops undefined fields so optional properties stay absent (exactOptionalPropertyTypes). */
+function defined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined || o[k] === null) delete o[k];
+  return o;
+}
+
+export interface AccountRow {
+  platform: string;
+  id: string;
+  handle: string | null;
+  name: string | null;
+  created_at: number | null;
+  created_precision: string | null;
+  bio: string | null;
+  avatar: string | null;
+  followers: number | null;
+  following: number | null;
+  url: string | null;
+  location: string | null;
+  lang: string | null;
+}
+
+export function accountToRow(a: Account): AccountRow {
+  return {
+    platform: a.platform,
+    id: a.id,
+    handle: a.handle ?? null,
+    name: a.name ?? null,
+    created_at: a.createdAt ?? null,
+    created_precision: a.createdPrecision ?? null,
+    bio: a.bio ?? null,
+    avatar: a.avatar ?? null,
+    followers: a.followers ?? null,
+    following: a.following ?? null,
+    url: a.url ?? null,
+    location: a.location ?? null,
+    lang: a.lang ?? null,
+  };
+}
+
+export function rowToAccount(r: AccountRow): Account {
+  return defined({
+    platform: r.platform,
+    id: r.id,
+    handle: r.handle,
+    name: r.name,
+    createdAt: r.created_at,
+    createdPrecision: r.created_precision as TimePrecision | null,
+    bio: r.bio,
+    avatar: r.avatar,
+    followers: r.followers,
+    following: r.following,
+    url: r.url,
+    location: r.location,
+    lang: r.lang,
+  } as unknown as Account);
+}
+
+export interface ActionRow {
+  platform: string;
+  id: string;
+  account: string;
+  kind: string;
+  time_ms: number;
+  time_precision: string;
+  target: string | null;
+  shared: string | null;
+  text: string | null;
+  urls: string | null;
+  hashtags: string | null;
+  mentions: string | null;
+  media: string | null;
+  lang: string | null;
+  raw: string | null;
+}
+
+export function actionToRow(a: Action): ActionRow {
+  return {
+    platform: a.platform,
+    id: a.id,
+    account: a.account,
+    kind: a.kind,
+    time_ms: a.time,
+    time_precision: a.precision,
+    target: a.target ?? null,
+    shared: a.shared ?? null,
+    text: a.text ?? null,
+    urls: joinList(a.urls),
+    hashtags: joinList(a.hashtags),
+    mentions: joinList(a.mentions),
+    media: joinList(a.media),
+    lang: a.lang ?? null,
+    raw: a.raw && Object.keys(a.raw).length > 0 ? JSON.stringify(a.raw) : null,
+  };
+}
+
+export function rowToAction(r: ActionRow): Action {
+  const action = defined({
+    platform: r.platform,
+    id: r.id,
+    account: r.account,
+    kind: r.kind as ActionKind,
+    time: r.time_ms,
+    precision: r.time_precision as TimePrecision,
+    target: r.target,
+    shared: r.shared,
+    text: r.text,
+    lang: r.lang,
+    raw: r.raw === null ? null : (JSON.parse(r.raw) as Record<string, unknown>),
+  } as unknown as Action);
+  action.urls = splitList(r.urls);
+  action.hashtags = splitList(r.hashtags);
+  action.mentions = splitList(r.mentions);
+  action.media = splitList(r.media);
+  return action;
+}

@@ -1,0 +1,2 @@
+// The SQLite store's public face.
+export { openSqliteStore } from './sqlite-store.ts';

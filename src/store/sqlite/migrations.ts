@@ -1,0 +1,43 @@
+// Schema migrations, applied in order inside one transaction each; `schema_version` holds how many ran.
+// Plain SQL that PostgreSQL accepts too (BIGINT for ms times, TEXT for ids), so both stores share one schema shape.
+
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE batches (
+     id INTEGER PRIMARY KEY,
+     source TEXT NOT NULL,
+     format TEXT NOT NULL,
+     sha256 TEXT NOT NULL UNIQUE,
+     rows_read INTEGER NOT NULL,
+     actions_added INTEGER NOT NULL,
+     actions_duplicate INTEGER NOT NULL,
+     accounts_added INTEGER NOT NULL,
+     bad_rows INTEGER NOT NULL,
+     issues TEXT NOT NULL,
+     imported_at BIGINT NOT NULL
+   );
+   CREATE TABLE accounts (
+     platform TEXT NOT NULL,
+     id TEXT NOT NULL,
+     handle TEXT, name TEXT,
+     created_at BIGINT, created_precision TEXT,
+     bio TEXT, avatar TEXT,
+     followers BIGINT, following BIGINT,
+     url TEXT, location TEXT, lang TEXT,
+     PRIMARY KEY (platform, id)
+   );
+   CREATE TABLE actions (
+     seq INTEGER PRIMARY KEY,
+     platform TEXT NOT NULL,
+     id TEXT NOT NULL,
+     account TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     time_ms BIGINT NOT NULL,
+     time_precision TEXT NOT NULL,
+     target TEXT, shared TEXT, text TEXT,
+     urls TEXT, hashtags TEXT, mentions TEXT, media TEXT,
+     lang TEXT, raw TEXT,
+     batch_id INTEGER NOT NULL,
+     UNIQUE (platform, id)
+   );
+   CREATE INDEX actions_time ON actions (time_ms);`,
+];

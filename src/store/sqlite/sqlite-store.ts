@@ -1,0 +1,237 @@
+// The embedded store: one SQLite file (better-sqlite3, WAL). Default `trollmap.db` in the working directory.
+import Database from 'better-sqlite3';
+import { UserError } from '../../core/errors.ts';
+import type { Account, Action, ImportBatch, Platform } from '../../core/model.ts';
+import type { ActionColumns, ActionFilter, ImportSession, Store, StoreStats, StoredBatch } from '../store.ts';
+import { accountToRow, actionToRow, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
+import { readColumns } from './columns.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { computeStats } from './stats.ts';
+
+type Db = Database.Database;
+
+/** Opens (creating if needed) a trollmap SQLite file and brings its schema up to date. */
+export async function openSqliteStore(path: string, options: { readonly?: boolean } = {}): Promise<Store> {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (e) {
+    throw new UserError(`cannot open database ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -131072');
+    if (!options.readonly) migrate(db);
+  } catch (e) {
+    db.close();
+    if (e instanceof Database.SqliteError) {
+      throw new UserError(`${path} is not a usable trollmap database: ${e.message}`, { cause: e });
+    }
+    throw e;
+  }
+  return new SqliteStore(db, path);
+}
+
+function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
+  const current = row?.version ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new UserError(`database schema version ${current} is newer than this trollmap (${MIGRATIONS.length}); upgrade trollmap`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.prepare('DELETE FROM schema_version').run();
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(v + 1);
+    }).immediate();
+  }
+}
+
+interface BatchRow {
+  id: number;
+  source: string;
+  format: string;
+  sha256: string;
+  rows_read: number;
+  actions_added: number;
+  actions_duplicate: number;
+  accounts_added: number;
+  bad_rows: number;
+  issues: string;
+  imported_at: number;
+}
+
+function rowToBatch(r: BatchRow): StoredBatch {
+  return {
+    id: r.id,
+    source: r.source,
+    format: r.format,
+    sha256: r.sha256,
+    rowsRead: r.rows_read,
+    actionsAdded: r.actions_added,
+    actionsDuplicate: r.actions_duplicate,
+    accountsAdded: r.accounts_added,
+    badRows: r.bad_rows,
+    issues: JSON.parse(r.issues) as StoredBatch['issues'],
+    importedAt: r.imported_at,
+  };
+}
+
+const ACCOUNT_COLUMNS = [
+  'handle', 'name', 'created_at', 'created_precision', 'bio', 'avatar',
+  'followers', 'following', 'url', 'location', 'lang',
+] as const;
+
+const UPSERT_ACCOUNT = `INSERT INTO accounts (platform, id, ${ACCOUNT_COLUMNS.join(', ')})
+  VALUES (@platform, @id, ${ACCOUNT_COLUMNS.map((c) => '@' + c).join(', ')})
+  ON CONFLICT (platform, id) DO UPDATE SET
+  ${ACCOUNT_COLUMNS.map((c) => `${c} = COALESCE(excluded.${c}, accounts.${c})`).join(',\n  ')}`;
+
+const INSERT_ACTION = `INSERT INTO actions (platform, id, account, kind, time_ms, time_precision, target, shared, text,
+  urls, hashtags, mentions, media, lang, raw, batch_id)
+  VALUES (@platform, @id, @account, @kind, @time_ms, @time_precision, @target, @shared, @text,
+  @urls, @hashtags, @mentions, @media, @lang, @raw, @batch_id)
+  ON CONFLICT (platform, id) DO NOTHING`;
+
+class SqliteStore implements Store {
+  private inImport = false;
+
+  constructor(
+    private readonly db: Db,
+    readonly location: string,
+  ) {}
+
+  async findBatch(sha256: string): Promise<StoredBatch | undefined> {
+    const r = this.db.prepare('SELECT * FROM batches WHERE sha256 = ?').get(sha256) as BatchRow | undefined;
+    return r && rowToBatch(r);
+  }
+
+  async listBatches(): Promise<StoredBatch[]> {
+    return (this.db.prepare('SELECT * FROM batches ORDER BY id').all() as BatchRow[]).map(rowToBatch);
+  }
+
+  async beginImport(): Promise<ImportSession> {
+    if (this.inImport) throw new Error('an import session is already open on this store');
+    const db = this.db;
+    db.exec('BEGIN IMMEDIATE');
+    this.inImport = true;
+    const accountsBefore = (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+    const nextBatch = ((db.prepare('SELECT max(id) AS m FROM batches').get() as { m: number | null }).m ?? 0) + 1;
+    const upsert = db.prepare(UPSERT_ACCOUNT);
+    const insert = db.prepare(INSERT_ACTION);
+    const ensureAccount = db.prepare('INSERT INTO accounts (platform, id) VALUES (?, ?) ON CONFLICT (platform, id) DO NOTHING');
+    const seenAccounts = new Set<string>();
+    let added = 0;
+    let open = true;
+    const finish = (): void => {
+      open = false;
+      this.inImport = false;
+    };
+    const check = (): void => {
+      if (!open) throw new Error('import session already finished');
+    };
+    return {
+      putAccounts: async (accounts: readonly Account[]) => {
+        check();
+        for (const a of accounts) upsert.run(accountToRow(a));
+      },
+      putActions: async (actions: readonly Action[]) => {
+        check();
+        let n = 0;
+        for (const a of actions) {
+          const key = `${a.platform}:${a.account}`;
+          if (!seenAccounts.has(key)) {
+            seenAccounts.add(key);
+            ensureAccount.run(a.platform, a.account);
+          }
+          const row: ActionRow & { batch_id: number } = { ...actionToRow(a), batch_id: nextBatch };
+          n += insert.run(row).changes;
+        }
+        added += n;
+        return n;
+      },
+      commit: async (batch: ImportBatch) => {
+        check();
+        const accountsAfter = (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+        const stored: StoredBatch = {
+          ...batch,
+          id: nextBatch,
+          actionsAdded: added,
+          accountsAdded: accountsAfter - accountsBefore,
+        };
+        try {
+          db.prepare(
+            `INSERT INTO batches (id, source, format, sha256, rows_read, actions_added, actions_duplicate,
+             accounts_added, bad_rows, issues, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+          ).run(
+            stored.id, stored.source, stored.format, stored.sha256, stored.rowsRead, stored.actionsAdded,
+            stored.actionsDuplicate, stored.accountsAdded, stored.badRows, JSON.stringify(stored.issues),
+            stored.importedAt,
+          );
+          db.exec('COMMIT');
+        } catch (e) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          finish();
+          throw e;
+        }
+        finish();
+        return stored;
+      },
+      rollback: async () => {
+        if (!open) return;
+        if (db.inTransaction) db.exec('ROLLBACK');
+        finish();
+      },
+    };
+  }
+
+  async getAccount(platform: Platform, id: string): Promise<Account | undefined> {
+    const r = this.db.prepare('SELECT * FROM accounts WHERE platform = ? AND id = ?').get(platform, id) as
+      | AccountRow
+      | undefined;
+    return r && rowToAccount(r);
+  }
+
+  async getAction(platform: Platform, id: string): Promise<Action | undefined> {
+    const r = this.db.prepare('SELECT * FROM actions WHERE platform = ? AND id = ?').get(platform, id) as
+      | ActionRow
+      | undefined;
+    return r && rowToAction(r);
+  }
+
+  async getAccounts(keys: readonly string[]): Promise<Account[]> {
+    const stmt = this.db.prepare('SELECT * FROM accounts WHERE platform = ? AND id = ?');
+    const out: Account[] = [];
+    for (const key of keys) {
+      const at = key.indexOf(':');
+      if (at <= 0) continue;
+      const r = stmt.get(key.slice(0, at), key.slice(at + 1)) as AccountRow | undefined;
+      if (r) out.push(rowToAccount(r));
+    }
+    return out;
+  }
+
+  async *iterateAccounts(): AsyncIterable<Account> {
+    for (const r of this.db.prepare('SELECT * FROM accounts ORDER BY platform, id').iterate()) {
+      yield rowToAccount(r as AccountRow);
+    }
+  }
+
+  async readActionColumns(filter: ActionFilter = {}): Promise<ActionColumns> {
+    return readColumns(this.db, filter);
+  }
+
+  async stats(options: { top?: number } = {}): Promise<StoreStats> {
+    return computeStats(this.db, options.top ?? 10);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.db.close();
+  }
+}

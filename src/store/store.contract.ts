@@ -1,0 +1,176 @@
+// The contract every Store must pass. Each implementation's test calls runStoreContract with a factory that opens a
+// fresh, empty store on a real database (a temp SQLite file; a throwaway PostgreSQL later).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { emptyLists, type Account, type Action, type ImportBatch } from '../core/model.ts';
+import type { Store } from './store.ts';
+
+export interface ContractOptions {
+  /** Opens a new, empty store. */
+  open: () => Promise<Store>;
+  /** Opens the same database again (a second handle), to prove data survives a reopen. */
+  reopen: (store: Store) => Promise<Store>;
+}
+
+const T0 = Date.UTC(2024, 0, 15, 10, 0, 0);
+
+export function action(id: string, account: string, minute: number, extra: Partial<Action> = {}): Action {
+  return {
+    platform: 'telegram',
+    id,
+    account,
+    kind: 'comment',
+    time: T0 + minute * 60_000,
+    precision: 's',
+    ...emptyLists(),
+    ...extra,
+  };
+}
+
+export function batch(sha256: string, extra: Partial<ImportBatch> = {}): ImportBatch {
+  return {
+    source: 'sample.json',
+    format: 'telegram',
+    sha256,
+    rowsRead: 0,
+    actionsAdded: 0,
+    actionsDuplicate: 0,
+    accountsAdded: 0,
+    badRows: 0,
+    issues: [],
+    importedAt: T0,
+    ...extra,
+  };
+}
+
+export function runStoreContract(name: string, options: ContractOptions): void {
+  const withStore = async (fn: (s: Store) => Promise<void>): Promise<void> => {
+    const s = await options.open();
+    try {
+      await fn(s);
+    } finally {
+      await s.close();
+    }
+  };
+
+  test(`${name}: a committed import is readable after reopening, lists and raw intact`, async () => {
+    const s = await options.open();
+    const session = await s.beginImport();
+    const acc: Account = { platform: 'telegram', id: 'u1', handle: 'ivan_1', createdAt: T0 - 86_400_000, createdPrecision: 'day', followers: 3 };
+    await session.putAccounts([acc]);
+    const a = action('c/1', 'u1', 0, {
+      text: 'Привет, мир',
+      urls: ['https://example.org/a', 'https://t.me/x/1'],
+      hashtags: ['выборы'],
+      media: ['photos/p1.jpg'],
+      target: 'c/0',
+      raw: { views: 12 },
+    });
+    assert.equal(await session.putActions([a, action('c/2', 'u2', 1)]), 2);
+    const stored = await session.commit(batch('h1', { rowsRead: 2 }));
+    assert.equal(stored.actionsAdded, 2);
+    assert.equal(stored.accountsAdded, 2, 'the acting account u2 is recorded even without a profile');
+    const again = await options.reopen(s);
+    await s.close();
+    try {
+      assert.deepEqual(await again.getAction('telegram', 'c/1'), a);
+      assert.deepEqual(await again.getAccount('telegram', 'u1'), acc);
+      assert.deepEqual(await again.getAccount('telegram', 'u2'), { platform: 'telegram', id: 'u2' });
+      assert.equal((await again.findBatch('h1'))?.rowsRead, 2);
+      assert.equal(await again.findBatch('nope'), undefined);
+    } finally {
+      await again.close();
+    }
+  });
+
+  test(`${name}: rollback leaves nothing behind`, () =>
+    withStore(async (s) => {
+      const session = await s.beginImport();
+      await session.putActions([action('1', 'u1', 0)]);
+      await session.putAccounts([{ platform: 'telegram', id: 'u9' }]);
+      await session.rollback();
+      const stats = await s.stats();
+      assert.equal(stats.actions, 0);
+      assert.equal(stats.accounts, 0);
+      assert.deepEqual(await s.listBatches(), []);
+    }));
+
+  test(`${name}: duplicate action ids are skipped, within and across imports`, () =>
+    withStore(async (s) => {
+      let session = await s.beginImport();
+      assert.equal(await session.putActions([action('1', 'u1', 0), action('1', 'u1', 0), action('2', 'u1', 1)]), 2);
+      await session.commit(batch('a'));
+      session = await s.beginImport();
+      assert.equal(await session.putActions([action('2', 'u1', 1), action('3', 'u2', 2)]), 1);
+      const b = await session.commit(batch('b'));
+      assert.equal(b.actionsAdded, 1);
+      assert.equal((await s.stats()).actions, 3);
+      assert.deepEqual((await s.listBatches()).map((x) => x.sha256), ['a', 'b']);
+    }));
+
+  test(`${name}: a later profile fills fields but never blanks them`, () =>
+    withStore(async (s) => {
+      const session = await s.beginImport();
+      await session.putAccounts([{ platform: 'vk', id: '7', handle: 'old', bio: 'bio' }]);
+      await session.putAccounts([{ platform: 'vk', id: '7', handle: 'new', followers: 5 }]);
+      await session.commit(batch('p'));
+      assert.deepEqual(await s.getAccount('vk', '7'), { platform: 'vk', id: '7', handle: 'new', bio: 'bio', followers: 5 });
+    }));
+
+  test(`${name}: columns are ordered by time, dictionary-encoded, sorted, and filtered`, () =>
+    withStore(async (s) => {
+      const session = await s.beginImport();
+      await session.putActions([
+        action('3', 'zed', 5, { kind: 'share', shared: 'p9', urls: ['u1', 'u2'] }),
+        action('1', 'amy', 0, { target: 'p1', text: 'a' }),
+        action('2', 'zed', 0, { target: 'p1', hashtags: ['x'] }),
+        { ...action('4', 'bob', 2), platform: 'vk', kind: 'post' },
+      ]);
+      await session.commit(batch('c'));
+      const c = await s.readActionColumns();
+      assert.equal(c.count, 4);
+      assert.deepEqual(c.ids, ['1', '2', '4', '3'], 'time, then platform, then id');
+      assert.deepEqual(c.accountKeys, ['telegram:amy', 'telegram:zed', 'vk:bob']);
+      assert.deepEqual([...c.account], [0, 1, 2, 1]);
+      assert.deepEqual(c.targetKeys, ['telegram:p1']);
+      assert.deepEqual([...c.target], [0, 0, -1, -1]);
+      assert.deepEqual(c.sharedKeys, ['telegram:p9']);
+      assert.deepEqual([...c.shared], [-1, -1, -1, 0]);
+      assert.deepEqual(c.platforms, ['telegram', 'vk']);
+      assert.deepEqual([...c.platform], [0, 0, 1, 0]);
+      assert.deepEqual([...c.urls.offsets], [0, 0, 0, 0, 2]);
+      assert.deepEqual(c.urls.values, ['u1', 'u2']);
+      assert.deepEqual(c.hashtags.values, ['x']);
+      assert.deepEqual(c.text, ['a', '', '', '']);
+      assert.deepEqual([...c.time], [T0, T0, T0 + 120_000, T0 + 300_000]);
+      const shares = await s.readActionColumns({ kinds: ['share'] });
+      assert.deepEqual(shares.ids, ['3']);
+      const vk = await s.readActionColumns({ platform: 'vk' });
+      assert.deepEqual(vk.ids, ['4']);
+      const window = await s.readActionColumns({ since: T0 + 60_000, until: T0 + 120_000 });
+      assert.deepEqual(window.ids, ['4']);
+    }));
+
+  test(`${name}: stats count accounts, actions by kind, platform and day, top targets`, () =>
+    withStore(async (s) => {
+      const session = await s.beginImport();
+      await session.putActions([
+        action('1', 'a', 0, { target: 'p1', urls: ['https://x.org'] }),
+        action('2', 'b', 1, { target: 'p1', urls: ['https://x.org'] }),
+        action('3', 'b', 60 * 24, { kind: 'post' }),
+      ]);
+      await session.commit(batch('s'));
+      const st = await s.stats();
+      assert.equal(st.accounts, 2);
+      assert.equal(st.actions, 3);
+      assert.deepEqual(st.byKind, { comment: 2, post: 1 });
+      assert.deepEqual(st.byPlatform, { telegram: 3 });
+      assert.deepEqual(st.byDay, [
+        { day: '2024-01-15', actions: 2 },
+        { day: '2024-01-16', actions: 1 },
+      ]);
+      assert.deepEqual(st.topTargets, [{ target: 'telegram:p1', actions: 2 }]);
+      assert.deepEqual(st.topUrls, [{ url: 'https://x.org', actions: 2 }]);
+      assert.equal(st.first, T0);
+    }));
+}
