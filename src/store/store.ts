@@ -1,6 +1,9 @@
 // The one storage interface. SQLite implements it now, PostgreSQL later; both must pass store.contract.ts.
 // Methods are async so a networked store fits the same shape; keep engine-specific tricks out of it.
+import type { ActionColumns, StoreStats } from '../core/columns.ts';
 import type { Account, Action, ActionKind, ImportBatch, Platform } from '../core/model.ts';
+
+export type { ActionColumns, MultiColumn, StoreStats } from '../core/columns.ts';
 
 /** A stored import batch with its id. */
 export interface StoredBatch extends ImportBatch {
@@ -24,58 +27,6 @@ export interface ActionFilter {
   platform?: Platform;
   since?: number;
   until?: number;
-}
-
-/**
- * Actions as columns for detection at scale: row i of every array is one action, ordered by (time, platform, id).
- * Strings that repeat (accounts, targets, shared objects) are dictionary-encoded: -1 means absent.
- */
-export interface ActionColumns {
-  count: number;
-  /** Dictionary of account keys (`platform:id`), sorted. */
-  accountKeys: string[];
-  account: Int32Array;
-  /** ms since the epoch. */
-  time: Float64Array;
-  /** Index into ACTION_KINDS. */
-  kind: Uint8Array;
-  /** Index into TIME_PRECISIONS. */
-  precision: Uint8Array;
-  /** Action ids as in the input files (without platform). */
-  ids: string[];
-  platforms: string[];
-  platform: Uint8Array;
-  /** Dictionary of targets (`platform:id`), sorted. */
-  targetKeys: string[];
-  target: Int32Array;
-  /** Dictionary of shared objects (`platform:id`), sorted. */
-  sharedKeys: string[];
-  shared: Int32Array;
-  /** Text per action ('' when none). */
-  text: string[];
-  /** Multi-valued fields, CSR-style: values of action i are values[offsets[i] .. offsets[i+1]). */
-  urls: MultiColumn;
-  hashtags: MultiColumn;
-  media: MultiColumn;
-}
-
-export interface MultiColumn {
-  offsets: Int32Array;
-  values: string[];
-}
-
-export interface StoreStats {
-  accounts: number;
-  actions: number;
-  batches: number;
-  byKind: Record<string, number>;
-  byPlatform: Record<string, number>;
-  /** Actions per UTC day, `YYYY-MM-DD`, sorted. */
-  byDay: { day: string; actions: number }[];
-  topTargets: { target: string; actions: number }[];
-  topUrls: { url: string; actions: number }[];
-  first?: number;
-  last?: number;
 }
 
 export interface Store {
