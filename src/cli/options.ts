@@ -3,7 +3,7 @@ import { UserError } from '../core/errors.ts';
 
 /** `--db`, else `TROLLMAP_DB`, else `trollmap.db` in the working directory. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return flag ?? env.TROLLMAP_DB ?? 'trollmap.db';
+  return flag ?? (env.TROLLMAP_DB || undefined) ?? 'trollmap.db';
 }
 
 export function parsePositiveInt(flag: string) {
