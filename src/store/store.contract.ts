@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyLists, type Account, type Action, type ImportBatch } from '../core/model.ts';
+import type { DetectionRun } from '../core/run.ts';
 import type { Store } from './store.ts';
 
 export interface ContractOptions {
@@ -172,5 +173,43 @@ export function runStoreContract(name: string, options: ContractOptions): void {
       assert.deepEqual(st.topTargets, [{ target: 'telegram:p1', actions: 2 }]);
       assert.deepEqual(st.topUrls, [{ url: 'https://x.org', actions: 2 }]);
       assert.equal(st.first, T0);
+    }));
+
+  test(`${name}: a detection run round-trips with its findings; the latest is the default`, () =>
+    withStore(async (s) => {
+      assert.equal(await s.getRun(), undefined);
+      const signals = {
+        actions: 2, hourOfWeek: new Array<number>(168).fill(0), nightShare: 0, officeHoursShare: 1, activeDays: 1,
+        actionsPerDay: 2, emptyBio: true, ownPosts: 0, templatedHandle: false,
+      };
+      const run: DetectionRun = {
+        version: '0.0.0',
+        createdAt: T0,
+        params: { layers: ['co-text'], window: 60_000, minParticipation: 2, method: 'significance', seed: 1 },
+        inputHash: 'abc',
+        actionsRead: 4,
+        warnings: ['w'],
+        cappedKeys: [{ layer: 'co-target', key: 'telegram:p1', traces: 9000 }],
+        edges: [{ a: 'telegram:a', b: 'telegram:b', layer: 'co-text', pairs: 2, keys: 1, weight: 1.5, p: 0.001,
+          evidence: [{ layer: 'co-text', key: 'привет', actionA: 'telegram:1', actionB: 'telegram:2', dt: 5000 }] }],
+        networks: [{ id: 0, members: ['telegram:a', 'telegram:b'], score: 0.9, layers: { 'co-text': 2 }, first: T0,
+          last: T0, topTexts: [], topLinks: [], topTargets: [], timeline: [], hourOfWeek: [] }],
+        accounts: [
+          { account: 'telegram:b', score: 0.5, network: 0, layers: {}, partners: [], signals, reasons: [] },
+          { account: 'telegram:a', score: 0.9, network: 0, layers: { 'co-text': 2 },
+            partners: [{ account: 'telegram:b', layer: 'co-text', pairs: 2, p: 0.001 }], signals, reasons: ['r'] },
+        ],
+      };
+      const id1 = await s.saveRun(run);
+      const id2 = await s.saveRun({ ...run, inputHash: 'def' });
+      assert.notEqual(id1, id2);
+      const latest = await s.getRun();
+      assert.equal(latest?.id, id2);
+      assert.equal(latest?.inputHash, 'def');
+      const first = await s.getRun(id1);
+      assert.deepEqual({ ...first, id: undefined }, { ...run, id: undefined, accounts: [run.accounts[1], run.accounts[0]] },
+        'accounts come back by score, highest first');
+      assert.deepEqual(await s.getAccountFinding('telegram:a', id1), run.accounts[1]);
+      assert.equal(await s.getAccountFinding('telegram:zzz'), undefined);
     }));
 }

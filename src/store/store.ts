@@ -2,6 +2,7 @@
 // Methods are async so a networked store fits the same shape; keep engine-specific tricks out of it.
 import type { ActionColumns, StoreStats } from '../core/columns.ts';
 import type { Account, Action, ActionKind, ImportBatch, Platform } from '../core/model.ts';
+import type { AccountFinding, DetectionRun } from '../core/run.ts';
 
 export type { ActionColumns, MultiColumn, StoreStats } from '../core/columns.ts';
 
@@ -44,5 +45,11 @@ export interface Store {
   iterateAccounts(): AsyncIterable<Account>;
   readActionColumns(filter?: ActionFilter): Promise<ActionColumns>;
   stats(options?: { top?: number }): Promise<StoreStats>;
+  /** Stores a detection run with all its findings in one transaction; returns its id. */
+  saveRun(run: DetectionRun): Promise<number>;
+  /** A stored run (the latest when no id is given). */
+  getRun(id?: number): Promise<DetectionRun | undefined>;
+  /** One account's finding in a run (the latest when no run id is given). */
+  getAccountFinding(account: string, runId?: number): Promise<AccountFinding | undefined>;
   close(): Promise<void>;
 }

@@ -40,4 +40,29 @@ export const MIGRATIONS: readonly string[] = [
      UNIQUE (platform, id)
    );
    CREATE INDEX actions_time ON actions (time_ms);`,
+  `CREATE TABLE runs (
+     id INTEGER PRIMARY KEY,
+     created_at BIGINT NOT NULL,
+     version TEXT NOT NULL,
+     params TEXT NOT NULL,
+     input_hash TEXT NOT NULL,
+     actions_read INTEGER NOT NULL,
+     warnings TEXT NOT NULL,
+     capped_keys TEXT NOT NULL
+   );
+   CREATE TABLE run_networks (
+     run_id INTEGER NOT NULL, id INTEGER NOT NULL, score REAL NOT NULL, body TEXT NOT NULL,
+     PRIMARY KEY (run_id, id)
+   );
+   CREATE TABLE run_accounts (
+     run_id INTEGER NOT NULL, account TEXT NOT NULL, score REAL NOT NULL, network INTEGER NOT NULL, body TEXT NOT NULL,
+     PRIMARY KEY (run_id, account)
+   );
+   CREATE TABLE run_edges (
+     run_id INTEGER NOT NULL, seq INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, layer TEXT NOT NULL,
+     pairs INTEGER NOT NULL, weight REAL NOT NULL, p REAL, body TEXT NOT NULL,
+     PRIMARY KEY (run_id, seq)
+   );
+   CREATE INDEX run_edges_a ON run_edges (run_id, a);
+   CREATE INDEX run_edges_b ON run_edges (run_id, b);`,
 ];

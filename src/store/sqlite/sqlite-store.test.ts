@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { isUserError } from '../../core/errors.ts';
 import { runStoreContract } from '../store.contract.ts';
 import { openSqliteStore } from './index.ts';
+import { MIGRATIONS } from './migrations.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,6 +31,6 @@ test('sqlite: migrations run once and record the schema version', async () => {
   await again.close();
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(path);
-  assert.deepEqual(db.prepare('SELECT version FROM schema_version').all(), [{ version: 1 }]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_version').all(), [{ version: MIGRATIONS.length }]);
   db.close();
 });

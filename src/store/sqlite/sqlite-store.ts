@@ -2,10 +2,12 @@
 import Database from 'better-sqlite3';
 import { UserError } from '../../core/errors.ts';
 import type { Account, Action, ImportBatch, Platform } from '../../core/model.ts';
+import type { AccountFinding, DetectionRun } from '../../core/run.ts';
 import type { ActionColumns, ActionFilter, ImportSession, Store, StoreStats, StoredBatch } from '../store.ts';
 import { accountToRow, actionToRow, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
 import { readColumns } from './columns.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { getAccountFinding, getRun, saveRun } from './runs.ts';
 import { computeStats } from './stats.ts';
 
 type Db = Database.Database;
@@ -228,6 +230,18 @@ class SqliteStore implements Store {
 
   async stats(options: { top?: number } = {}): Promise<StoreStats> {
     return computeStats(this.db, options.top ?? 10);
+  }
+
+  async saveRun(run: DetectionRun): Promise<number> {
+    return saveRun(this.db, run);
+  }
+
+  async getRun(id?: number): Promise<DetectionRun | undefined> {
+    return getRun(this.db, id);
+  }
+
+  async getAccountFinding(account: string, runId?: number): Promise<AccountFinding | undefined> {
+    return getAccountFinding(this.db, account, runId);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,73 @@
+// Detection runs in SQLite: a row per run, per network, per account and per edge; bodies as JSON.
+import type Database from 'better-sqlite3';
+import type { AccountFinding, DetectionRun, NetworkFinding, RunEdge } from '../../core/run.ts';
+
+interface RunRow {
+  id: number;
+  created_at: number;
+  version: string;
+  params: string;
+  input_hash: string;
+  actions_read: number;
+  warnings: string;
+  capped_keys: string;
+}
+
+export function saveRun(db: Database.Database, run: DetectionRun): number {
+  return db.transaction((): number => {
+    const info = db
+      .prepare(
+        `INSERT INTO runs (created_at, version, params, input_hash, actions_read, warnings, capped_keys)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        run.createdAt, run.version, JSON.stringify(run.params), run.inputHash, run.actionsRead,
+        JSON.stringify(run.warnings), JSON.stringify(run.cappedKeys),
+      );
+    const id = Number(info.lastInsertRowid);
+    const net = db.prepare('INSERT INTO run_networks (run_id, id, score, body) VALUES (?, ?, ?, ?)');
+    for (const n of run.networks) net.run(id, n.id, n.score, JSON.stringify(n));
+    const acc = db.prepare('INSERT INTO run_accounts (run_id, account, score, network, body) VALUES (?, ?, ?, ?, ?)');
+    for (const a of run.accounts) acc.run(id, a.account, a.score, a.network, JSON.stringify(a));
+    const edge = db.prepare(
+      'INSERT INTO run_edges (run_id, seq, a, b, layer, pairs, weight, p, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    run.edges.forEach((e, i) => edge.run(id, i, e.a, e.b, e.layer, e.pairs, e.weight, e.p ?? null, JSON.stringify(e)));
+    return id;
+  }).immediate();
+}
+
+function latestId(db: Database.Database): number | undefined {
+  return (db.prepare('SELECT max(id) AS id FROM runs').get() as { id: number | null }).id ?? undefined;
+}
+
+export function getRun(db: Database.Database, id?: number): DetectionRun | undefined {
+  const runId = id ?? latestId(db);
+  if (runId === undefined) return undefined;
+  const r = db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
+  if (!r) return undefined;
+  const bodies = <T>(sql: string): T[] =>
+    (db.prepare(sql).raw().all(runId) as [string][]).map((row) => JSON.parse(row[0]) as T);
+  return {
+    id: r.id,
+    version: r.version,
+    createdAt: r.created_at,
+    params: JSON.parse(r.params) as DetectionRun['params'],
+    inputHash: r.input_hash,
+    actionsRead: r.actions_read,
+    warnings: JSON.parse(r.warnings) as string[],
+    cappedKeys: JSON.parse(r.capped_keys) as DetectionRun['cappedKeys'],
+    edges: bodies<RunEdge>('SELECT body FROM run_edges WHERE run_id = ? ORDER BY seq'),
+    networks: bodies<NetworkFinding>('SELECT body FROM run_networks WHERE run_id = ? ORDER BY id'),
+    accounts: bodies<AccountFinding>('SELECT body FROM run_accounts WHERE run_id = ? ORDER BY score DESC, account'),
+  };
+}
+
+export function getAccountFinding(db: Database.Database, account: string, id?: number): AccountFinding | undefined {
+  const runId = id ?? latestId(db);
+  if (runId === undefined) return undefined;
+  const r = db.prepare('SELECT body FROM run_accounts WHERE run_id = ? AND account = ?').get(runId, account) as
+    | { body: string }
+    | undefined;
+  return r && (JSON.parse(r.body) as AccountFinding);
+}
