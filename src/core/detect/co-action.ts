@@ -1,0 +1,229 @@
+/*
+ * Method card — co-action kernel (one kernel for every layer)
+ *
+ * Behaviour. Two accounts co-act when both leave a trace on the same key (a reposted post, a link, a target, a
+ * text cluster …) within `window` of each other: |t_a − t_b| ≤ window, inclusive. The kernel
+ *   1. prunes accounts with fewer than `minParticipation` traces (they cannot reach it after pairing either);
+ *   2. sorts the remaining traces by (key, time, trace index) — a counting sort by key, then time inside a key —
+ *      and drops keys with fewer than two traces;
+ *   3. sweeps each key with two pointers: for trace j, the left pointer skips traces older than t_j − window, and
+ *      j pairs with every trace between the pointer and itself. Work is proportional to the in-window pairs, never
+ *      to all pairs of a popular key. Pairs of the same account or of the same action ("loops") are skipped;
+ *   4. adds every pair to its account pair's totals (pairs, rarity-weighted pairs, Σ|Δt|, distinct keys) and keeps
+ *      the pair as evidence (earlier trace first; on equal times, the earlier trace index first);
+ *   5. applies the minimum participation again to the accounts' coordinated traces (see `rule`).
+ *
+ * Rarity. A pair on a key acted on by n distinct (kept) accounts weighs w = 1 / log2(n): 1 for two accounts,
+ * 0.5 for four, 0.1 for 1024. Sharing what everybody shares says little (Pacheco et al. weight by TF-IDF for the
+ * same reason); a gentle log keeps a 20-account troll burst visible, where 1/(n−1) would flatten it.
+ *
+ * Popular keys. Counts stay exact: every in-window pair of an enumerated key is counted. The *evidence* of a key is
+ * capped at `evidencePerKey` rows (the first ones in sweep order, i.e. the earliest in time); such keys are
+ * reported in `cappedKeys` with their exact pair count. A key whose in-window pair count (computed in O(n) with
+ * the same two pointers before enumerating) exceeds `maxPairsPerKey` is not enumerated at all: it is reported as
+ * skipped and contributes nothing. Pair counts per key are therefore never a memory risk, only the number of
+ * distinct account pairs is (8 typed-array slots per distinct pair).
+ *
+ * Parameters.
+ *   window            ms, inclusive. No default here: speeds are presets (see significance.ts).
+ *   minParticipation  traces per account before pairing; coordinated traces/actions after. CooRTweet default 2.
+ *   evidencePerKey    default 10 000 — enough to show a journalist every pair of any real burst we have seen,
+ *                     small enough that a key with 10⁸ pairs keeps 160 kB of evidence.
+ *   maxPairsPerKey    default 5·10⁷ — one key at that size already costs seconds; beyond it the key is a
+ *                     platform-wide event (a viral post), not a troll signal.
+ *   rule              'coortweet': an account passes when ≥ M of its traces are on actions that appear in some pair;
+ *                     a pair is kept when either account passes (CooRTweet's `filter_min_participation`).
+ *                     'strict' (default): an account passes with ≥ M distinct paired actions; both must pass.
+ *
+ * False positives. Popular keys (a viral post, a news homepage link) pair strangers; the rarity weight and the
+ * significance test (significance.ts) handle that, not the kernel. Coarse time stamps (minutes) turn a seconds
+ * window into a minutes window.
+ *
+ * References. Giglietto, Righetti, Rossi & Marino (2020), "It takes a village to manipulate the media", ICS 23(6)
+ * (coordinated link sharing); Righetti & Balluff, CooRTweet (R package, `detect_groups`); Pacheco et al. (2021),
+ * "Uncovering Coordinated Networks on Social Media", ICWSM; Weber & Neumann (2021), "Amplifying influence through
+ * coordinated behaviour in social networks", SNAM 11.
+ */
+import { PairBuffer, type PairEvidence } from './pair-evidence.ts';
+import { PairTable, type EdgeTotals } from './pair-table.ts';
+import { sortTraces } from './sort-traces.ts';
+import type { Traces } from './traces.ts';
+
+export interface CoActionOptions {
+  window: number;
+  minParticipation: number;
+  evidencePerKey?: number;
+  maxPairsPerKey?: number;
+  rule?: 'coortweet' | 'strict';
+}
+
+/** A key whose evidence was cut (`skipped` false) or which was not enumerated at all (`skipped` true). */
+export interface CappedKey {
+  key: number;
+  traces: number;
+  accounts: number;
+  /** In-window pairs: exact co-action pairs when enumerated; when skipped, the upper bound incl. same-account. */
+  pairs: number;
+  evidenceKept: number;
+  skipped: boolean;
+}
+
+export interface CoActionStats {
+  traces: number;
+  tracesPaired: number;
+  accountsBefore: number;
+  accountsKept: number;
+  keysSwept: number;
+  /** Co-action pairs counted (before the participation filter after pairing). */
+  pairsCounted: number;
+}
+
+export interface CoActionResult {
+  pairs: PairEvidence;
+  edges: EdgeTotals;
+  cappedKeys: CappedKey[];
+  /** Accounts that passed both participation filters (1) or not (0), by account index. */
+  passed: Uint8Array;
+  stats: CoActionStats;
+}
+
+/** Finds account pairs that act on the same key within the window; see the method card above. */
+export function coAction(traces: Traces, options: CoActionOptions): CoActionResult {
+  const { window, minParticipation } = options;
+  const evidencePerKey = options.evidencePerKey ?? 10_000;
+  const maxPairsPerKey = options.maxPairsPerKey ?? 50_000_000;
+  const rule = options.rule ?? 'strict';
+  if (!(window >= 0)) throw new Error(`coAction: window must be ≥ 0 ms, got ${window}`);
+  const { account, key, time, action } = traces;
+  const n = traces.count;
+  const accountCount = maxPlusOne(account, n);
+  const actionCount = maxPlusOne(action, n);
+  const keyCount = maxPlusOne(key, n);
+
+  const perAccount = new Int32Array(accountCount);
+  for (let t = 0; t < n; t++) perAccount[account[t]!]!++;
+  const keep = new Uint8Array(n);
+  for (let t = 0; t < n; t++) keep[t] = perAccount[account[t]!]! >= minParticipation ? 1 : 0;
+  let accountsBefore = 0;
+  let accountsKept = 0;
+  for (let a = 0; a < accountCount; a++) {
+    if (perAccount[a]! > 0) accountsBefore++;
+    if (perAccount[a]! >= minParticipation) accountsKept++;
+  }
+
+  const { order, start, keyOf } = sortTraces(key, time, keep, keyCount);
+  const table = new PairTable();
+  const buffer = new PairBuffer();
+  const flagged = new Uint8Array(actionCount);
+  const seen = new Int32Array(accountCount).fill(-1);
+  const cappedKeys: CappedKey[] = [];
+  let pairsCounted = 0;
+
+  for (let s = 0; s + 1 < start.length; s++) {
+    const from = start[s]!;
+    const to = start[s + 1]!;
+    const k = keyOf[s]!;
+    let accounts = 0;
+    for (let i = from; i < to; i++) {
+      const a = account[order[i]!]!;
+      if (seen[a] !== s) {
+        seen[a] = s;
+        accounts++;
+      }
+    }
+    if (accounts < 2) continue;
+    const bound = inWindowPairs(order, from, to, time, window);
+    if (bound > maxPairsPerKey) {
+      cappedKeys.push({ key: k, traces: to - from, accounts, pairs: bound, evidenceKept: 0, skipped: true });
+      continue;
+    }
+    const w = 1 / Math.log2(accounts);
+    let onKey = 0;
+    let lo = from;
+    for (let j = from + 1; j < to; j++) {
+      const tj = order[j]!;
+      const timeJ = time[tj]!;
+      while (timeJ - time[order[lo]!]! > window) lo++;
+      const accJ = account[tj]!;
+      const actJ = action[tj]!;
+      for (let i = lo; i < j; i++) {
+        const ti = order[i]!;
+        const accI = account[ti]!;
+        if (accI === accJ) continue;
+        const actI = action[ti]!;
+        if (actI === actJ) continue;
+        table.add(accI, accJ, k, w, timeJ - time[ti]!);
+        flagged[actI] = 1;
+        flagged[actJ] = 1;
+        if (onKey < evidencePerKey) buffer.push(ti, tj);
+        onKey++;
+      }
+    }
+    pairsCounted += onKey;
+    if (onKey > evidencePerKey) {
+      cappedKeys.push({ key: k, traces: to - from, accounts, pairs: onKey, evidenceKept: evidencePerKey, skipped: false });
+    }
+  }
+
+  const passed = participation(traces, keep, flagged, accountCount, actionCount, minParticipation, rule);
+  const accept =
+    rule === 'coortweet'
+      ? (a: number, b: number) => passed[a] === 1 || passed[b] === 1
+      : (a: number, b: number) => passed[a] === 1 && passed[b] === 1;
+  let tracesPaired = 0;
+  for (let t = 0; t < n; t++) if (keep[t] === 1 && flagged[action[t]!] === 1) tracesPaired++;
+  return {
+    pairs: buffer.resolve(traces, accept),
+    edges: table.edges(accept),
+    cappedKeys,
+    passed,
+    stats: { traces: n, tracesPaired, accountsBefore, accountsKept, keysSwept: keyOf.length, pairsCounted },
+  };
+}
+
+/** Σ over traces of the number of earlier in-window traces on the key (same-account pairs included). */
+function inWindowPairs(order: Int32Array, from: number, to: number, time: Float64Array, window: number): number {
+  let total = 0;
+  let lo = from;
+  for (let j = from + 1; j < to; j++) {
+    const tj = time[order[j]!]!;
+    while (tj - time[order[lo]!]! > window) lo++;
+    total += j - lo;
+  }
+  return total;
+}
+
+function participation(
+  traces: Traces,
+  keep: Uint8Array,
+  flagged: Uint8Array,
+  accountCount: number,
+  actionCount: number,
+  minParticipation: number,
+  rule: 'coortweet' | 'strict',
+): Uint8Array {
+  const count = new Int32Array(accountCount);
+  const counted = rule === 'strict' ? new Uint8Array(actionCount) : undefined;
+  for (let t = 0; t < traces.count; t++) {
+    const act = traces.action[t]!;
+    if (keep[t] !== 1 || flagged[act] !== 1) continue;
+    if (counted) {
+      if (counted[act] === 1) continue;
+      counted[act] = 1;
+    }
+    count[traces.account[t]!]!++;
+  }
+  const passed = new Uint8Array(accountCount);
+  for (let a = 0; a < accountCount; a++) passed[a] = count[a]! >= minParticipation && count[a]! > 0 ? 1 : 0;
+  return passed;
+}
+
+function maxPlusOne(values: Int32Array, n: number): number {
+  let m = -1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < 0) throw new Error(`coAction: negative index ${v} at trace ${i}`);
+    if (v > m) m = v;
+  }
+  return m + 1;
+}
