@@ -15,6 +15,8 @@ export interface ActionColumns {
   kind: Uint8Array;
   /** Index into TIME_PRECISIONS. */
   precision: Uint8Array;
+  /** Insertion order in the store: within one import, the order of the rows in the input file. */
+  seq: Int32Array;
   /** Action ids as in the input files (without platform). */
   ids: string[];
   platforms: string[];

@@ -17,6 +17,7 @@ export type ColumnRow = [
   urls: string | null,
   hashtags: string | null,
   media: string | null,
+  seq: number,
 ];
 
 const KIND_INDEX = new Map<string, number>(ACTION_KINDS.map((k, i) => [k, i]));
@@ -76,6 +77,7 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
   const platform = new Uint8Array(count);
   const target = new Int32Array(count);
   const shared = new Int32Array(count);
+  const seq = new Int32Array(count);
   const ids: string[] = new Array<string>(count);
   const text: string[] = new Array<string>(count);
   const urls = new MultiBuilder();
@@ -87,6 +89,7 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
     const p = r[0];
     platform[i] = platforms.add(p);
     ids[i] = r[1];
+    seq[i] = r[12];
     account[i] = accounts.add(`${p}:${r[2]}`);
     kind[i] = KIND_INDEX.get(r[3]) ?? 0;
     time[i] = r[4];
@@ -111,6 +114,7 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
     time,
     kind,
     precision,
+    seq,
     ids,
     platforms: platformKeys,
     platform,

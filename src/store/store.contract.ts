@@ -131,6 +131,8 @@ export function runStoreContract(name: string, options: ContractOptions): void {
       const c = await s.readActionColumns();
       assert.equal(c.count, 4);
       assert.deepEqual(c.ids, ['1', '2', '4', '3'], 'time, then platform, then id');
+      const rank = [...c.seq].map((x) => [...c.seq].filter((y) => y <= x).length);
+      assert.deepEqual(rank, [2, 3, 4, 1], 'input order is kept beside');
       assert.deepEqual(c.accountKeys, ['telegram:amy', 'telegram:zed', 'vk:bob']);
       assert.deepEqual([...c.account], [0, 1, 2, 1]);
       assert.deepEqual(c.targetKeys, ['telegram:p1']);

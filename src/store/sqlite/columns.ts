@@ -30,7 +30,7 @@ export function readColumns(db: Database.Database, filter: ActionFilter): Action
   const count = (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT platform, id, account, kind, time_ms, time_precision, target, shared, text, urls, hashtags, media
+      `SELECT platform, id, account, kind, time_ms, time_precision, target, shared, text, urls, hashtags, media, seq
        FROM actions ${where} ORDER BY time_ms, platform, id`,
     )
     .raw()
