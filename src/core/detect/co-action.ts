@@ -203,15 +203,23 @@ function participation(
   rule: 'coortweet' | 'strict',
 ): Uint8Array {
   const count = new Int32Array(accountCount);
-  const counted = rule === 'strict' ? new Uint8Array(actionCount) : undefined;
+  // strict: distinct (account, action) pairs. An action normally has one account; the Set only sees the rest.
+  const owner = rule === 'strict' ? new Int32Array(actionCount).fill(-1) : undefined;
+  const extra = new Set<number>();
   for (let t = 0; t < traces.count; t++) {
     const act = traces.action[t]!;
+    const acc = traces.account[t]!;
     if (keep[t] !== 1 || flagged[act] !== 1) continue;
-    if (counted) {
-      if (counted[act] === 1) continue;
-      counted[act] = 1;
+    if (owner) {
+      if (owner[act] === acc) continue;
+      if (owner[act] === -1) owner[act] = acc;
+      else {
+        const id = act * accountCount + acc;
+        if (extra.has(id)) continue;
+        extra.add(id);
+      }
     }
-    count[traces.account[t]!]!++;
+    count[acc]!++;
   }
   const passed = new Uint8Array(accountCount);
   for (let a = 0; a < accountCount; a++) passed[a] = count[a]! >= minParticipation && count[a]! > 0 ? 1 : 0;

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ActionColumns, MultiColumn } from '../columns.ts';
+import { layerTraces } from './layer-traces.ts';
+
+function multi(rows: string[][]): MultiColumn {
+  const offsets = new Int32Array(rows.length + 1);
+  rows.forEach((r, i) => (offsets[i + 1] = offsets[i]! + r.length));
+  return { offsets, values: rows.flat() };
+}
+
+// Three actions by two accounts: a retweet, a reply with two links (one twice) and hashtags, a post with media.
+const columns: ActionColumns = {
+  count: 3,
+  accountKeys: ['twitter:u1', 'twitter:u2'],
+  account: Int32Array.from([0, 1, 0]),
+  time: Float64Array.from([1000, 2000, 3000]),
+  kind: Uint8Array.from([3, 2, 0]),
+  precision: Uint8Array.from([1, 1, 1]),
+  seq: Int32Array.from([0, 1, 2]),
+  ids: ['t1', 't2', 't3'],
+  platforms: ['twitter'],
+  platform: Uint8Array.from([0, 0, 0]),
+  targetKeys: ['twitter:p9'],
+  target: Int32Array.from([-1, 0, -1]),
+  sharedKeys: ['twitter:p7'],
+  shared: Int32Array.from([0, -1, -1]),
+  text: ['', '', ''],
+  urls: multi([[], ['https://a.example/x', 'https://b.example/', 'https://a.example/x'], []]),
+  hashtags: multi([[], ['Zed', 'alpha'], []]),
+  media: multi([[], [], ['m1']]),
+};
+
+const rows = (l: ReturnType<typeof layerTraces>) =>
+  Array.from({ length: l.traces.count }, (_, i) =>
+    [l.accounts[l.traces.account[i]!], l.keys[l.traces.key[i]!], l.traces.time[i], l.actions[l.traces.action[i]!]].join(' '),
+  );
+
+test('co-share, co-target: one trace per action with the object; bare ids strip the platform', () => {
+  assert.deepEqual(rows(layerTraces(columns, 'co-share')), ['twitter:u1 twitter:p7 1000 t1']);
+  assert.deepEqual(rows(layerTraces(columns, 'co-target', { bareIds: true })), ['u2 p9 2000 t2']);
+});
+
+test('co-link and co-media: one trace per distinct value; co-hashtag: the sorted set as one key', () => {
+  assert.deepEqual(rows(layerTraces(columns, 'co-link')), [
+    'twitter:u2 https://a.example/x 2000 t2',
+    'twitter:u2 https://b.example/ 2000 t2',
+  ]);
+  assert.deepEqual(rows(layerTraces(columns, 'co-media')), ['twitter:u1 m1 3000 t3']);
+  assert.deepEqual(rows(layerTraces(columns, 'co-hashtag')), ['twitter:u2 Zed alpha 2000 t2']);
+});
+
+test('co-text takes precomputed cluster ids; traces follow seq unless an input order is given', () => {
+  const keyColumn = { key: Int32Array.from([0, -1, 0]), names: ['cluster-0'] };
+  assert.deepEqual(rows(layerTraces(columns, 'co-text', { keyColumn, inputOrder: [5, 0, 1] })), [
+    'twitter:u1 cluster-0 3000 t3',
+    'twitter:u1 cluster-0 1000 t1',
+  ]);
+  assert.deepEqual(rows(layerTraces({ ...columns, seq: Int32Array.from([2, 1, 0]) }, 'co-text', { keyColumn })), [
+    'twitter:u1 cluster-0 3000 t3',
+    'twitter:u1 cluster-0 1000 t1',
+  ]);
+  assert.deepEqual(rows(layerTraces(columns, 'co-text', { keyColumn })), [
+    'twitter:u1 cluster-0 1000 t1',
+    'twitter:u1 cluster-0 3000 t3',
+  ]);
+  assert.throws(() => layerTraces(columns, 'co-text'), /keyColumn/);
+});

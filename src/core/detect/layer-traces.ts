@@ -1,0 +1,82 @@
+// Layers: rules that turn stored actions into traces (account, key, time, action). One kernel serves them all.
+//   co-share    the reposted/forwarded object (`shared`)
+//   co-link     each distinct URL of the action (normalise URLs before, or pass `normaliseKey`)
+//   co-target   the post/thread the action comments on or replies to (`target`)
+//   co-hashtag  the action's set of hashtags, sorted and joined by a space (one key per action)
+//   co-media    each distinct media reference
+//   co-text     a precomputed key per action (text-cluster ids from the text detector)
+// The action id (`ids[i]`) is CooRTweet's content id; the key name is its object id. Traces follow the store's
+// insertion order (`seq`), so CooRTweet parity exports keep the input file's row order.
+import type { ActionColumns, MultiColumn } from '../columns.ts';
+import { splitKey } from '../model.ts';
+import { Dictionary, TraceBuilder, type LayerTraces } from './traces.ts';
+
+export const LAYERS = ['co-share', 'co-link', 'co-target', 'co-hashtag', 'co-media', 'co-text'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export interface LayerOptions {
+  /** co-text: key index per action (−1 = none) and the key names. */
+  keyColumn?: { key: Int32Array; names: readonly string[] };
+  /** Maps a URL/media/hashtag value to its key ('' drops it); identity by default. */
+  normaliseKey?: (value: string) => string;
+  /** Write ids without their `platform:` prefix (the ids of the input files, as CSV exports want). */
+  bareIds?: boolean;
+  /** Emit traces in this order instead of the store's insertion order `seq` (the input files' row order). */
+  inputOrder?: ArrayLike<number>;
+}
+
+/** The traces of one layer over the given actions. */
+export function layerTraces(columns: ActionColumns, layer: Layer, options: LayerOptions = {}): LayerTraces {
+  const bare = (names: readonly string[]) => (options.bareIds ? names.map((n) => splitKey(n)?.id ?? n) : names);
+  const rows = rowOrder(columns.count, options.inputOrder ?? columns.seq);
+  const b = new TraceBuilder();
+  const { account, time } = columns;
+  const single = (key: Int32Array, names: readonly string[]): LayerTraces => {
+    for (const i of rows) {
+      const k = key[i]!;
+      if (k >= 0) b.push(account[i]!, k, time[i]!, i);
+    }
+    return { traces: b.build(), accounts: bare(columns.accountKeys), keys: bare(names), actions: columns.ids };
+  };
+  switch (layer) {
+    case 'co-share':
+      return single(columns.shared, columns.sharedKeys);
+    case 'co-target':
+      return single(columns.target, columns.targetKeys);
+    case 'co-text': {
+      if (!options.keyColumn) throw new Error('layerTraces: co-text needs a keyColumn of text-cluster ids');
+      return single(options.keyColumn.key, options.keyColumn.names);
+    }
+    case 'co-link':
+    case 'co-media': {
+      const multi = layer === 'co-link' ? columns.urls : columns.media;
+      const dict = new Dictionary();
+      for (const i of rows) {
+        for (const v of distinctValues(multi, i, options.normaliseKey)) b.push(account[i]!, dict.intern(v), time[i]!, i);
+      }
+      return { traces: b.build(), accounts: bare(columns.accountKeys), keys: dict.names, actions: columns.ids };
+    }
+    case 'co-hashtag': {
+      const dict = new Dictionary();
+      for (const i of rows) {
+        const set = distinctValues(columns.hashtags, i, options.normaliseKey).sort();
+        if (set.length > 0) b.push(account[i]!, dict.intern(set.join(' ')), time[i]!, i);
+      }
+      return { traces: b.build(), accounts: bare(columns.accountKeys), keys: dict.names, actions: columns.ids };
+    }
+  }
+}
+
+function distinctValues(multi: MultiColumn, row: number, normalise?: (v: string) => string): string[] {
+  const out: string[] = [];
+  for (let j = multi.offsets[row]!; j < multi.offsets[row + 1]!; j++) {
+    const v = normalise ? normalise(multi.values[j]!) : multi.values[j]!;
+    if (v !== '' && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+function rowOrder(count: number, order: ArrayLike<number>): Int32Array {
+  const rows = Int32Array.from({ length: count }, (_, i) => i);
+  return rows.sort((p, q) => order[p]! - order[q]! || p - q);
+}
