@@ -64,6 +64,23 @@ export interface AccountSignals {
   emptyBio: boolean;
   ownPosts: number;
   templatedHandle: boolean;
+  /** Local offset (hours east of UTC) used for the shares, the active window and active days. */
+  offsetHours?: number;
+  /** Actions timed finer than a day: the base of the hour-based shares. */
+  timedActions?: number;
+  firstAction?: number;
+  lastAction?: number;
+  /** Narrowest block of local hours (wrapping midnight) that holds 90 % of the timed actions. */
+  activeWindow?: { start: number; hours: number; share: number };
+  /** The active window is sharply bounded: the account works in a shift. */
+  shift?: boolean;
+  handleSkeleton?: string;
+  /** Accounts of the same platform whose handle has the same skeleton (this one included). */
+  handleFamily?: number;
+  /** Linked partners whose shift window does not overlap this account's (alternating shifts). */
+  alternatesWith?: string[];
+  /** Names of the weak signals that fired, in a fixed order (see src/core/signals/weak-signals.ts). */
+  weak?: string[];
 }
 
 export interface PartnerLink {

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Account } from '../model.ts';
+import { handleFamilies, handleSkeleton, isTemplated } from './handle-skeleton.ts';
+
+test('skeleton: letter runs collapse to L (any script), each digit is D, other characters stay', () => {
+  assert.equal(handleSkeleton('ivan_petrov_1987'), 'L_L_DDDD');
+  assert.equal(handleSkeleton('@Maria.Ivanova90'), 'L.LDD');
+  assert.equal(handleSkeleton('айгуль1990'), 'LDDDD');
+  assert.equal(handleSkeleton('x1y2'), 'LDLD');
+  assert.equal(handleSkeleton('１２ab'), 'DDL'); // full-width digits fold under NFKC
+});
+
+test('families are per platform and counted over accounts with a handle', () => {
+  const accounts: Account[] = [
+    { platform: 'vk', id: '1', handle: 'ivan_petrov_1987' },
+    { platform: 'vk', id: '2', handle: 'olga_sidorova_1990' },
+    { platform: 'vk', id: '3', handle: 'anna_k_2001' },
+    { platform: 'twitter', id: '4', handle: 'bob_smith_1970' },
+    { platform: 'vk', id: '5' },
+  ];
+  const f = handleFamilies(accounts);
+  assert.deepEqual(f.get('vk:1'), { skeleton: 'L_L_DDDD', family: 3 });
+  assert.deepEqual(f.get('vk:3'), { skeleton: 'L_L_DDDD', family: 3 });
+  assert.deepEqual(f.get('twitter:4'), { skeleton: 'L_L_DDDD', family: 1 });
+  assert.equal(f.has('vk:5'), false);
+});
+
+test('a template needs a family of at least k and a digit in the skeleton', () => {
+  assert.equal(isTemplated('L_L_DDDD', 5, 5), true);
+  assert.equal(isTemplated('L_L_DDDD', 4, 5), false);
+  assert.equal(isTemplated('L_L', 500, 5), false);
+});
