@@ -1,5 +1,6 @@
 // Every command registers itself on the program; add a command by adding its register function here.
 import type { Command } from 'commander';
+import { registerEval } from './eval.ts';
 import { registerStats } from './stats.ts';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [registerStats];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerEval, registerStats];
