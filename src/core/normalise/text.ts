@@ -10,15 +10,15 @@
 //     layers judge links and addressees. A placeholder would only add a shared token to unrelated texts that
 //     both carry a link, and would let "Поздравляю! <url>" pass the minimum length.
 //  5. Lower case (JS toLowerCase, plus ß→ss, final ς→σ for a fuller case fold).
-//  6. Combining marks left after NFKC dropped (stress marks "замо́к"; й and ё are precomposed and stay).
-//  7. Emoji DROPPED (pictographs, skin tones, flags, keycaps, variation selectors): adding or swapping emoji is
-//     the commonest light rewording, and an emoji carries little of a template's identity.
-//  8. Look-alike letters folded (homoglyphs.ts); Kyrgyz ң ө ү kept distinct.
-//  9. Apostrophes removed inside words ("don't" → "dont"); every other run of punctuation, symbols and
-//     whitespace becomes one space; ends trimmed. The result holds only letters, digits and single spaces.
+//  6. One table-driven pass (collapse.ts): combining marks left after NFKC dropped (stress marks "замо́к"; й and ё
+//     are precomposed and stay); apostrophes dropped ("don't" → "dont"); look-alike letters folded
+//     (homoglyphs.ts; Kyrgyz ң ө ү kept distinct); every other run of punctuation, symbols, whitespace and EMOJI
+//     becomes one space. Emoji are dropped because adding or swapping them is the commonest light rewording and
+//     they carry little of a template's identity (keycap digits keep their digit).
+//     The result holds only letters, digits and single spaces.
 // The function is idempotent (normalising twice equals once; a property test checks it).
 
-import { foldHomoglyphs } from './homoglyphs.ts';
+import { collapseLower } from './collapse.ts';
 import { hash53 } from './hash.ts';
 
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/gu;
@@ -26,29 +26,25 @@ const VK_MARKUP = /\[(?:id|club|public|event)\d+\|[^\]\n]*\]\s*,?/gu;
 const URL_LIKE =
   /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"]*/giu;
 const MENTION = /(^|[^\p{L}\p{N}_@])@[\p{L}\p{N}_.]+/gu;
-const MARKS = /\p{M}/gu;
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0E\uFE0F\u20E3]/gu;
-const APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu;
-const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+const NON_LETTERS = /\P{L}+/gu;
+const HAS_LETTER = /\p{L}/u;
 
 /** Normalised text: letters, digits and single spaces only (see the steps above). */
 export function normaliseText(raw: string): string {
   let s = raw.normalize('NFKC').replace(INVISIBLE, '');
-  s = s.replace(VK_MARKUP, ' ').replace(URL_LIKE, ' ').replace(MENTION, '$1 ');
-  s = s.toLowerCase().replace(/ß/gu, 'ss').replace(/ς/gu, 'σ');
-  s = s.replace(MARKS, '').replace(EMOJI, ' ');
-  s = foldHomoglyphs(s);
-  s = s.replace(APOSTROPHE, '').replace(SEPARATORS, ' ').trim();
-  // NFKC of already-normal letters is a no-op; a second NFKC makes case mapping + mark removal idempotent.
-  return s.normalize('NFKC');
+  // cheap guards skip regex passes that cannot match (most texts have no markup, few have mentions)
+  if (s.includes('|')) s = s.replace(VK_MARKUP, ' ');
+  if (s.includes('/') || s.includes('www.') || s.includes('WWW.')) s = s.replace(URL_LIKE, ' ');
+  if (s.includes('@')) s = s.replace(MENTION, '$1 ');
+  // a second NFKC: lower-casing and mark removal can leave composable sequences, and idempotence needs them composed
+  return collapseLower(s.toLowerCase()).normalize('NFKC');
 }
 
 /** Letter and word counts of a normalised text; words are space-separated runs containing a letter. */
 export function textSize(normalised: string): { letters: number; words: number } {
-  let letters = 0;
-  for (const _ of normalised.matchAll(/\p{L}/gu)) letters++;
+  const letters = normalised.replace(NON_LETTERS, '').length;
   let words = 0;
-  for (const _ of normalised.matchAll(/[^ ]*\p{L}[^ ]*/gu)) words++;
+  for (const word of normalised.split(' ')) if (HAS_LETTER.test(word)) words++;
   return { letters, words };
 }
 
