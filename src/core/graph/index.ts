@@ -1,0 +1,5 @@
+// The fused account graph, its seeded communities and their summaries.
+export { communities, DEFAULT_COMMUNITY_OPTIONS, type CommunityOptions } from './communities.ts';
+export { fuseLayers, type FusedEdge } from './fuse-layers.ts';
+export { mulberry32 } from './mulberry32.ts';
+export { summariseNetworks } from './network-summary.ts';
