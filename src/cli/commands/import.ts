@@ -1,0 +1,105 @@
+// `trollmap import`: reads export files or folders into the database, one transaction per file.
+import { Option, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { performance } from 'node:perf_hooks';
+import { UserError } from '../../core/errors.ts';
+import { formatsHelp } from '../../ingest/formats/index.ts';
+import { MAP_FIELDS, parseMap } from '../../ingest/formats/generic-columns.ts';
+import { importPaths } from '../../ingest/import-paths.ts';
+import type { ImportOptions } from '../../ingest/import-file.ts';
+import { formatImportReport } from '../../ingest/report.ts';
+import { openSqliteStore } from '../../store/sqlite/index.ts';
+import { parsePositiveInt, resolveDbPath } from '../options.ts';
+
+interface ImportFlags {
+  format?: string;
+  map: string[];
+  platform?: string;
+  db?: string;
+  quiet?: boolean;
+  maxBadRows?: number;
+}
+
+const HELP = `
+Formats (sniffed from the header or structure; --format forces one):
+${formatsHelp()}
+
+Mapping fields for --map field=column (generic format; implies it unless --format is given):
+  ${MAP_FIELDS.join(', ')}
+  Without id, a stable id is derived from platform, account, time, text and target. Columns that map to
+  nothing are kept with each action as raw JSON. Times: ISO-8601 (no zone = UTC) or unix seconds.
+
+Each file is one transaction: any failure or Ctrl-C leaves the database as it was. Re-importing a file
+(same sha256) does nothing; actions already stored (same platform and id) are counted as duplicates.
+Bad rows are skipped and reported when there are at most --max-bad-rows of them (default: 1% of the
+rows, rounded up); with more, the file fails and nothing from it is written.
+
+Examples:
+  trollmap import ../shared/data/ira/ira_russian_language.csv.gz
+  trollmap import comments.csv.gz --platform vk --map account=user_id_hashed --map time=datetime --map target=media
+`;
+
+function progressBar(quiet: boolean | undefined): ImportOptions['onProgress'] | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  let bar: cliProgress.SingleBar | undefined;
+  let current = '';
+  const started = performance.now();
+  return ({ file, bytes, totalBytes, rows }) => {
+    if (file !== current) {
+      bar?.stop();
+      current = file;
+      bar = new cliProgress.SingleBar(
+        { stream: process.stderr, format: '{file} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}', hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(totalBytes, 0, { file, rows: 0, rate: 0 });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    bar?.update(bytes, { rows, rate: seconds > 0 ? Math.round(rows / seconds) : 0 });
+    if (bytes >= totalBytes) bar?.stop();
+  };
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import export files or folders (CSV, TSV, JSON, JSONL, Telegram, Twitter IO, …; .gz too)')
+    .argument('<paths...>', 'files or folders (folders are read recursively)')
+    .option('--format <name>', 'force a format instead of sniffing it (see the list below)')
+    .addOption(new Option('--map <field=column>', 'map a column to a field (repeatable)').argParser((v: string, prev: string[]) => [...prev, v]).default([]))
+    .option('--platform <name>', 'platform of the actions (overrides the format default and any platform column)')
+    .option('--db <path>', 'database file (default: $TROLLMAP_DB or ./trollmap.db)')
+    .option('--quiet', 'no progress bar and no report')
+    .option('--max-bad-rows <n>', 'bad rows to skip before a file fails (default: 1% of its rows)', parsePositiveInt('--max-bad-rows'))
+    .addHelpText('after', HELP)
+    .action(async (paths: string[], flags: ImportFlags) => {
+      const map = parseMap(flags.map);
+      if (flags.platform !== undefined && !/^[a-z0-9][a-z0-9_.-]*$/.test(flags.platform)) {
+        throw new UserError(`--platform (${flags.platform}): expected a lower-case name such as twitter, vk or telegram`);
+      }
+      const controller = new AbortController();
+      const onInt = (): void => controller.abort();
+      process.once('SIGINT', onInt);
+      const store = await openSqliteStore(resolveDbPath(flags.db));
+      try {
+        const options: ImportOptions = {
+          map, now: () => Date.now(), clock: () => performance.now(), signal: controller.signal,
+          ...(flags.format !== undefined ? { format: flags.format } : {}),
+          ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
+          ...(flags.maxBadRows !== undefined ? { maxBadRows: flags.maxBadRows } : {}),
+        };
+        const progress = progressBar(flags.quiet);
+        if (progress) options.onProgress = progress;
+        const { reports, skipped } = await importPaths(store, paths, options);
+        if (!flags.quiet) {
+          process.stdout.write(formatImportReport(reports) + '\n');
+          if (skipped.length > 0) {
+            process.stdout.write(`skipped ${skipped.length} file(s) with other extensions (e.g. ${skipped[0]})\n`);
+          }
+        }
+      } finally {
+        process.off('SIGINT', onInt);
+        await store.close();
+      }
+    });
+}
