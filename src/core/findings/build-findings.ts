@@ -1,0 +1,116 @@
+// From a run's edges to its findings: account signals, fused graph, seeded networks, scores and reasons.
+// Pure: the detect command reads the columns and accounts, runs the kernel and significance, calls this, and
+// saves the run. Same columns + accounts + edges + options ⇒ the same findings, in the same order.
+//
+// Only accounts with at least one edge get a finding: without coordination evidence the score is 0 by
+// construction (score/account-score.ts), and storing signals for every account of a national data set would be
+// gigabytes of nothing. Networks: see graph/communities.ts (≥ 3 accounts by default).
+import type { ActionColumns } from '../columns.ts';
+import { communities, DEFAULT_COMMUNITY_OPTIONS } from '../graph/communities.ts';
+import { fuseLayers } from '../graph/fuse-layers.ts';
+import { summariseNetworks } from '../graph/network-summary.ts';
+import type { Account } from '../model.ts';
+import type { AccountFinding, AccountSignals, NetworkFinding, PartnerLink, RunEdge } from '../run.ts';
+import { accountScore, coordination, DEFAULT_SCORE_PARAMS, edgeStrength, type ScoreParams } from '../score/account-score.ts';
+import { accountSignals, type SignalOptions } from '../signals/account-signals.ts';
+import { windowsDisjoint } from '../signals/active-window.ts';
+import { DEFAULT_WEAK_THRESHOLDS, weakSignals, type WeakThresholds } from '../signals/weak-signals.ts';
+import { accountReasons } from '../explain/account-text.ts';
+
+/** Everything that shapes the findings besides the data; only `seed` is required. */
+export interface FindingsOptions {
+  seed: number;
+  /** Local time offset for the rhythm signals, hours east of UTC (default 6, Bishkek). */
+  offsetHours?: number;
+  signals?: Partial<SignalOptions>;
+  weak?: Partial<WeakThresholds>;
+  score?: Partial<ScoreParams>;
+  resolution?: number;
+  /** Smallest network (default 3). */
+  minNetworkSize?: number;
+  layerWeights?: Record<string, number>;
+  /** Entries per top list of a network (default 5). */
+  top?: number;
+  /** Partner links kept per account finding, strongest first (default 100; the edges keep them all). */
+  maxPartners?: number;
+}
+
+const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Networks (by id) and account findings (by score, then key) of one run. */
+export function buildFindings(
+  columns: ActionColumns,
+  accounts: readonly Account[],
+  edges: readonly RunEdge[],
+  options: FindingsOptions,
+): { networks: NetworkFinding[]; accounts: AccountFinding[] } {
+  const scoreParams: ScoreParams = { ...DEFAULT_SCORE_PARAMS, ...options.score };
+  const byAccount = new Map<string, RunEdge[]>();
+  for (const e of edges) {
+    if (e.a === e.b) continue;
+    for (const k of [e.a, e.b]) {
+      const list = byAccount.get(k);
+      if (list) list.push(e);
+      else byAccount.set(k, [e]);
+    }
+  }
+  const keys = [...byAccount.keys()].sort(cmp);
+  const signalOptions = { ...options.signals, ...(options.offsetHours === undefined ? {} : { offsetHours: options.offsetHours }) };
+  const signals = accountSignals(columns, accounts, keys, signalOptions);
+  markAlternatingShifts(edges, signals);
+  const thresholds = { ...DEFAULT_WEAK_THRESHOLDS, ...options.weak };
+  const scores = new Map<string, number>();
+  for (const k of keys) {
+    const s = signals.get(k)!;
+    s.weak = weakSignals(s, thresholds);
+    scores.set(k, accountScore(coordination(byAccount.get(k)!, scoreParams), s.weak.length, scoreParams));
+  }
+  const groups = communities(fuseLayers(edges, options.layerWeights), {
+    seed: options.seed,
+    resolution: options.resolution ?? DEFAULT_COMMUNITY_OPTIONS.resolution,
+    minSize: options.minNetworkSize ?? DEFAULT_COMMUNITY_OPTIONS.minSize,
+  });
+  const networkOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((k) => networkOf.set(k, i + 1)));
+  const networks = summariseNetworks(columns, groups, edges, scores, options.top ?? 5);
+  const findings = keys.map((k): AccountFinding => {
+    const mine = byAccount.get(k)!;
+    const layerPairs = new Map<string, number>();
+    for (const e of mine) layerPairs.set(e.layer, (layerPairs.get(e.layer) ?? 0) + e.pairs);
+    const layers: Record<string, number> = {};
+    for (const l of [...layerPairs.keys()].sort(cmp)) layers[l] = layerPairs.get(l)!;
+    const partners = partnerLinks(k, mine, scoreParams).slice(0, options.maxPartners ?? 100);
+    const f = { account: k, score: scores.get(k)!, network: networkOf.get(k) ?? -1, layers, partners, signals: signals.get(k)! };
+    return { ...f, reasons: accountReasons(f) };
+  });
+  findings.sort((x, y) => y.score - x.score || cmp(x.account, y.account));
+  return { networks, accounts: findings };
+}
+
+function partnerLinks(account: string, edges: readonly RunEdge[], params: ScoreParams): PartnerLink[] {
+  return edges
+    .map((e) => {
+      const link: PartnerLink = { account: e.a === account ? e.b : e.a, layer: e.layer, pairs: e.pairs };
+      if (e.p !== undefined) link.p = e.p;
+      return { link, s: edgeStrength(e, params) };
+    })
+    .sort((x, y) => y.s - x.s || cmp(x.link.account, y.link.account) || cmp(x.link.layer, y.link.layer))
+    .map((x) => x.link);
+}
+
+/** Two linked accounts that both work in a shift, in windows that do not overlap, alternate shifts. */
+function markAlternatingShifts(edges: readonly RunEdge[], signals: Map<string, AccountSignals>): void {
+  const partners = new Map<string, Set<string>>();
+  for (const e of edges) {
+    const a = signals.get(e.a);
+    const b = signals.get(e.b);
+    if (e.a === e.b || !a?.shift || !b?.shift || !a.activeWindow || !b.activeWindow) continue;
+    if (!windowsDisjoint(a.activeWindow, b.activeWindow)) continue;
+    for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
+      const set = partners.get(x) ?? new Set<string>();
+      set.add(y);
+      partners.set(x, set);
+    }
+  }
+  for (const [k, set] of partners) signals.get(k)!.alternatesWith = [...set].sort(cmp);
+}

@@ -1,0 +1,2 @@
+// Findings of a run: the pure step between the significance test's edges and the stored run.
+export { buildFindings, type FindingsOptions } from './build-findings.ts';
