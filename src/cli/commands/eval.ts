@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { evalText, evaluate } from '../../core/eval/index.ts';
 import { UserError } from '../../core/errors.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
+import { loadRun } from '../load-run.ts';
 import { existingDb } from '../open-store.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
 import { readTruthFile } from '../truth-file.ts';
@@ -28,14 +29,7 @@ export function registerEval(program: Command): void {
       const truth = await readTruthFile(opts.truth);
       const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
       try {
-        const run = await store.getRun(opts.run);
-        if (!run) {
-          throw new UserError(
-            opts.run === undefined
-              ? `no detection run in ${store.location}: run trollmap detect first`
-              : `no detection run #${opts.run} in ${store.location}`,
-          );
-        }
+        const run = await loadRun(store, opts.run);
         const result = evaluate(run, truth, { threshold: opts.threshold });
         process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : evalText(result) + '\n');
       } finally {
