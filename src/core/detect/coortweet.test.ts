@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { cooRTweetEdgesCsv, cooRTweetPairsCsv } from '../export/coortweet-csv.ts';
+import type { ActionColumns } from '../columns.ts';
 import { cooRTweet, quantileType7 } from './coortweet.ts';
+import { layerTraces } from './layer-traces.ts';
 import { Dictionary, TraceBuilder, type LayerTraces } from './traces.ts';
 
 // Reference data: CooRTweet's bundled data sets and the outputs of its own R code (see ../shared/data/README.md).
@@ -78,6 +80,44 @@ test('CooRTweet parity: input order only changes order and orientation, not the 
       .sort();
   assert.deepEqual(canon(cooRTweetPairsCsv(out.pairs)), canon(expected('german_elections_fb_urls_tw60_mp2_pairs.csv.gz')));
   assert.equal(out.edges.length, 1645);
+});
+
+// The path the CLI takes: a store hands columns sorted by time, with `seq` = the input file's row order.
+function storeLike(rows: readonly (readonly [string, string, string, number])[]): ActionColumns {
+  const byTime = rows.map((_, i) => i).sort((p, q) => rows[p]![3] - rows[q]![3] || (rows[p]![2] < rows[q]![2] ? -1 : 1));
+  const accountKeys = [...new Set(rows.map((r) => `twitter:${r[0]}`))].sort();
+  const sharedKeys = [...new Set(rows.map((r) => `twitter:${r[1]}`))].sort();
+  const accountIndex = new Map(accountKeys.map((k, i) => [k, i]));
+  const sharedIndex = new Map(sharedKeys.map((k, i) => [k, i]));
+  const n = rows.length;
+  const none = { offsets: new Int32Array(n + 1), values: [] };
+  return {
+    count: n,
+    accountKeys,
+    account: Int32Array.from(byTime, (i) => accountIndex.get(`twitter:${rows[i]![0]}`)!),
+    time: Float64Array.from(byTime, (i) => rows[i]![3] * 1000),
+    kind: new Uint8Array(n).fill(3),
+    precision: new Uint8Array(n).fill(1),
+    seq: Int32Array.from(byTime),
+    ids: byTime.map((i) => rows[i]![2]),
+    platforms: ['twitter'],
+    platform: new Uint8Array(n),
+    targetKeys: [],
+    target: new Int32Array(n).fill(-1),
+    sharedKeys,
+    shared: Int32Array.from(byTime, (i) => sharedIndex.get(`twitter:${rows[i]![1]}`)!),
+    text: new Array<string>(n).fill(''),
+    urls: none,
+    hashtags: none,
+    media: none,
+  };
+}
+
+test('CooRTweet parity through ActionColumns (time-sorted, seq = file order) is still byte-identical', { skip }, () => {
+  const columns = storeLike([...russian()]);
+  const out = cooRTweet(layerTraces(columns, 'co-share', { bareIds: true }), { timeWindow: 60, minParticipation: 2 });
+  assert.equal(cooRTweetPairsCsv(out.pairs), expected('russian_coord_tweets_tw60_mp2_pairs.csv.gz'));
+  assert.equal(cooRTweetEdgesCsv(out.edges), expected('russian_coord_tweets_tw60_mp2_edges.csv.gz'));
 });
 
 // Hand-worked: window 10 s, M = 2. Rows in file order:

@@ -47,6 +47,8 @@ test('co-link and co-media: one trace per distinct value; co-hashtag: the sorted
     'twitter:u2 https://b.example/ 2000 t2',
   ]);
   assert.deepEqual(rows(layerTraces(columns, 'co-media')), ['twitter:u1 m1 3000 t3']);
+  // bareIds strips account prefixes but never touches URLs.
+  assert.equal(rows(layerTraces(columns, 'co-link', { bareIds: true }))[0], 'u2 https://a.example/x 2000 t2');
   assert.deepEqual(rows(layerTraces(columns, 'co-hashtag')), ['twitter:u2 Zed alpha 2000 t2']);
 });
 

@@ -19,7 +19,7 @@ export interface LayerOptions {
   keyColumn?: { key: Int32Array; names: readonly string[] };
   /** Maps a URL/media/hashtag value to its key ('' drops it); identity by default. */
   normaliseKey?: (value: string) => string;
-  /** Write ids without their `platform:` prefix (the ids of the input files, as CSV exports want). */
+  /** Account, shared-object and target ids without their `platform:` prefix (the input files' ids, for CSVs). */
   bareIds?: boolean;
   /** Emit traces in this order instead of the store's insertion order `seq` (the input files' row order). */
   inputOrder?: ArrayLike<number>;
@@ -36,13 +36,13 @@ export function layerTraces(columns: ActionColumns, layer: Layer, options: Layer
       const k = key[i]!;
       if (k >= 0) b.push(account[i]!, k, time[i]!, i);
     }
-    return { traces: b.build(), accounts: bare(columns.accountKeys), keys: bare(names), actions: columns.ids };
+    return { traces: b.build(), accounts: bare(columns.accountKeys), keys: names, actions: columns.ids };
   };
   switch (layer) {
     case 'co-share':
-      return single(columns.shared, columns.sharedKeys);
+      return single(columns.shared, bare(columns.sharedKeys));
     case 'co-target':
-      return single(columns.target, columns.targetKeys);
+      return single(columns.target, bare(columns.targetKeys));
     case 'co-text': {
       if (!options.keyColumn) throw new Error('layerTraces: co-text needs a keyColumn of text-cluster ids');
       return single(options.keyColumn.key, options.keyColumn.names);

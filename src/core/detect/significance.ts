@@ -101,47 +101,74 @@ export function significance(
 }
 
 /** Walks the common keys of a and b; pushes q_k per key and returns the number of co-acted keys. */
-function testPair(s: KeyStats, time: Float64Array, a: number, b: number, window: number, prior: number, probs: number[]): number {
-  let i = s.groupStart[a]!;
-  const iEnd = s.groupStart[a + 1]!;
-  let j = s.groupStart[b]!;
-  const jEnd = s.groupStart[b + 1]!;
+function testPair(s: KeyStats, time: Float64Array, x: number, y: number, window: number, prior: number, probs: number[]): number {
+  // Walk the account with fewer keys and binary-search the other: a hyperactive account with 10⁵ keys and 10⁴
+  // partners must not be scanned once per partner.
+  const small = s.groupStart[x + 1]! - s.groupStart[x]! <= s.groupStart[y + 1]! - s.groupStart[y]! ? x : y;
+  const large = small === x ? y : x;
+  let j = s.groupStart[large]!;
+  const jEnd = s.groupStart[large + 1]!;
   let co = 0;
-  while (i < iEnd && j < jEnd) {
-    const ka = s.groupKey[i]!;
-    const kb = s.groupKey[j]!;
-    if (ka < kb) i++;
-    else if (kb < ka) j++;
-    else {
-      const ma = s.groupSize[i]!;
-      const mb = s.groupSize[j]!;
-      const pab = crossPairs(s.byAccount, time, s.groupFrom[i]!, ma, s.groupFrom[j]!, mb, window);
-      const others = s.traces[ka]! - ma - mb;
-      const dOthers = (others * others - (s.squares[ka]! - ma * ma - mb * mb)) / 2;
-      const pOthers = Math.max(0, s.pairs[ka]! - s.groupPairs[i]! - s.groupPairs[j]! + pab);
-      const pi = Math.min(1, (pOthers + prior * s.baseRate) / (dOthers + prior));
-      probs.push(1 - Math.pow(1 - pi, ma * mb));
-      if (pab > 0) co++;
-      i++;
-      j++;
-    }
+  for (let i = s.groupStart[small]!; i < s.groupStart[small + 1]! && j < jEnd; i++) {
+    const k = s.groupKey[i]!;
+    j = gallop(s.groupKey, j, jEnd, k);
+    if (j === jEnd || s.groupKey[j] !== k) continue;
+    const ma = s.groupSize[i]!;
+    const mb = s.groupSize[j]!;
+    const pab = crossPairs(s.byAccount, time, s.groupFrom[i]!, ma, s.groupFrom[j]!, mb, window);
+    const others = s.traces[k]! - ma - mb;
+    const dOthers = (others * others - (s.squares[k]! - ma * ma - mb * mb)) / 2;
+    const pOthers = Math.max(0, s.pairs[k]! - s.groupPairs[i]! - s.groupPairs[j]! + pab);
+    const pi = Math.min(1, (pOthers + prior * s.baseRate) / (dOthers + prior));
+    probs.push(1 - Math.pow(1 - pi, ma * mb));
+    if (pab > 0) co++;
+    j++;
   }
   return co;
 }
 
-/** In-window pairs between two time-sorted runs of traces. */
+/** First position in [from, to) with key ≥ k: exponential search from `from`, cheap for short and long skips. */
+function gallop(keys: Int32Array, from: number, to: number, k: number): number {
+  if (from >= to || keys[from]! >= k) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < to && keys[hi]! < k) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > to) hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** In-window pairs between two time-sorted runs of traces: O(small · log large). */
 function crossPairs(byAccount: Int32Array, time: Float64Array, fa: number, na: number, fb: number, nb: number, window: number): number {
+  if (na > nb) return crossPairs(byAccount, time, fb, nb, fa, na, window);
   let count = 0;
-  let lo = fb;
-  let hi = fb;
   for (let i = fa; i < fa + na; i++) {
     const t = time[byAccount[i]!]!;
-    while (lo < fb + nb && time[byAccount[lo]!]! < t - window) lo++;
-    if (hi < lo) hi = lo;
-    while (hi < fb + nb && time[byAccount[hi]!]! <= t + window) hi++;
-    count += hi - lo;
+    count += timeBound(byAccount, time, fb, fb + nb, t + window, true) - timeBound(byAccount, time, fb, fb + nb, t - window, false);
   }
   return count;
+}
+
+/** First position in [from, to) whose time is > limit (inclusive) or ≥ limit (not inclusive). */
+function timeBound(byAccount: Int32Array, time: Float64Array, from: number, to: number, limit: number, inclusive: boolean): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = time[byAccount[mid]!]!;
+    if (t < limit || (inclusive && t === limit)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** P(X ≥ x) for a sum of independent Bernoulli(q_k): exact up to 1000 keys, normal approximation beyond. */
@@ -151,20 +178,16 @@ export function upperTail(probs: readonly number[], x: number, mu: number, varia
     if (variance === 0) return x > mu ? 0 : 1;
     return 0.5 * erfc((x - 0.5 - mu) / Math.sqrt(2 * variance));
   }
-  let dist = new Float64Array(probs.length + 1);
+  // Only P(X < x) is needed: track dist[0 .. x−1] in place, O(Y · x) instead of O(Y²).
+  const dist = new Float64Array(x);
   dist[0] = 1;
-  for (let k = 0; k < probs.length; k++) {
-    const q = probs[k]!;
-    const next = new Float64Array(probs.length + 1);
-    for (let c = 0; c <= k; c++) {
-      next[c]! += dist[c]! * (1 - q);
-      next[c + 1]! += dist[c]! * q;
-    }
-    dist = next;
+  for (const q of probs) {
+    for (let c = x - 1; c >= 1; c--) dist[c] = dist[c]! * (1 - q) + dist[c - 1]! * q;
+    dist[0] = dist[0]! * (1 - q);
   }
-  let tail = 0;
-  for (let c = x; c <= probs.length; c++) tail += dist[c]!;
-  return Math.min(1, tail);
+  let below = 0;
+  for (let c = 0; c < x; c++) below += dist[c]!;
+  return Math.min(1, Math.max(0, 1 - below));
 }
 
 /** Benjamini–Hochberg adjusted p-values, in the input order. */
