@@ -28,7 +28,7 @@ export interface Ctx {
   /** News posts of the last two days (people share them; trolls use them as cover). */
   recentNews: SimAction[];
   calendar: Map<number, Occasion[]>;
-  emit(init: Omit<SimAction, 'seq' | 'n'>): SimAction;
+  emit(init: Omit<SimAction, 'seq' | 'n' | 'ext'>): SimAction;
 }
 
 /** A running simulation: its world, and its actions day by day. */
@@ -60,7 +60,7 @@ export function simulate(p: ScenarioParams, photoSources = 0): Simulation {
           const a: SimAction = {
             seq: seq++, n: -1, account: init.account, kind: init.kind, time: Math.floor(init.time / 1000) * 1000,
             target: init.target, shared: init.shared, text: init.text, lang: init.lang, urls: init.urls,
-            hashtags: init.hashtags, mentions: init.mentions, media: init.media, thread: init.thread,
+            hashtags: init.hashtags, mentions: init.mentions, media: init.media, thread: init.thread, ext: 0,
           };
           if (a.time < end) pending.push(a);
           return a;

@@ -72,7 +72,7 @@ export function occasionsOn(ctx: Ctx, rng: Rng): void {
     } else if (o.kind === 'condolence') {
       const page = pageOf(ctx, 'news', rng);
       const text = rng.pick([`Скончался народный артист Кыргызстана. Ему было ${rng.range(62, 88)} лет`,
-        `Трагедия на трассе Бишкек–Ош: погибли ${rng.range(3, 9)} человек`, 'Белгилүү акын дүйнөдөн кайтты']);
+        `Трагедия на трассе Бишкек–Ош: погибли ${rng.range(5, 9)} человек`, 'Белгилүү акын дүйнөдөн кайтты']);
       const post = ctx.emit({ account: page.account, kind: 'post', time: morning + rng.int(8 * 60) * MINUTE, text,
         lang: text.startsWith('Белгилүү') ? 'ky' : 'ru', urls: [`https://${page.domain}/news/${rng.range(100000, 999999)}`] });
       ctx.today.news.push(post);

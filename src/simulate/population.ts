@@ -12,6 +12,8 @@ import { photoPlanner } from './photo-plan.ts';
 const ID_EPOCH = Date.UTC(2009, 0, 1);
 const NEWS_DOMAINS = ['24.kg', 'kaktus.media', 'akipress.org', 'kloop.kg', 'azattyk.org', 'sputnik.kg',
   'vesti.kg', 'knews.kg', 'economist.kg', 'for.kg', 'super.kg', 'kabar.kg'];
+const NEWS_NAMES = ['24.kg', 'Kaktus Media', 'AKIpress', 'Kloop', 'Азаттык', 'Sputnik Кыргызстан', 'Вести.kg',
+  'Knews', 'Economist.kg', 'For.kg', 'Super.kg', 'Кабар'];
 
 function blank(): SimAccount {
   return { index: -1, id: 0, handle: '', name: '', created: 0, bio: '', followers: 0, following: 0,
@@ -80,7 +82,7 @@ export function buildWorld(p: ScenarioParams, photoSources: number, rng: Rng): W
   };
   for (let i = 0; i < p.newsPages; i++) {
     const domain = NEWS_DOMAINS[i % NEWS_DOMAINS.length] as string;
-    addPage('news', domain.replace(/\..*$/, '').toUpperCase() + (i >= NEWS_DOMAINS.length ? ` ${i}` : ''),
+    addPage('news', (NEWS_NAMES[i % NEWS_NAMES.length] as string) + (i >= NEWS_DOMAINS.length ? ` ${i}` : ''),
       domain.replace(/\W/g, '') + (i >= NEWS_DOMAINS.length ? i : ''), -1, (['ru', 'ky', 'both'] as const)[i % 3] ?? 'both', domain);
   }
   for (const [c, client] of clients.entries()) {

@@ -101,12 +101,12 @@ export function chatterPost(tongue: Tongue, rng: Rng): Said {
   if (tongueOf(tongue, rng) === 'ru') {
     switch (rng.int(9)) {
       case 0: return ru(`Опять цены на ${rng.pick(ITEMS_RU)} подняли, сколько можно`);
-      case 1: return ru(`Кто знает, где в ${city} можно ${rng.pick(['починить телефон', 'сдать анализы', 'купить шины', 'найти няню'])}?`);
-      case 2: return ru(`Сегодня в ${city} ${rng.pick(WEATHER_RU)}`);
+      case 1: return ru(`${city}: кто знает, где можно ${rng.pick(['починить телефон', 'сдать анализы', 'купить шины', 'найти няню'])}?`);
+      case 2: return ru(`${city}, сегодня ${rng.pick(WEATHER_RU)}`);
       case 3: return ru(`Всем доброе утро! ${rng.pick(['☀️', '☕', '🌄', ''])}`.trim());
       case 4: return ru(`Выходные с семьёй в ${rng.pick(['горах', 'Ала-Арче', 'Чолпон-Ате', 'деревне'])} 😊`);
       case 5: return ru(`Продаю ${rng.pick(['диван', 'детскую коляску', 'телефон', 'велосипед'])}, недорого, пишите в лс`);
-      case 6: return ru(`Дороги в ${city} когда уже сделают?`);
+      case 6: return ru(`Дороги в ${rng.pick(CITIES_LOC)} когда уже сделают?`);
       case 7: return ru(`${rng.pick(['Наконец-то весна', 'Устал как собака', 'Кто на матч в субботу?', 'Пробки ужасные сегодня'])}`);
       default: return ru(`Ищу работу ${rng.pick(['водителем', 'бухгалтером', 'продавцом', 'поваром'])}, ${city}`);
     }
@@ -122,17 +122,20 @@ export function chatterPost(tongue: Tongue, rng: Rng): Said {
   }
 }
 
-const HEADLINES_RU = [
-  (n: number, c: string) => `В ${c} открыли новую школу на ${n * 10 + 300} мест`,
+const CITIES_LOC = ['Бишкеке', 'Бишкеке', 'Оше', 'Караколе', 'Нарыне', 'Таласе', 'Жалал-Абаде', 'Баткене', 'Токмоке', 'Канте'];
+const LOC = (n: number): string => CITIES_LOC[n % CITIES_LOC.length] as string;
+
+const HEADLINES_RU: Array<(n: number, c: string) => string> = [
+  (n: number) => `В ${LOC(n)} открыли новую школу на ${n * 10 + 300} мест`,
   (n: number) => `Курс доллара вырос до ${86 + (n % 5)},${n % 10}0 сома`,
   (n: number) => `Цены на бензин выросли на ${1 + (n % 4)} сома`,
-  (n: number, c: string) => `В ${c} прошёл митинг против повышения тарифов`,
-  (_n: number, c: string) => `Мэрия ${c} объявила о ремонте дорог`,
+  (n: number) => `В ${LOC(n)} прошёл митинг против повышения тарифов`,
+  (n: number) => `Мэрия ${['Бишкека', 'Оша', 'Каракола', 'Токмока'][n % 4]} объявила о ремонте дорог`,
   (n: number) => `Парламент принял закон о ${['СМИ', 'выборах', 'налогах', 'НКО', 'образовании'][n % 5]}`,
-  (n: number, c: string) => `ДТП в ${c}: пострадали ${2 + (n % 5)} человек`,
-  (_n: number, c: string) => `В ${c} отключат свет на два дня`,
+  (n: number) => `ДТП в ${LOC(n)}: пострадали ${5 + (n % 5)} человек`,
+  (n: number) => `В ${LOC(n + 3)} отключат свет на два дня`,
 ];
-const HEADLINES_KY = [
+const HEADLINES_KY: Array<(n: number, c: string) => string> = [
   (n: number) => `Бензиндин баасы ${1 + (n % 4)} сомго кымбаттады`,
   (n: number) => `Доллардын курсу ${86 + (n % 5)} сомго жетти`,
   (n: number) => `Жогорку Кеңеш ${['шайлоо', 'салык', 'билим берүү', 'медиа'][n % 4]} боюнча мыйзам кабыл алды`,

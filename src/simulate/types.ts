@@ -95,6 +95,8 @@ export interface SimAction {
   media?: string[] | undefined;
   /** A few organic comments kept on politicians' posts so operators can answer critics. */
   thread?: SimAction[] | undefined;
+  /** Scratch number for writers (e.g. a Telegram message id), set when the action is written. */
+  ext: number;
 }
 
 /** The world before any action: accounts, pages, clients and factories. */
