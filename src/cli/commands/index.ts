@@ -1,8 +1,11 @@
 // Every command registers itself on the program; add a command by adding its register function here.
 import type { Command } from 'commander';
+import { registerAccount } from './account.ts';
 import { registerEval } from './eval.ts';
 import { registerImport } from './import.ts';
+import { registerNetworks } from './networks.ts';
 import { registerReport } from './report.ts';
+import { registerSimulate } from './simulate.ts';
 import { registerStats } from './stats.ts';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [registerEval, registerImport, registerReport, registerStats];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerAccount, registerEval, registerImport, registerNetworks, registerReport, registerSimulate, registerStats];
