@@ -1,0 +1,86 @@
+// A photo's fingerprint: everything matching needs, computed once from its luma.
+//
+// 1. PDQ (Meta's reference, interoperable) with its 8 dihedral variants: survives resizing, recompression,
+//    retouching, mirroring and 90° rotations — but not cropping, and at avatar sizes its mirror variant is
+//    noisy (the reference's even box windows are not mirror-symmetric).
+// 2. The crop ladder ("pdq-crops" method): PDQ-style 256-bit hashes (same DCT and median bits) over a
+//    mirror-symmetric tent downsample, for the whole photo and centred crops: 90 % and 80 % of each side,
+//    and the centred square of the short side at 100 % and 90 % (platforms crop avatars to squares and
+//    circles). If photo B is a centred crop of A at scale c, B's whole-photo rung is close to A's rung c; two
+//    different crops of one original meet on a shared rung; a caption bar over the bottom 10 % disappears
+//    from both photos' 80 % rung. Each rung is kept as is and mirrored (exact, thanks to the symmetric tent).
+//    Rungs whose own quality is low (flat backgrounds) are left out.
+import { dihedralDct, dihedralHashes } from './dihedral.ts';
+import { hashFromDct, pdqDct } from './pdq.ts';
+import type { Hash256 } from './hash256.ts';
+import type { Rect } from './jarosz.ts';
+
+/** The rungs of the crop ladder. `square` first takes the centred square of the short side. */
+export const RUNGS = [
+  { name: 'full', square: false, scale: 1 },
+  { name: 'c90', square: false, scale: 0.9 },
+  { name: 'c80', square: false, scale: 0.8 },
+  { name: 'sq100', square: true, scale: 1 },
+  { name: 'sq90', square: true, scale: 0.9 },
+] as const;
+export type RungName = (typeof RUNGS)[number]['name'];
+
+/** One rung's hash, as is and mirrored (left-right). */
+export interface RungHash {
+  rung: RungName;
+  hash: Hash256;
+  mirror: Hash256;
+  quality: number;
+}
+
+/** What matching needs to know about one photo. */
+export interface PhotoFingerprint {
+  sha256: string;
+  width: number;
+  height: number;
+  /** PDQ quality (0..100) of the whole photo. */
+  quality: number;
+  /** The 8 dihedral PDQ hashes in DIHEDRAL order; [0] is the photo's PDQ hash. */
+  dihedral: Hash256[];
+  ladder: RungHash[];
+}
+
+/** Fingerprint parameters. */
+export interface FingerprintOptions {
+  /** Rungs whose quality is below this are not kept (flat crops match anything). */
+  minRungQuality: number;
+  /** Skip square rungs when the photo is this close to square already (short side / long side). */
+  squareTolerance: number;
+}
+
+export const DEFAULT_FINGERPRINT_OPTIONS: FingerprintOptions = { minRungQuality: 50, squareTolerance: 0.95 };
+
+/** The centred rectangle of one rung for a width x height photo. */
+export function rungRect(width: number, height: number, square: boolean, scale: number): Rect {
+  const bw = square ? Math.min(width, height) : width;
+  const bh = square ? Math.min(width, height) : height;
+  const w = Math.max(1, Math.round(bw * scale));
+  const h = Math.max(1, Math.round(bh * scale));
+  return { x: Math.floor((width - w) / 2), y: Math.floor((height - h) / 2), w, h };
+}
+
+/** Computes a fingerprint from a luma buffer (row-major, width values a row). */
+export function photoFingerprint(
+  luma: Float32Array,
+  width: number,
+  height: number,
+  sha256: string,
+  opts: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS,
+): PhotoFingerprint {
+  const full = pdqDct(luma, height, width);
+  const ladder: RungHash[] = [];
+  const nearlySquare = Math.min(width, height) / Math.max(width, height) >= opts.squareTolerance;
+  for (const rung of RUNGS) {
+    if (rung.square && nearlySquare) continue;
+    const r = rungRect(width, height, rung.square, rung.scale);
+    const { dct, quality } = pdqDct(luma, height, width, r, 'symmetric');
+    if (quality < opts.minRungQuality) continue;
+    ladder.push({ rung: rung.name, hash: hashFromDct(dct), mirror: hashFromDct(dihedralDct(dct, 'flipY')), quality });
+  }
+  return { sha256, width, height, quality: full.quality, dihedral: dihedralHashes(full.dct), ladder };
+}

@@ -1,0 +1,84 @@
+// Bounded image decoding with sharp (libvips): JPEG, PNG, WebP and GIF (first frame) → luma for PDQ.
+// Limits stop decompression bombs before any pixel is decoded (sharp checks the header's dimensions against
+// limitInputPixels) and cap the bytes read; every failure becomes a PhotoIssue, never a crash.
+// EXIF orientation is deliberately NOT applied: Meta's reference does not, and the dihedral hashes match
+// rotated copies anyway.
+import sharp, { type Metadata } from 'sharp';
+import { lumaFromPixels, type PixelSpace } from '../core/photo/luma.ts';
+import type { PhotoIssue } from '../core/photo/photo-issue.ts';
+
+/** Size limits for one photo file. */
+export interface DecodeLimits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Largest width x height accepted (checked from the header, before decoding). */
+  maxPixels: number;
+  /** Photos larger than this many pixels are shrunk by libvips while decoding (hash changes by a few bits). */
+  shrinkAbovePixels: number;
+  /** Seconds libvips may spend on one photo. */
+  timeoutSeconds: number;
+}
+
+/** 50 MB and 50 megapixels cover camera photos; avatars are far smaller. */
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxPixels: 50_000_000,
+  shrinkAbovePixels: 8_000_000,
+  timeoutSeconds: 30,
+};
+
+const FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
+/** The long side a very large photo is shrunk to (PDQ only keeps 64x64; 2048 stays within 4 bits of full size). */
+const SHRINK_TO = 2048;
+
+/** A decoded photo: luma, row-major. */
+export interface DecodedPhoto {
+  luma: Float32Array;
+  width: number;
+  height: number;
+  format: string;
+}
+
+export type DecodeResult = { ok: true; photo: DecodedPhoto } | { ok: false; issue: PhotoIssue };
+
+function fail(file: string, code: PhotoIssue['code'], message: string): DecodeResult {
+  return { ok: false, issue: { file, code, message } };
+}
+
+/** Decodes an image held in memory; `file` names it in issues. */
+export async function decodePhoto(bytes: Uint8Array, file: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<DecodeResult> {
+  if (bytes.length > limits.maxBytes) {
+    return fail(file, 'too-large', `${file}: ${bytes.length} bytes; expected at most ${limits.maxBytes}`);
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
+  } catch (e) {
+    return fail(file, 'unsupported-format', `${file}: not a JPEG, PNG, WebP or GIF image (${(e as Error).message})`);
+  }
+  if (!meta.format || !FORMATS.has(meta.format)) {
+    return fail(file, 'unsupported-format', `${file}: ${meta.format ?? 'unknown'} image; expected JPEG, PNG, WebP or GIF`);
+  }
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (width * height > limits.maxPixels) {
+    return fail(file, 'too-many-pixels', `${file}: ${width}x${height} pixels; expected at most ${limits.maxPixels} (a decompression bomb?)`);
+  }
+  const space: PixelSpace = meta.space === 'cmyk' ? 'cmyk' : meta.space === 'b-w' || meta.space === 'grey16' ? 'grey' : 'rgb';
+  try {
+    let img = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'truncated', pages: 1, autoOrient: false });
+    img = img.timeout({ seconds: limits.timeoutSeconds });
+    if (width * height > limits.shrinkAbovePixels) {
+      img = img.resize({ width: SHRINK_TO, height: SHRINK_TO, fit: 'inside', kernel: 'linear' });
+    }
+    if (space === 'cmyk') img = img.pipelineColourspace('cmyk').toColourspace('cmyk');
+    else if (space === 'grey') img = img.toColourspace('b-w');
+    else img = img.toColourspace('srgb');
+    const { data, info } = await img.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    const px = new Uint8Array(data.buffer, data.byteOffset, data.length);
+    const luma = lumaFromPixels(px, info.width, info.height, info.channels, space);
+    return { ok: true, photo: { luma, width: info.width, height: info.height, format: meta.format } };
+  } catch (e) {
+    return fail(file, 'broken', `${file}: cannot decode the ${meta.format} image (${(e as Error).message})`);
+  }
+}

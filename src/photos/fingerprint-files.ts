@@ -1,0 +1,87 @@
+// Files → photo fingerprints: read (size-checked), sha256, decode with limits, PDQ + crop ladder. Bulk mode
+// runs several decodes at once (libvips works on the libuv thread pool while JavaScript hashes) and turns
+// every bad file into a PhotoIssue.
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { photoFingerprint, type PhotoFingerprint } from '../core/photo/fingerprint.ts';
+import type { PhotoIssue } from '../core/photo/photo-issue.ts';
+import { DEFAULT_DECODE_LIMITS, decodePhoto, type DecodeLimits } from './decode.ts';
+
+/** A fingerprint and the file it came from. */
+export interface FileFingerprint {
+  file: string;
+  fingerprint: PhotoFingerprint;
+}
+
+export type FingerprintResult = { ok: true; value: FileFingerprint } | { ok: false; issue: PhotoIssue };
+
+/** Reads at most maxBytes + 1 bytes, so an oversized file is noticed without reading all of it. */
+async function readBounded(file: string, maxBytes: number): Promise<Uint8Array | PhotoIssue> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+  } catch (e) {
+    return { file, code: 'unreadable', message: `${file}: cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { file, code: 'unreadable', message: `${file}: not a regular file` };
+    if (st.size > maxBytes) {
+      return { file, code: 'too-large', message: `${file}: ${st.size} bytes; expected at most ${maxBytes}` };
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Fingerprints one image held in memory. */
+export async function fingerprintBytes(bytes: Uint8Array, file: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<FingerprintResult> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const decoded = await decodePhoto(bytes, file, limits);
+  if (!decoded.ok) return decoded;
+  const { luma, width, height } = decoded.photo;
+  return { ok: true, value: { file, fingerprint: photoFingerprint(luma, width, height, sha256) } };
+}
+
+/** Fingerprints one file. */
+export async function fingerprintFile(file: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<FingerprintResult> {
+  const bytes = await readBounded(file, limits.maxBytes);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, issue: bytes };
+  return fingerprintBytes(bytes, file, limits);
+}
+
+/** Bulk options: limits, how many files are in flight, and a progress callback. */
+export interface BulkOptions {
+  limits: DecodeLimits;
+  concurrency: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Fingerprints many files; results keep the input order, bad files become issues. */
+export async function fingerprintFiles(
+  files: readonly string[],
+  opts: Partial<BulkOptions> = {},
+): Promise<{ fingerprints: FileFingerprint[]; issues: PhotoIssue[] }> {
+  const limits = opts.limits ?? DEFAULT_DECODE_LIMITS;
+  const results: FingerprintResult[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      results[i] = await fingerprintFile(files[i]!, limits);
+      opts.onProgress?.(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 6) }, worker));
+  const fingerprints: FileFingerprint[] = [];
+  const issues: PhotoIssue[] = [];
+  for (const r of results) {
+    if (r.ok) fingerprints.push(r.value);
+    else issues.push(r.issue);
+  }
+  return { fingerprints, issues };
+}

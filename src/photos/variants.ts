@@ -1,0 +1,75 @@
+// Edits a troll factory makes to a stolen photo, made with sharp, for quality tests and the bench:
+// mirror, mirror + shrink, heavy recompression, centre crops, brightness/contrast, a caption bar, a small
+// rotation, a square avatar crop. Each returns a new JPEG (quality 90 unless the edit is the compression).
+import sharp, { type Sharp } from 'sharp';
+
+/** One edit: its name, and whether the issue sets a recall target for it. */
+export interface PhotoVariant {
+  name: string;
+  target?: number;
+  make: (input: Uint8Array) => Promise<Buffer>;
+}
+
+const jpeg = (s: Sharp, quality = 90): Promise<Buffer> => s.jpeg({ quality }).toBuffer();
+
+async function size(input: Uint8Array): Promise<{ w: number; h: number }> {
+  const m = await sharp(input).metadata();
+  return { w: m.width ?? 0, h: m.height ?? 0 };
+}
+
+async function centreCrop(input: Uint8Array, scale: number): Promise<Buffer> {
+  const { w, h } = await size(input);
+  const cw = Math.round(w * scale);
+  const ch = Math.round(h * scale);
+  return jpeg(sharp(input).extract({ left: Math.floor((w - cw) / 2), top: Math.floor((h - ch) / 2), width: cw, height: ch }));
+}
+
+// A caption: a dark bar over the bottom 10 % with light blocks where letters would be (no font needed).
+async function caption(input: Uint8Array): Promise<Buffer> {
+  const { w, h } = await size(input);
+  const bar = Math.max(1, Math.round(h * 0.1));
+  const glyphs: string[] = [];
+  for (let x = Math.round(w * 0.05), i = 0; x < w * 0.9; x += Math.max(3, Math.round(w * 0.045)), i++) {
+    if (i % 6 === 5) continue;
+    const gh = Math.round(bar * (i % 3 === 0 ? 0.6 : 0.45));
+    glyphs.push(`<rect x="${x}" y="${Math.round((bar - gh) / 2)}" width="${Math.max(2, Math.round(w * 0.03))}" height="${gh}" fill="#f0f0f0"/>`);
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${bar}"><rect width="${w}" height="${bar}" fill="#101010"/>${glyphs.join('')}</svg>`;
+  return jpeg(sharp(input).composite([{ input: Buffer.from(svg), top: h - bar, left: 0 }]));
+}
+
+// Rotate by a few degrees and cut the centre back to the original size (corners get a little black fill).
+async function rotate(input: Uint8Array, degrees: number): Promise<Buffer> {
+  const { w, h } = await size(input);
+  const rotated = await sharp(input).rotate(degrees, { background: '#000' }).toBuffer({ resolveWithObject: true });
+  const { width: rw, height: rh } = rotated.info;
+  return jpeg(sharp(rotated.data).extract({ left: Math.floor((rw - w) / 2), top: Math.floor((rh - h) / 2), width: w, height: h }));
+}
+
+async function squareAvatar(input: Uint8Array): Promise<Buffer> {
+  const { w, h } = await size(input);
+  const s = Math.min(w, h);
+  return jpeg(sharp(input).extract({ left: Math.floor((w - s) / 2), top: Math.floor((h - s) / 2), width: s, height: s }).resize(150, 150));
+}
+
+/** The edits, with the recall the issue requires where it sets one. */
+export const PHOTO_VARIANTS: readonly PhotoVariant[] = [
+  { name: 'mirror', target: 0.99, make: (b) => jpeg(sharp(b).flop()) },
+  {
+    name: 'mirror+resize40%',
+    target: 0.99,
+    make: async (b) => jpeg(sharp(b).flop().resize(Math.max(1, Math.round((await size(b)).w * 0.4)))),
+  },
+  { name: 'jpeg-q30', target: 0.99, make: (b) => jpeg(sharp(b), 30) },
+  { name: 'crop90%', target: 0.95, make: (b) => centreCrop(b, 0.9) },
+  { name: 'crop80%', make: (b) => centreCrop(b, 0.8) },
+  { name: 'mirror+crop90%', make: async (b) => centreCrop(await jpeg(sharp(b).flop()), 0.9) },
+  { name: 'square-avatar', make: squareAvatar },
+  { name: 'brightness+20%', make: (b) => jpeg(sharp(b).modulate({ brightness: 1.2 })) },
+  { name: 'brightness-20%', make: (b) => jpeg(sharp(b).modulate({ brightness: 0.8 })) },
+  { name: 'contrast+20%', make: (b) => jpeg(sharp(b).linear(1.2, -0.2 * 128)) },
+  { name: 'contrast-20%', make: (b) => jpeg(sharp(b).linear(0.8, 0.2 * 128)) },
+  { name: 'caption-bar10%', make: caption },
+  { name: 'rotate3°', make: (b) => rotate(b, 3) },
+  { name: 'rotate-5°', make: (b) => rotate(b, -5) },
+];
