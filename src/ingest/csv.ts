@@ -55,9 +55,11 @@ function parseRows(buf: string, delimiter: string, startLine: number, eof: boole
     const fields: string[] = [];
     let extraLines = 0;
     let complete = false;
+    let quotedSeen = false;
     for (;;) {
       if (p < n && buf.charCodeAt(p) === 34) {
         // Quoted field.
+        quotedSeen = true;
         let q = p + 1;
         let value = '';
         let closed = false;
@@ -119,7 +121,7 @@ function parseRows(buf: string, delimiter: string, startLine: number, eof: boole
     }
     if (!complete) break;
     line = rowLine + 1 + extraLines;
-    if (!(fields.length === 1 && fields[0] === '')) out.push({ fields, line: rowLine });
+    if (quotedSeen || !(fields.length === 1 && fields[0] === '')) out.push({ fields, line: rowLine });
   }
   return { consumed: p, line, incomplete: false };
 }

@@ -28,8 +28,12 @@ function item(get: (k: string) => unknown, keys: readonly string[], line: number
   }
   const body = get('body');
   sink.action(assignDefined<Action>(
-    { platform, id, account, kind: thread === undefined || thread === id ? 'post' : 'comment', time: time.ms, precision: time.precision, urls: [], hashtags: [], mentions: [], media: [], raw },
-    { target: thread !== undefined && thread !== id ? thread : undefined, text: typeof body === 'string' && body !== '' ? body : undefined },
+    { platform, id, account, kind: thread === undefined || thread === id ? 'post' : 'comment', time: time.ms, precision: time.precision, urls: [], hashtags: [], mentions: [], media: [] },
+    {
+      target: thread !== undefined && thread !== id ? thread : undefined,
+      text: typeof body === 'string' && body !== '' ? body : undefined,
+      raw: Object.keys(raw).length > 0 ? raw : undefined,
+    },
   ));
 }
 

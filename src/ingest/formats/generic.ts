@@ -130,9 +130,16 @@ export const generic: Format = {
       });
       return;
     }
-    let plan: ColumnPlan | undefined;
+    // JSON records need not share keys: one plan per key set (usually just one).
+    const plans = new Map<string, ColumnPlan>();
     const one = (record: Record<string, unknown>, line: number): void => {
-      plan ??= planColumns(Object.keys(record), options.map, source.file, false);
+      const keys = Object.keys(record);
+      const signature = keys.join('\u0000');
+      let plan = plans.get(signature);
+      if (plan === undefined) {
+        plan = planColumns(keys, options.map, source.file, false);
+        if (plans.size < 1000) plans.set(signature, plan);
+      }
       mapGeneric(plan, (col) => dig(record, col), line, options, sink, platform);
     };
     if (head.container === 'jsonl') {

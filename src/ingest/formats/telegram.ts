@@ -74,7 +74,7 @@ function message(chat: Chat, msg: Record<string, unknown>, n: number, platform: 
   const forwarded = str(msg.forwarded_from_id) ?? str(msg.forwarded_from);
   const isChannel = chat.type.endsWith('channel');
   // A channel post shows up in its discussion group as a forward from the channel.
-  if (!isChannel && forwarded !== undefined && forwarded.startsWith('channel')) chat.channelPosts.add(mid);
+  if (!isChannel && (account.startsWith('channel') || str(msg.forwarded_from_id)?.startsWith('channel'))) chat.channelPosts.add(mid);
   let kind: ActionKind = 'post';
   if (forwarded !== undefined) kind = 'share';
   else if (replyTo !== undefined) kind = chat.channelPosts.has(replyTo) ? 'comment' : 'reply';
@@ -99,18 +99,22 @@ export const telegram: Format = {
   platform: 'telegram',
   containers: ['json'],
   sniff: (head) =>
+    /^\s*\{\s*"about"\s*:[^]*"personal_information"\s*:/.test(head.text) ||
     /"messages"\s*:\s*\[/.test(head.text) && /"(date_unixtime|from_id)"|"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|public_channel|private_channel|saved_messages|bot_chat)"/.test(head.text),
   async read(source, _head, options, sink) {
     const platform = options.platform ?? this.platform;
     let chat: Chat = { id: '0', type: 'unknown', channelPosts: new Set() };
-    let chatIndex = -1;
+    let chatIndex = '';
     let n = 0;
-    const paths = ['$.id', '$.name', '$.type', '$.messages.*', '$.chats.list.*.id', '$.chats.list.*.name', '$.chats.list.*.type', '$.chats.list.*.messages.*'];
+    const paths = ['$.id', '$.name', '$.type', '$.messages.*'];
+    for (const list of ['chats', 'left_chats']) {
+      for (const k of ['id', 'name', 'type', 'messages.*']) paths.push(`$.${list}.list.*.${k}`);
+    }
     await readJson(source, paths, sink, (path, value) => {
-      const inList = path[0] === 'chats';
-      const index = inList ? (path[2] as number) : 0;
+      const inList = path[0] === 'chats' || path[0] === 'left_chats';
+      const index = inList ? `${path[0]}/${path[2]}` : 'single';
       if (index !== chatIndex) {
-        chat = { id: String(index), type: 'unknown', channelPosts: new Set() };
+        chat = { id: index, type: 'unknown', channelPosts: new Set() };
         chatIndex = index;
       }
       const key = path[inList ? 3 : 0];
