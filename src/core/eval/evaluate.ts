@@ -8,7 +8,7 @@
 // two numbers are also given over the trolls alone (`trollsOnly`), which is the stricter view.
 import type { DetectionRun } from '../run.ts';
 import { layerContribution, type LayerContribution } from './layers.ts';
-import { adjustedRandIndex, normalizedMutualInfo } from './partition.ts';
+import { ariOf, contingency, nmiOf } from './partition.ts';
 import {
   averagePrecision,
   prCurve,
@@ -104,13 +104,12 @@ export function evaluate(run: DetectionRun, truth: Truth, options: EvalOptions =
   const trueOf = (t: TruthAccount): string =>
     t.label === 'troll' && t.factory !== undefined ? `f:${t.factory}` : `s:${t.key}`;
   const trollList = truth.accounts.filter((t) => t.label === 'troll');
+  const all = contingency(truth.accounts.map(trueOf), truth.accounts.map(predictedOf));
+  const trollsOnly = contingency(trollList.map(trueOf), trollList.map(predictedOf));
   const networks: NetworkEvaluation = {
-    ari: adjustedRandIndex(truth.accounts.map(trueOf), truth.accounts.map(predictedOf)),
-    nmi: normalizedMutualInfo(truth.accounts.map(trueOf), truth.accounts.map(predictedOf)),
-    trollsOnly: {
-      ari: adjustedRandIndex(trollList.map(trueOf), trollList.map(predictedOf)),
-      nmi: normalizedMutualInfo(trollList.map(trueOf), trollList.map(predictedOf)),
-    },
+    ari: ariOf(all),
+    nmi: nmiOf(all),
+    trollsOnly: { ari: ariOf(trollsOnly), nmi: nmiOf(trollsOnly) },
     predicted: run.networks.length,
     factories: new Set(trollList.flatMap((t) => (t.factory === undefined ? [] : [t.factory]))).size,
     table: networkPurity(run.networks, byKey),

@@ -21,7 +21,8 @@ export function contingency(u: readonly string[], v: readonly string[]): Conting
   if (u.length !== v.length) throw new Error(`contingency: labelings differ in length (${u.length} vs ${v.length})`);
   const rowOf = new Map<string, number>();
   const colOf = new Map<string, number>();
-  const cellOf = new Map<string, number>();
+  // Cell id = row · 2^26 + column: a number key, exact for up to 2^26 distinct labels on each side.
+  const cellOf = new Map<number, number>();
   const rows: number[] = [];
   const cols: number[] = [];
   const cells: Contingency['cells'] = [];
@@ -34,7 +35,7 @@ export function contingency(u: readonly string[], v: readonly string[]): Conting
     if (c === undefined) colOf.set(b, (c = cols.push(0) - 1));
     rows[r]!++;
     cols[c]!++;
-    const key = `${r},${c}`;
+    const key = r * 67_108_864 + c;
     const k = cellOf.get(key);
     if (k === undefined) cellOf.set(key, cells.push({ row: r, col: c, n: 1 }) - 1);
     else cells[k]!.n++;
@@ -47,7 +48,11 @@ const sumPairs = (xs: readonly number[]): number => xs.reduce((s, x) => s + pair
 
 /** Adjusted Rand index of two labelings. */
 export function adjustedRandIndex(u: readonly string[], v: readonly string[]): number {
-  const t = contingency(u, v);
+  return ariOf(contingency(u, v));
+}
+
+/** Adjusted Rand index from a contingency table. */
+export function ariOf(t: Contingency): number {
   if (t.n < 2) return 1;
   const index = sumPairs(t.cells.map((c) => c.n));
   const a = sumPairs(t.rows);
@@ -62,7 +67,11 @@ const entropy = (xs: readonly number[], n: number): number =>
 
 /** Normalised mutual information (arithmetic-mean normaliser) of two labelings. */
 export function normalizedMutualInfo(u: readonly string[], v: readonly string[]): number {
-  const t = contingency(u, v);
+  return nmiOf(contingency(u, v));
+}
+
+/** Normalised mutual information from a contingency table. */
+export function nmiOf(t: Contingency): number {
   if (t.rows.length <= 1 && t.cols.length <= 1) return 1;
   const hu = entropy(t.rows, t.n);
   const hv = entropy(t.cols, t.n);

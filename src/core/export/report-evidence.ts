@@ -1,6 +1,6 @@
 // The evidence a report shows, taken from the run's edges (never recomputed): which actions to look up, and the
 // repeated texts of a network grouped by identical text with the time and account of every copy.
-import type { DetectionRun, NetworkFinding, RunEdge } from '../run.ts';
+import type { DetectionRun, RunEdge } from '../run.ts';
 
 /** What the report needs to know about one action (the CLI resolves it from the store). */
 export interface EvidenceAction {
@@ -24,23 +24,32 @@ export interface RepeatedText {
 /** Every action key named in the evidence of edges inside a network, sorted. */
 export function reportEvidenceKeys(run: DetectionRun): string[] {
   const keys = new Set<string>();
-  for (const n of run.networks) {
-    for (const e of edgesWithin(run.edges, n)) for (const p of e.evidence) keys.add(p.actionA).add(p.actionB);
+  for (const edges of edgesByNetwork(run).values()) {
+    for (const e of edges) for (const p of e.evidence) keys.add(p.actionA).add(p.actionB);
   }
   return [...keys].sort();
 }
 
-/** Edges whose two accounts are both members of the network. */
-export function edgesWithin(edges: readonly RunEdge[], network: NetworkFinding): RunEdge[] {
-  const members = new Set(network.members);
-  return edges.filter((e) => members.has(e.a) && members.has(e.b));
+/** Each network's edges: those whose two accounts are both its members (one pass over the edges). */
+export function edgesByNetwork(run: DetectionRun): Map<number, RunEdge[]> {
+  const networkOf = new Map<string, number>();
+  const out = new Map<number, RunEdge[]>();
+  for (const n of run.networks) {
+    out.set(n.id, []);
+    for (const m of n.members) networkOf.set(m, n.id);
+  }
+  for (const e of run.edges) {
+    const na = networkOf.get(e.a);
+    if (na !== undefined && na === networkOf.get(e.b)) out.get(na)!.push(e);
+  }
+  return out;
 }
 
 /**
- * Texts that appear in at least two distinct actions of the network's evidence, most copies first. An action
+ * Texts that appear in at least two distinct actions of a network's edges' evidence, most copies first. An action
  * missing from the lookup keeps its text only in the co-text layer, where the evidence key is the text itself.
  */
-export function repeatedTexts(run: DetectionRun, network: NetworkFinding, lookup: EvidenceLookup): RepeatedText[] {
+export function repeatedTexts(edges: readonly RunEdge[], lookup: EvidenceLookup): RepeatedText[] {
   const groups = new Map<string, { layers: Set<string>; copies: Map<string, RepeatedText['copies'][number]> }>();
   const add = (action: string, fallbackAccount: string, layer: string, key: string): void => {
     const found = lookup.get(action);
@@ -58,7 +67,7 @@ export function repeatedTexts(run: DetectionRun, network: NetworkFinding, lookup
       });
     }
   };
-  for (const e of edgesWithin(run.edges, network)) {
+  for (const e of edges) {
     for (const p of e.evidence) {
       add(p.actionA, e.a, p.layer, p.key);
       add(p.actionB, e.b, p.layer, p.key);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { HOSTILE, PRAISE, reportLookup, reportRun } from '../../../test/fixtures/report-run.ts';
 import { esc, safeHref } from './html.ts';
 import { REPORT_JS, REPORT_JS_SHA256 } from './report-assets.ts';
-import { repeatedTexts, reportEvidenceKeys } from './report-evidence.ts';
+import { edgesByNetwork, repeatedTexts, reportEvidenceKeys } from './report-evidence.ts';
 import { renderReport } from './report-html.ts';
 
 const html = renderReport(reportRun(), reportLookup());
@@ -51,15 +51,16 @@ test('networks are ranked by score with a section each, the caveat and run param
 
 test('repeated texts: identical texts grouped across edges with each copy once, earliest first', () => {
   const run = reportRun();
-  const net3 = run.networks.find((n) => n.id === 3)!;
-  const groups = repeatedTexts(run, net3, reportLookup());
+  const byNetwork = edgesByNetwork(run);
+  assert.deepEqual([...byNetwork.keys()], [5, 3]);
+  assert.equal(byNetwork.get(3)!.length, 2);
+  const groups = repeatedTexts(byNetwork.get(3)!, reportLookup());
   assert.equal(groups.length, 1);
   assert.equal(groups[0]!.text, PRAISE);
   assert.deepEqual(groups[0]!.copies.map((c) => c.account), ['tw:alpha', 'tw:bravo', 'tw:charlie']);
   // The edge to tw:bystander leaves the network, so its action tw:99 is never looked up.
   assert.deepEqual(reportEvidenceKeys(run), ['tw:1', 'tw:10', 'tw:11', 'tw:12', 'tw:13', 'tw:2', 'tw:3']);
-  const net5 = run.networks.find((n) => n.id === 5)!;
-  assert.deepEqual(repeatedTexts(run, net5, reportLookup()).map((g) => g.text), [HOSTILE]);
+  assert.deepEqual(repeatedTexts(byNetwork.get(5)!, reportLookup()).map((g) => g.text), [HOSTILE]);
   assert.match(html, /3 copies by 3 accounts \(co-text\)/);
 });
 

@@ -3,10 +3,10 @@
 // hour-of-week heatmap. Inline CSS, inline JS and SVG only: no network, no external fonts or scripts.
 // Every piece of data is escaped (esc); the page's CSP allows only our own script. The same run and lookup give
 // byte-identical output: the only time printed is the run's createdAt.
-import type { AccountFinding, DetectionRun, NetworkFinding } from '../run.ts';
+import type { AccountFinding, DetectionRun, NetworkFinding, RunEdge } from '../run.ts';
 import { duration, esc, isoMinute, safeHref } from './html.ts';
 import { REPORT_CSS, REPORT_JS, REPORT_JS_SHA256 } from './report-assets.ts';
-import { repeatedTexts, type EvidenceLookup, type RepeatedText } from './report-evidence.ts';
+import { edgesByNetwork, repeatedTexts, type EvidenceLookup, type RepeatedText } from './report-evidence.ts';
 import { heatmapSvg, timelineSvg } from './report-svg.ts';
 
 /** Display names for accounts, when the store knows them. */
@@ -127,14 +127,14 @@ function textBlock(t: RepeatedText, names: AccountNames | undefined, maxCopies: 
 }
 
 function networkSection(
-  run: DetectionRun,
+  edges: readonly RunEdge[],
   n: NetworkFinding,
   rank: number,
   lookup: EvidenceLookup,
   found: ReadonlyMap<string, AccountFinding>,
   options: ReportOptions,
 ): string {
-  const texts = repeatedTexts(run, n, lookup);
+  const texts = repeatedTexts(edges, lookup);
   const maxTexts = options.maxTexts ?? 15;
   const textHtml =
     texts.length === 0
@@ -160,6 +160,7 @@ function networkSection(
 export function renderReport(run: DetectionRun, lookup: EvidenceLookup, options: ReportOptions = {}): string {
   const ranked = rankNetworks(run.networks);
   const found = new Map(run.accounts.map((a) => [a.account, a]));
+  const byNetwork = edgesByNetwork(run);
   const title = `trollmap report${run.id === undefined ? '' : ` — run #${run.id}`}`;
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${REPORT_JS_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
   return [
@@ -176,7 +177,7 @@ export function renderReport(run: DetectionRun, lookup: EvidenceLookup, options:
     '<h2>Networks</h2>',
     '<p><input id="filter" type="search" placeholder="filter networks and accounts" aria-label="filter networks and accounts"></p>',
     networkTable(ranked),
-    ...ranked.map((n, i) => networkSection(run, n, i + 1, lookup, found, options)),
+    ...ranked.map((n, i) => networkSection(byNetwork.get(n.id) ?? [], n, i + 1, lookup, found, options)),
     `<script>${REPORT_JS}</script>`,
     '</body></html>',
     '',
