@@ -3,7 +3,7 @@
 // then the weak profile signals and the account's activity.
 import type { AccountFinding, PartnerLink, RunEdge } from '../run.ts';
 import { DEFAULT_FLAG_THRESHOLD, edgeStrength } from '../score/account-score.ts';
-import { clip, formatDay, formatGap, formatP, formatScore } from './format.ts';
+import { clip, count, formatDay, formatGap, formatP, formatScore } from './format.ts';
 import { signalSentences } from './signal-text.ts';
 
 /** Rendering limits. */
@@ -72,7 +72,7 @@ export function explainAccount(f: AccountFinding, edges: readonly RunEdge[], opt
   for (const s of weak) lines.push(`  - ${s}`);
   const s = f.signals;
   const span = s.firstAction !== undefined && s.lastAction !== undefined ? `, ${formatDay(s.firstAction)} … ${formatDay(s.lastAction)}` : '';
-  lines.push(`activity: ${s.actions} actions on ${s.activeDays} days (${s.actionsPerDay.toFixed(1)} per active day)${span}, ${s.ownPosts} own posts`);
+  lines.push(`activity: ${count(s.actions, 'action')} on ${count(s.activeDays, 'day')} (${s.actionsPerDay.toFixed(1)} per active day)${span}, ${count(s.ownPosts, 'own post')}`);
   return lines;
 }
 

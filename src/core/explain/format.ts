@@ -54,3 +54,8 @@ export function clip(s: string, max: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : flat.slice(0, max - 1) + '…';
 }
+
+/** `1 day`, `3 days`: a count with its noun (plural by adding s). */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

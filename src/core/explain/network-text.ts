@@ -1,6 +1,6 @@
 // Network summaries as text, rendered from the stored NetworkFinding.
 import type { NetworkFinding } from '../run.ts';
-import { clip, formatDay, formatScore } from './format.ts';
+import { clip, count, formatDay, formatScore } from './format.ts';
 
 function layers(n: NetworkFinding): string {
   return Object.entries(n.layers).map(([l, p]) => `${l} ${p}`).join(', ') || 'none';
@@ -13,7 +13,7 @@ function spanDays(n: NetworkFinding): number {
 /** One line for the ranked table: id, score, size, layers, span, top text. */
 export function networkLine(n: NetworkFinding): string {
   const text = n.topTexts[0] ? `  "${clip(n.topTexts[0].text, 60)}"` : '';
-  return `#${n.id}  score ${formatScore(n.score)}  ${n.members.length} accounts  layers: ${layers(n)}  ${formatDay(n.first)} … ${formatDay(n.last)} (${spanDays(n)} active days)${text}`;
+  return `#${n.id}  score ${formatScore(n.score)}  ${n.members.length} accounts  layers: ${layers(n)}  ${formatDay(n.first)} … ${formatDay(n.last)} (${count(spanDays(n), 'active day')})${text}`;
 }
 
 /** A block: the line above, then members, top texts, links and targets, and the busiest days. */

@@ -9,8 +9,9 @@
 //  - activeDays: distinct local calendar days with an action; actionsPerDay = actions / activeDays (intensity on
 //    the days the account is used, not a rate diluted by dormant months).
 //  - ageAtFirstActionDays: (first action − createdAt) / 1 day, when the profile has a creation time.
-//  - emptyBio: the profile is known, its platform's export carries bios (some account of that platform has one),
-//    and this account's is missing or blank. An export without a bio column says nothing, so nobody is flagged.
+//  - emptyBio: the profile is known (some field besides platform and id), its platform's export carries bios
+//    (some account of that platform has one), and this account's is missing or blank. An export without a bio
+//    column says nothing, so nobody is flagged; a bare account row (only seen as an author) is not judged.
 //  - ownPosts: actions of kind `post` (not comments, replies, shares, quotes or reactions).
 //  - templatedHandle / shift: see handle-skeleton.ts and active-window.ts.
 // False positives: every signal here describes many real people too; they are weak and never flag alone.
@@ -137,7 +138,10 @@ function assemble(select: readonly string[], accounts: readonly Account[], o: Si
       activeDays: c.days[s]!,
       actionsPerDay: c.days[s]! > 0 ? actions / c.days[s]! : 0,
       emptyBio:
-        profile !== undefined && bioPlatforms.has(profile.platform) && (profile.bio ?? '').trim() === '',
+        profile !== undefined &&
+        Object.keys(profile).length > 2 &&
+        bioPlatforms.has(profile.platform) &&
+        (profile.bio ?? '').trim() === '',
       ownPosts: c.posts[s]!,
       templatedHandle: family !== undefined && isTemplated(family.skeleton, family.family, o.minFamily),
       offsetHours: o.offsetHours,
