@@ -4,8 +4,9 @@ import { registerAccount } from './account.ts';
 import { registerEval } from './eval.ts';
 import { registerImport } from './import.ts';
 import { registerNetworks } from './networks.ts';
+import { registerPhotos } from './photos.ts';
 import { registerReport } from './report.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerStats } from './stats.ts';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [registerAccount, registerEval, registerImport, registerNetworks, registerReport, registerSimulate, registerStats];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerAccount, registerEval, registerImport, registerNetworks, registerPhotos, registerReport, registerSimulate, registerStats];
