@@ -43,15 +43,26 @@ export async function readTable(
   if (onRow === undefined) throw new UserError(`${source.file}: no header row; expected column names on line 1`);
 }
 
+const EXPECTED: Record<string, string> = {
+  COMMA: 'a comma or a closing bracket',
+  KEY: 'a quoted key',
+  COLON: 'a colon',
+  VALUE: 'a value',
+  START: 'a value',
+  END: 'the end of the document',
+};
+
 function jsonError(file: string, e: unknown): UserError {
   const msg = (e as Error)?.message ?? String(e);
-  if (/ended in mid-parsing|Unexpected end/i.test(msg)) {
+  if (/ended in (mid-parsing|the middle)|not all the data/i.test(msg)) {
     return new UserError(`${file}: the JSON ends early (cut short?); expected the rest of the document`, { cause: e });
   }
-  const at = /absolute position "?(\d+)"?/.exec(msg);
-  const found = /Unexpected "([^"]*)"/.exec(msg);
+  const at = /absolute position "?(\d+)"?/.exec(msg)?.[1];
+  const found = /Unexpected (?:[A-Z_]+ \()?"([^"]*)"\)?/.exec(msg)?.[1];
+  const state = /in state "?([A-Z_]+)/.exec(msg)?.[1];
+  const expected = (state && EXPECTED[state.replace(/^(VALUE|KEY|COMMA|COLON|END|START).*$/, '$1')]) ?? 'valid JSON';
   return new UserError(
-    `${file}: not valid JSON${at ? ` at byte ${at[1]}` : ''}${found ? ` (found "${found[1]}")` : ''}; expected a JSON document`,
+    `${file}: not valid JSON${at ? ` at byte ${at}` : ''}${found !== undefined ? ` (found "${found}")` : ''}; expected ${expected}`,
     { cause: e },
   );
 }
