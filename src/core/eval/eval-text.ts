@@ -22,9 +22,17 @@ export function evalText(e: Evaluation): string {
   lines.push(
     'precision@k: ' +
       a.precisionAtK
-        .map((p, i) => `${i === lastK ? `k=trolls(${p.k})` : `k=${p.k}`} ${f3(p.precision)} (${p.organic} organic)`)
+        .map((p, i) => {
+          const k = i === lastK ? `k=trolls(${p.k})` : `k=${p.k}${p.ranked < p.k ? ` (only ${p.ranked} accounts)` : ''}`;
+          return `${k} ${f3(p.precision)} (${p.organic} organic)`;
+        })
         .join(', '),
   );
+  lines.push('threshold sweep (score ≥ t: flagged, precision/recall):');
+  for (let i = 0; i < a.sweep.length; i += 3) {
+    const part = a.sweep.slice(i, i + 3).map((m) => `t=${m.threshold}: ${String(m.flagged).padStart(6)}, ${f3(m.precision)}/${f3(m.recall)}`);
+    lines.push('  ' + part.join('   '));
+  }
   const n = e.networks;
   lines.push(
     `networks vs factories: ARI ${f3(n.ari)}  NMI ${f3(n.nmi)}  (trolls only: ARI ${f3(n.trollsOnly.ari)}  ` +

@@ -63,6 +63,9 @@ test('accounts at 0.5: t1 t2 t3 o1 flagged → precision = recall = F1 = 0.75, a
   assert.deepEqual(e.precisionAtK.map((p) => [p.k, p.precision]), [[2, 1], [4, 0.75]]);
   close(e.accounts.rPrecision, 0.75);
   assert.equal(e.accounts.curve.length, 7);
+  // Sweep at 0.75: t1, t2 flagged → precision 1, recall ½.
+  const at75 = evaluate(run, truth, { sweep: [0.75] }).accounts.sweep[0]!;
+  assert.deepEqual([at75.threshold, at75.flagged, at75.precision, at75.recall], [0.75, 2, 1, 0.5]);
 });
 
 test('networks vs factories: ARI 6/13, NMI 0.9; over the trolls alone ARI 4/7, NMI 0.8', () => {

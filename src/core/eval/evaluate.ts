@@ -31,13 +31,19 @@ export interface EvalOptions {
   ks?: readonly number[];
   /** Most curve points kept in the result (default 200; PR-AUC always uses the full curve). */
   maxCurvePoints?: number;
+  /** Fixed thresholds reported side by side, for tuning (default 0.1, 0.2, …, 0.9). */
+  sweep?: readonly number[];
 }
+
+const SWEEP = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 export interface AccountEvaluation extends ThresholdMetrics {
   prAuc: number;
   precisionAtK: PrecisionAtK[];
   /** Precision among the top R accounts, R = number of trolls in the truth. */
   rPrecision: number;
+  /** The threshold metrics at each sweep threshold. */
+  sweep: ThresholdMetrics[];
   curve: CurvePoint[];
 }
 
@@ -94,6 +100,7 @@ export function evaluate(run: DetectionRun, truth: Truth, options: EvalOptions =
     prAuc,
     precisionAtK: atK,
     rPrecision: precisionAtK(ranked, trolls).precision,
+    sweep: (options.sweep ?? SWEEP).map((t) => thresholdMetrics(scored, t)),
     curve: thinCurve(curve, options.maxCurvePoints ?? 200),
   };
 

@@ -39,10 +39,10 @@ test('curve steps once per distinct score and AP = (1 + ½ + 0.6)/3 = 0.7', () =
 test('precision@k breaks the tie at 0.7 by key and caps k at the number of accounts', () => {
   const ranked = rankAccounts(five);
   assert.deepEqual(ranked.map((a) => a.key), ['a', 'b', 'c', 'd', 'e']);
-  assert.deepEqual(precisionAtK(ranked, 2), { k: 2, precision: 0.5, trolls: 1, organic: 1 });
+  assert.deepEqual(precisionAtK(ranked, 2), { k: 2, ranked: 2, precision: 0.5, trolls: 1, organic: 1 });
   close(precisionAtK(ranked, 3).precision, 2 / 3);
-  assert.deepEqual(precisionAtK(ranked, 10), { k: 5, precision: 0.6, trolls: 3, organic: 2 });
-  assert.deepEqual(precisionAtK(ranked, 0), { k: 0, precision: 0, trolls: 0, organic: 0 });
+  assert.deepEqual(precisionAtK(ranked, 10), { k: 10, ranked: 5, precision: 0.6, trolls: 3, organic: 2 });
+  assert.deepEqual(precisionAtK(ranked, 0), { k: 0, ranked: 0, precision: 0, trolls: 0, organic: 0 });
 });
 
 test('thinning keeps the first and last points and at most max points', () => {

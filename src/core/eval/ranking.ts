@@ -26,9 +26,10 @@ export interface ThresholdMetrics {
   f1: number;
 }
 
-/** Precision among the first k ranked accounts. */
+/** Precision among the first k ranked accounts (`ranked` = min(k, accounts), the denominator). */
 export interface PrecisionAtK {
   k: number;
+  ranked: number;
   precision: number;
   trolls: number;
   organic: number;
@@ -70,7 +71,7 @@ export function thresholdMetrics(accounts: readonly ScoredAccount[], threshold: 
 export function precisionAtK(ranked: readonly ScoredAccount[], k: number): PrecisionAtK {
   const top = ranked.slice(0, Math.max(0, Math.min(k, ranked.length)));
   const trolls = top.filter((a) => a.troll).length;
-  return { k: top.length, precision: ratio(trolls, top.length), trolls, organic: top.length - trolls };
+  return { k, ranked: top.length, precision: ratio(trolls, top.length), trolls, organic: top.length - trolls };
 }
 
 /** One point per distinct score, highest first; the last point flags every account. */
