@@ -45,7 +45,7 @@
  * coordinated behaviour in social networks", SNAM 11.
  */
 import { PairBuffer, type PairEvidence } from './pair-evidence.ts';
-import { PairTable, type EdgeTotals } from './pair-table.ts';
+import { MAX_ACCOUNTS, PairTable, type EdgeTotals } from './pair-table.ts';
 import { sortTraces } from './sort-traces.ts';
 import type { Traces } from './traces.ts';
 
@@ -97,6 +97,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
   const { account, key, time, action } = traces;
   const n = traces.count;
   const accountCount = maxPlusOne(account, n);
+  if (accountCount > MAX_ACCOUNTS) throw new Error(`coAction: at most ${MAX_ACCOUNTS} accounts, got ${accountCount}`);
   const actionCount = maxPlusOne(action, n);
   const keyCount = maxPlusOne(key, n);
 

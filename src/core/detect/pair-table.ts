@@ -1,5 +1,6 @@
-// An open-addressing hash table from an unordered account pair to its running totals, on typed arrays so that
-// hundreds of millions of co-actions aggregate without allocating an object per pair.
+// An open-addressing hash table from an unordered account pair to its running totals. One slot is one 64-byte
+// cache line of a Float64Array (packed pair, pairs, weighted, Σ|Δt|, keys, last key), so adding a co-action
+// touches one line: with 10⁸ co-actions the table is memory-bound, and a struct-of-arrays layout touched six.
 
 /** Aggregated co-actions per account pair; row i is one edge with a < b. */
 export interface EdgeTotals {
@@ -16,31 +17,29 @@ export interface EdgeTotals {
   keys: Int32Array;
 }
 
+const STRIDE = 8;
+const PAIR = 0;
+const PAIRS = 1;
+const WEIGHTED = 2;
+const SUM_DT = 3;
+const KEYS = 4;
+const LAST_KEY = 5;
 const EMPTY = -1;
+/** Account indices must stay below 2^26 so that lo · 2^26 + hi is exact in a double. */
+export const MAX_ACCOUNTS = 2 ** 26;
+const SHIFT = 2 ** 26;
 
 /** Accumulates co-actions per account pair. */
 export class PairTable {
   private mask: number;
   private size = 0;
-  private a: Int32Array;
-  private b: Int32Array;
-  private pairs: Float64Array;
-  private weighted: Float64Array;
-  private sumDt: Float64Array;
-  private keys: Int32Array;
-  private lastKey: Int32Array;
+  private slots: Float64Array;
 
   constructor(capacity = 1 << 16) {
     let cap = 1 << 4;
     while (cap < capacity) cap <<= 1;
     this.mask = cap - 1;
-    this.a = new Int32Array(cap).fill(EMPTY);
-    this.b = new Int32Array(cap);
-    this.pairs = new Float64Array(cap);
-    this.weighted = new Float64Array(cap);
-    this.sumDt = new Float64Array(cap);
-    this.keys = new Int32Array(cap);
-    this.lastKey = new Int32Array(cap).fill(-1);
+    this.slots = PairTable.empty(cap);
   }
 
   get edgeCount(): number {
@@ -51,38 +50,44 @@ export class PairTable {
   add(x: number, y: number, key: number, w: number, dt: number): void {
     const lo = x < y ? x : y;
     const hi = x < y ? y : x;
-    let h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77)) >>> 0;
-    h = (h ^ (h >>> 15)) & this.mask;
+    const packed = lo * SHIFT + hi;
+    const slots = this.slots;
+    let h = hash(lo, hi) & this.mask;
+    let at = h * STRIDE;
     for (;;) {
-      const s = this.a[h]!;
+      const s = slots[at + PAIR]!;
+      if (s === packed) break;
       if (s === EMPTY) {
-        this.a[h] = lo;
-        this.b[h] = hi;
+        slots[at + PAIR] = packed;
         this.size++;
         break;
       }
-      if (s === lo && this.b[h] === hi) break;
       h = (h + 1) & this.mask;
+      at = h * STRIDE;
     }
-    this.pairs[h]! += 1;
-    this.weighted[h]! += w;
-    this.sumDt[h]! += dt;
-    if (this.lastKey[h] !== key) {
-      this.lastKey[h] = key;
-      this.keys[h]!++;
+    slots[at + PAIRS]! += 1;
+    slots[at + WEIGHTED]! += w;
+    slots[at + SUM_DT]! += dt;
+    if (slots[at + LAST_KEY] !== key) {
+      slots[at + LAST_KEY] = key;
+      slots[at + KEYS]! += 1;
     }
     if (this.size * 2 > this.mask) this.grow();
   }
 
   /** The edges with a < b, sorted by (a, b), keeping only those `accept(a, b)` allows. */
   edges(accept: (a: number, b: number) => boolean = () => true): EdgeTotals {
-    const slots: number[] = [];
+    const packed = new Float64Array(this.size);
+    let m = 0;
     for (let h = 0; h <= this.mask; h++) {
-      const a = this.a[h]!;
-      if (a !== EMPTY && accept(a, this.b[h]!)) slots.push(h);
+      const p = this.slots[h * STRIDE + PAIR]!;
+      if (p === EMPTY) continue;
+      const a = Math.floor(p / SHIFT);
+      if (accept(a, p - a * SHIFT)) packed[m++] = p;
     }
-    slots.sort((p, q) => this.a[p]! - this.a[q]! || this.b[p]! - this.b[q]!);
-    const n = slots.length;
+    // Packed pairs sort numerically in (a, b) order.
+    const order = packed.subarray(0, m).sort();
+    const n = order.length;
     const out: EdgeTotals = {
       count: n,
       a: new Int32Array(n),
@@ -93,50 +98,51 @@ export class PairTable {
       keys: new Int32Array(n),
     };
     for (let i = 0; i < n; i++) {
-      const h = slots[i]!;
-      out.a[i] = this.a[h]!;
-      out.b[i] = this.b[h]!;
-      out.pairs[i] = this.pairs[h]!;
-      out.weighted[i] = this.weighted[h]!;
-      out.sumDt[i] = this.sumDt[h]!;
-      out.keys[i] = this.keys[h]!;
+      const p = order[i]!;
+      const a = Math.floor(p / SHIFT);
+      const at = this.find(a, p - a * SHIFT, p);
+      out.a[i] = a;
+      out.b[i] = p - a * SHIFT;
+      out.pairs[i] = this.slots[at + PAIRS]!;
+      out.weighted[i] = this.slots[at + WEIGHTED]!;
+      out.sumDt[i] = this.slots[at + SUM_DT]!;
+      out.keys[i] = this.slots[at + KEYS]!;
     }
     return out;
   }
 
+  private find(lo: number, hi: number, packed: number): number {
+    let h = hash(lo, hi) & this.mask;
+    while (this.slots[h * STRIDE + PAIR] !== packed) h = (h + 1) & this.mask;
+    return h * STRIDE;
+  }
+
+  private static empty(cap: number): Float64Array {
+    const slots = new Float64Array(cap * STRIDE);
+    for (let h = 0; h < cap; h++) {
+      slots[h * STRIDE + PAIR] = EMPTY;
+      slots[h * STRIDE + LAST_KEY] = -1;
+    }
+    return slots;
+  }
+
   private grow(): void {
-    const old = {
-      a: this.a,
-      b: this.b,
-      pairs: this.pairs,
-      weighted: this.weighted,
-      sumDt: this.sumDt,
-      keys: this.keys,
-      lastKey: this.lastKey,
-    };
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
-    this.a = new Int32Array(cap).fill(EMPTY);
-    this.b = new Int32Array(cap);
-    this.pairs = new Float64Array(cap);
-    this.weighted = new Float64Array(cap);
-    this.sumDt = new Float64Array(cap);
-    this.keys = new Int32Array(cap);
-    this.lastKey = new Int32Array(cap).fill(-1);
-    for (let s = 0; s < old.a.length; s++) {
-      const lo = old.a[s]!;
-      if (lo === EMPTY) continue;
-      const hi = old.b[s]!;
-      let h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77)) >>> 0;
-      h = (h ^ (h >>> 15)) & this.mask;
-      while (this.a[h] !== EMPTY) h = (h + 1) & this.mask;
-      this.a[h] = lo;
-      this.b[h] = hi;
-      this.pairs[h] = old.pairs[s]!;
-      this.weighted[h] = old.weighted[s]!;
-      this.sumDt[h] = old.sumDt[s]!;
-      this.keys[h] = old.keys[s]!;
-      this.lastKey[h] = old.lastKey[s]!;
+    this.slots = PairTable.empty(cap);
+    for (let at = 0; at < old.length; at += STRIDE) {
+      const p = old[at + PAIR]!;
+      if (p === EMPTY) continue;
+      const lo = Math.floor(p / SHIFT);
+      let h = hash(lo, p - lo * SHIFT) & this.mask;
+      while (this.slots[h * STRIDE + PAIR] !== EMPTY) h = (h + 1) & this.mask;
+      this.slots.set(old.subarray(at, at + STRIDE), h * STRIDE);
     }
   }
+}
+
+function hash(lo: number, hi: number): number {
+  const h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77)) >>> 0;
+  return (h ^ (h >>> 15)) >>> 0;
 }
