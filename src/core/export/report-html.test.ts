@@ -72,3 +72,11 @@ test('deterministic: the same run gives the same bytes, whatever the order of ne
   assert.equal(renderReport(shuffled, reportLookup()), html);
   assert.equal(renderReport(reportRun(), reportLookup()), html);
 });
+
+test('a run without networks still renders, saying so', () => {
+  const empty = { ...reportRun(), networks: [], edges: [], id: 1 };
+  const page = renderReport(empty, new Map());
+  assert.match(page, /No networks found in this run\./);
+  assert.match(page, /<title>trollmap report — run #1<\/title>/);
+  assert.ok(!page.includes('<section'));
+});

@@ -78,7 +78,7 @@ function networkTable(ranked: readonly NetworkFinding[]): string {
   const rows = ranked
     .map(
       (n, i) =>
-        `<tr data-filter="${esc(`network ${n.id}`)}"><td class="num">${i + 1}</td><td><a href="#network-${n.id}">network ${n.id}</a></td>` +
+        `<tr data-filter="${esc(`network ${n.id}`)}"><td class="num">${i + 1}</td><td><a href="#network-${esc(n.id)}">network ${esc(n.id)}</a></td>` +
         `<td class="num">${n.members.length}</td><td>${layerList(n.layers)}</td><td>${span(n)}</td><td class="num">${n.score.toFixed(3)}</td></tr>`,
     )
     .join('');
@@ -144,7 +144,7 @@ function networkSection(
   const list = (title: string, items: string[]): string =>
     items.length === 0 ? '' : `<h3>${title}</h3><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   return (
-    `<section class="network" id="network-${n.id}"><h2>#${rank} · network ${n.id} — ${n.members.length} accounts, score ${n.score.toFixed(3)}</h2>` +
+    `<section class="network" id="network-${esc(n.id)}"><h2>#${rank} · network ${esc(n.id)} — ${n.members.length} accounts, score ${n.score.toFixed(3)}</h2>` +
     `<p>Layers: ${layerList(n.layers)}. Active ${span(n)}.</p>` +
     `<div class="charts"><div><h3>Actions per day (UTC)</h3>${timelineSvg(n.timeline)}</div>` +
     `<div><h3>Actions per hour of week (UTC)</h3>${heatmapSvg(n.hourOfWeek)}</div></div>` +
