@@ -55,7 +55,12 @@ function line(ctx: Ctx, account: number, lines: Lines, rng: Rng): { text: string
   return { text: rng.chance(0.4) ? base : reword(base, rng), lang };
 }
 
-interface Job { f: FactoryPlan; client: Client; saturdays: boolean; rng: Rng }
+interface Job { f: FactoryPlan; client: Client; clientIndex: number; saturdays: boolean; rng: Rng }
+
+/** Work planned for a client is dropped when it would be done after the network has switched sides. */
+function stillWorksFor(ctx: Ctx, job: Job, t: number): boolean {
+  return clientOn(job.f, Math.floor((t - ctx.p.start) / DAY)) === job.clientIndex;
+}
 
 /** 10+ accounts of a factory commenting, reacting and reposting under one post within minutes. */
 function pileOn(ctx: Ctx, job: Job, post: SimAction, lines: Lines, size: number, praise: boolean): void {
@@ -64,7 +69,7 @@ function pileOn(ctx: Ctx, job: Job, post: SimAction, lines: Lines, size: number,
   const c = crew(f, t0, job.saturdays);
   if (!c || !c.ops.length) return;
   const start = c.start > t0 ? c.start + rng.range(3, 40) * MINUTE : c.start;
-  if (start - post.time > 40 * HOUR) return;
+  if (start - post.time > 40 * HOUR || !stillWorksFor(ctx, job, start)) return;
   const staff = c.ops.reduce((s, o) => s + o.op.accounts.length, 0);
   for (const { op, end } of c.ops) {
     const quota = Math.max(1, Math.round((size * op.accounts.length) / staff));
@@ -98,7 +103,7 @@ function pileOn(ctx: Ctx, job: Job, post: SimAction, lines: Lines, size: number,
 function newsRaid(ctx: Ctx, job: Job, post: SimAction, lines: Lines): void {
   const { rng } = job;
   const c = crew(job.f, post.time + rng.logNormal(30, 0.8) * MINUTE, job.saturdays);
-  if (!c || !c.ops.length || c.start - post.time > 30 * HOUR) return;
+  if (!c || !c.ops.length || c.start - post.time > 30 * HOUR || !stillWorksFor(ctx, job, c.start)) return;
   let t = c.start;
   for (let i = rng.range(3, 8); i > 0; i--) {
     const { op, end } = rng.pick(c.ops);
@@ -121,7 +126,7 @@ function linkFor(client: Client, day: number, j: number): { url: string; media?:
 function linkCampaign(ctx: Ctx, job: Job, j: number, lines: Lines, size: number): void {
   const { rng, client } = job;
   const c = crew(job.f, ctx.dayStart + rng.int(DAY), job.saturdays);
-  if (!c || !c.ops.length) return;
+  if (!c || !c.ops.length || !stillWorksFor(ctx, job, c.start)) return;
   const link = linkFor(client, ctx.day, j);
   let seed: SimAction | undefined;
   const staff = c.ops.reduce((s, o) => s + o.op.accounts.length, 0);
@@ -130,7 +135,7 @@ function linkCampaign(ctx: Ctx, job: Job, j: number, lines: Lines, size: number)
     for (const a of pickAccounts(ctx, op, Math.max(1, Math.round((size * op.accounts.length) / staff)), rng)) {
       t += rng.logNormal(2, 0.7) * MINUTE;
       if (t >= end) break;
-      if (seed && (acct(ctx, a).role === 'amplifier' || rng.chance(0.35))) {
+      if (seed && seed.time < t && (acct(ctx, a).role === 'amplifier' || rng.chance(0.35))) {
         ctx.emit({ account: a, kind: 'share', time: t, shared: seed, text: '', lang: '' });
         continue;
       }
@@ -172,7 +177,7 @@ export function factoryDay(ctx: Ctx, rng: Rng): void {
     const c = clientOn(f, ctx.day);
     const client = ctx.w.clients[c] as Client;
     const rivals = ctx.w.clients.filter((_, i) => i !== c);
-    const job: Job = { f, client, saturdays: saturdays && f.office, rng: r };
+    const job: Job = { f, client, clientIndex: c, saturdays: saturdays && f.office, rng: r };
     const points = talkingPoints(client, rivals, 5, r);
     // Bigger factories take on more work: larger pile-ons, more raids and campaigns.
     const load = f.operators.reduce((s, op) => s + op.accounts.length, 0) / 70;

@@ -102,22 +102,27 @@ export function occasionsOn(ctx: Ctx, rng: Rng): void {
 /** A chain letter copied word for word from wall to wall over days (a human copy-paste chain). */
 function chainLetter(ctx: Ctx, letter: Said, rng: Rng): void {
   const cap = Math.min(150, Math.max(15, Math.round(ctx.w.ring.length * 0.02)));
-  const first = pickPerson(ctx, rng);
-  const t0 = ctx.dayStart + (12 - BISHKEK) * HOUR + rng.int(8 * 60) * MINUTE;
-  const queue: Array<[number, number]> = [[first, t0]];
-  const seen = new Set<number>([first]);
-  ctx.emit({ account: first, kind: 'post', time: t0, text: letter.text, lang: letter.lang });
-  while (queue.length && seen.size < cap) {
-    const [from, t] = queue.shift() as [number, number];
-    const k = rng.poisson(1.5);
-    for (let i = 0; i < k && seen.size < cap; i++) {
-      const next = friendOf(ctx, from, rng);
-      if (seen.has(next)) continue;
-      const at = responseTime(ctx, next, t, 300, 0.9, rng);
-      if (at === undefined) continue;
-      seen.add(next);
-      ctx.emit({ account: next, kind: 'post', time: at, text: letter.text, lang: letter.lang });
-      queue.push([next, at]);
+  const seen = new Set<number>();
+  // A letter that dies out early reaches people again from elsewhere (other chats, relatives).
+  for (let attempt = 0; attempt < 6 && seen.size < cap / 2; attempt++) {
+    const first = pickPerson(ctx, rng);
+    if (seen.has(first)) continue;
+    const t0 = ctx.dayStart + (12 - BISHKEK) * HOUR + rng.int(8 * 60) * MINUTE + attempt * 3 * HOUR;
+    const queue: Array<[number, number]> = [[first, t0]];
+    seen.add(first);
+    ctx.emit({ account: first, kind: 'post', time: t0, text: letter.text, lang: letter.lang });
+    while (queue.length && seen.size < cap) {
+      const [from, t] = queue.shift() as [number, number];
+      const k = rng.poisson(2.2);
+      for (let i = 0; i < k && seen.size < cap; i++) {
+        const next = friendOf(ctx, from, rng);
+        if (seen.has(next)) continue;
+        const at = responseTime(ctx, next, t, 180, 0.9, rng);
+        if (at === undefined) continue;
+        seen.add(next);
+        ctx.emit({ account: next, kind: 'post', time: at, text: letter.text, lang: letter.lang });
+        queue.push([next, at]);
+      }
     }
   }
 }

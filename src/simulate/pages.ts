@@ -110,7 +110,7 @@ function celebrityPage(ctx: Ctx, page: Page, rng: Rng): void {
   if (!clip) return;
   // The fan community shares the same new clip on their own walls within hours.
   for (const fan of page.regulars) {
-    if (!rng.chance(0.1)) continue;
+    if (!rng.chance(0.3)) continue;
     const t = responseTime(ctx, fan, post.time, 90, 1, rng);
     if (t === undefined) continue;
     const s = rng.chance(0.3) ? { text, lang: post.lang } : rng.pick(CLIP_POSTS);
