@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { evalText, evaluate } from '../../core/eval/index.ts';
 import { UserError } from '../../core/errors.ts';
+import { DEFAULT_FLAG_THRESHOLD } from '../../core/score/account-score.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import { loadRun } from '../load-run.ts';
 import { existingDb } from '../open-store.ts';
@@ -23,7 +24,7 @@ export function registerEval(program: Command): void {
     .requiredOption('--truth <file>', 'truth CSV: platform,account,label(organic|troll),factory,operator,client,role')
     .option('--db <path>', 'database file (default: $TROLLMAP_DB or ./trollmap.db)')
     .option('--run <id>', 'detection run id (default: the latest)', parsePositiveInt('--run'))
-    .option('--threshold <t>', 'flag accounts with score ≥ t', parseThreshold, 0.5)
+    .option('--threshold <t>', 'flag accounts with score ≥ t', parseThreshold, DEFAULT_FLAG_THRESHOLD)
     .option('--json', 'print JSON (top-level `precision`, `recall`, `f1`, `prAuc`, `precisionAtK`, `networks`, `layers`)')
     .action(async (opts: { truth: string; db?: string; run?: number; threshold: number; json?: boolean }) => {
       const truth = await readTruthFile(opts.truth);

@@ -7,6 +7,7 @@
 // a factory are singletons). Organic singletons matched by unclustered accounts raise NMI a little, so the same
 // two numbers are also given over the trolls alone (`trollsOnly`), which is the stricter view.
 import type { DetectionRun } from '../run.ts';
+import { DEFAULT_FLAG_THRESHOLD } from '../score/account-score.ts';
 import { layerContribution, type LayerContribution } from './layers.ts';
 import { ariOf, contingency, nmiOf } from './partition.ts';
 import {
@@ -25,7 +26,7 @@ import { networkPurity, type FactoryRecall, type NetworkPurity, factoryRecall } 
 import type { Truth, TruthAccount } from './truth.ts';
 
 export interface EvalOptions {
-  /** Flag accounts with score ≥ threshold (default 0.5). */
+  /** Flag accounts with score ≥ threshold (default: the score's own flag threshold, 0.5). */
   threshold?: number;
   /** Cut-offs for precision@k (default 10, 50, 100); the number of true trolls is always added last. */
   ks?: readonly number[];
@@ -81,7 +82,7 @@ export interface Evaluation {
 
 /** Evaluates a run against the truth. */
 export function evaluate(run: DetectionRun, truth: Truth, options: EvalOptions = {}): Evaluation {
-  const threshold = options.threshold ?? 0.5;
+  const threshold = options.threshold ?? DEFAULT_FLAG_THRESHOLD;
   const byKey = new Map<string, TruthAccount>(truth.accounts.map((t) => [t.key, t]));
   const found = new Map(run.accounts.map((a) => [a.account, a]));
   const scored: ScoredAccount[] = truth.accounts.map((t) => ({
