@@ -94,13 +94,18 @@ export function summariseNetworks(
     const target = columns.target[i]!;
     if (target >= 0) count(t.targets, columns.targetKeys[target]!, columns.targetKeys[target]!, a);
   }
+  const layerPairs = groups.map(() => new Map<string, number>());
+  for (const e of edges) {
+    const n = netOfKey.get(e.a);
+    if (n === undefined || n !== netOfKey.get(e.b)) continue;
+    const m = layerPairs[n]!;
+    m.set(e.layer, (m.get(e.layer) ?? 0) + e.pairs);
+  }
   return groups.map((members, n) => {
     const t = tallies[n]!;
     const layers: Record<string, number> = {};
-    const inside = new Set(members);
-    const layerPairs = new Map<string, number>();
-    for (const e of edges) if (inside.has(e.a) && inside.has(e.b)) layerPairs.set(e.layer, (layerPairs.get(e.layer) ?? 0) + e.pairs);
-    for (const l of [...layerPairs.keys()].sort()) layers[l] = layerPairs.get(l)!;
+    const pairs = layerPairs[n]!;
+    for (const l of [...pairs.keys()].sort()) layers[l] = pairs.get(l)!;
     const score = members.reduce((s, m) => s + (scores.get(m) ?? 0), 0) / Math.max(1, members.length);
     return {
       id: n + 1,
