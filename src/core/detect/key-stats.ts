@@ -20,6 +20,8 @@ export interface KeyStats {
   byAccount: Int32Array;
   /** Σ pairs / Σ distinct-account pairs over all keys: the background in-window rate. */
   baseRate: number;
+  /** The same rate over the keys of each size class floor(log2(traces)): small keys have their own timing. */
+  sizeRate: Float64Array;
 }
 
 /** Sweeps all traces once and groups them by (account, key, time). */
@@ -38,6 +40,8 @@ export function keyStats(traces: Traces, window: number, maxPairsPerKey = 50_000
   const perAccount = new Int32Array(accountCount);
   let allPairs = 0;
   let allDistinct = 0;
+  const classPairs = new Float64Array(32);
+  const classDistinct = new Float64Array(32);
   for (let s = 0; s + 1 < start.length; s++) {
     const from = start[s]!;
     const to = start[s + 1]!;
@@ -73,8 +77,17 @@ export function keyStats(traces: Traces, window: number, maxPairsPerKey = 50_000
     stats.pairs[k] = pairs;
     allPairs += pairs;
     allDistinct += distinct;
+    classPairs[sizeClass(c)]! += pairs;
+    classDistinct[sizeClass(c)]! += distinct;
   }
-  return { ...stats, ...groupByAccount(order, account, key, partners, accountCount), baseRate: allDistinct > 0 ? allPairs / allDistinct : 0 };
+  const baseRate = allDistinct > 0 ? allPairs / allDistinct : 0;
+  const sizeRate = classPairs.map((p, i) => (classDistinct[i]! > 0 ? p / classDistinct[i]! : baseRate));
+  return { ...stats, ...groupByAccount(order, account, key, partners, accountCount), baseRate, sizeRate };
+}
+
+/** Size class of a key with c traces: floor(log2(c)). */
+export function sizeClass(c: number): number {
+  return Math.min(31, Math.floor(Math.log2(Math.max(1, c))));
 }
 
 function groupByAccount(order: Int32Array, account: Int32Array, key: Int32Array, partners: Float64Array, accountCount: number) {

@@ -18,7 +18,8 @@ function traces(rows: readonly [account: number, key: number, seconds: number, a
 }
 
 // Hand-worked. A=0 and B=1 share keys 0–2, each within 1 s. C=2 and D=3 share keys 3–10, each 1000 s apart.
-// Every key has 2 traces: D_k = 1 distinct-account pair; P_k = 1 on keys 0–2, 0 on keys 3–10 → π₀ = 3/11.
+// Every key has 2 traces (one size class): D_k = 1 distinct-account pair; P_k = 1 on keys 0–2, 0 on keys 3–10
+// → π₀ = 3/11 for the class and overall.
 // For A–B on key k the others are nobody: P' = D' = 0, so π_k = (0 + 1·3/11) / (0 + 1) = 3/11 = q_k (m_a = m_b = 1).
 // X = 3 of Y = 3: μ = 9/11, var = 3·(3/11)(8/11) = 72/121, z = (24/11)/(√72/11) = 24/√72 = 2√2, p = (3/11)³.
 function handWorked(): Traces {
@@ -42,6 +43,18 @@ test('hand-worked: exact expected count, z and p for a pair that co-acts on all 
   assert.equal(r.significant[0], 0);
   const loose = significance(t, { count: 1, a: Int32Array.of(0), b: Int32Array.of(1) }, { window: 10 * S, alpha: 0.05 });
   assert.equal(loose.significant[0], 1);
+});
+
+test('one co-acted key is never significant, however small its p (minCoKeys = 2)', () => {
+  const t = handWorked();
+  // Only key 0 for A–B: drop their traces on keys 1 and 2.
+  const rows: [number, number, number, number][] = [];
+  for (let i = 0; i < t.count; i++) if (!(t.account[i]! < 2 && t.key[i]! > 0)) rows.push([t.account[i]!, t.key[i]!, t.time[i]! / S, t.action[i]!]);
+  const edge = { count: 1, a: Int32Array.of(0), b: Int32Array.of(1) };
+  const r = significance(traces(rows), edge, { window: 10 * S, alpha: 1 });
+  assert.equal(r.coKeys[0], 1);
+  assert.equal(r.significant[0], 0);
+  assert.equal(significance(traces(rows), edge, { window: 10 * S, alpha: 1, minCoKeys: 1 }).significant[0], 1);
 });
 
 test('a key where everybody co-acts carries no evidence: bystanders raise the p-value', () => {

@@ -7,12 +7,16 @@
  * Null model (analytic, no randomness). On a common key k, let m_a and m_b be the traces of a and b, and
  * P'_k / D'_k the in-window pairs / all distinct-account pairs among the *other* accounts on k (the pair tested is
  * excluded, so a pair alone on a key cannot explain itself). The chance that two unrelated traces on k fall
- * inside the window is estimated with a shrinkage prior toward the background rate π₀ = Σ P_k / Σ D_k:
- *     π_k = (P'_k + s·π₀) / (D'_k + s),                      s = `prior` (default 1 pair)
+ * inside the window is estimated with a shrinkage prior toward the background rate of keys of the same size,
+ * π₀(c) = Σ P_k / Σ D_k over keys with floor(log2 c_k) = floor(log2 c) (small keys have their own timing: two
+ * retweets of a tweet nobody else retweeted come much closer together than two of a viral one):
+ *     π_k = (P'_k + s·π₀(c_k)) / (D'_k + s),                 s = `prior` (default 1 pair)
  * and the chance that a and b co-act on k at all is q_k = 1 − (1 − π_k)^(m_a·m_b). Under the null the co-acted
  * keys X follow a Poisson-binomial law with probabilities q_k; we report
  *     expected μ = Σ q_k,  z = (X − μ) / √Σ q_k(1 − q_k),  p = P(X' ≥ X) (exact for Y ≤ 1000, normal beyond),
- * and Benjamini–Hochberg q-values over all tested edges; an edge is significant when q ≤ `alpha` (0.01).
+ * and Benjamini–Hochberg q-values over all tested edges; an edge is significant when q ≤ `alpha` (0.01) and it
+ * co-acted on at least `minCoKeys` (2) keys: one coincidence is never enough, repetition is what separates
+ * coordination from chance (Giglietto et al. 2020).
  * Rarity enters through π_k: on a viral key the others co-act all the time (π_k → 1) and a co-action there
  * carries no evidence; on a quiet key (π_k → 0) it carries a lot. The kernel's 1/log2(n) weight is reported
  * beside, for ranking, not for the test.
@@ -30,7 +34,7 @@
  * Righetti & Balluff, CooRTweet (R); Weber & Neumann (2021), "Amplifying influence through coordinated
  * behaviour in social networks", Social Network Analysis and Mining 11:111; Benjamini & Hochberg (1995), JRSS B.
  */
-import { keyStats, type KeyStats } from './key-stats.ts';
+import { keyStats, sizeClass, type KeyStats } from './key-stats.ts';
 import type { Traces } from './traces.ts';
 
 export interface SignificanceOptions {
@@ -38,6 +42,7 @@ export interface SignificanceOptions {
   window: number;
   prior?: number;
   alpha?: number;
+  minCoKeys?: number;
 }
 
 /** Test results aligned with the edges given (row i is edge a[i]–b[i]). */
@@ -96,7 +101,8 @@ export function significance(
   }
   out.q.set(benjaminiHochberg(out.p));
   const alpha = options.alpha ?? 0.01;
-  for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha ? 1 : 0;
+  const minCoKeys = options.minCoKeys ?? 2;
+  for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && out.coKeys[e]! >= minCoKeys ? 1 : 0;
   return out;
 }
 
@@ -119,7 +125,7 @@ function testPair(s: KeyStats, time: Float64Array, x: number, y: number, window:
     const others = s.traces[k]! - ma - mb;
     const dOthers = (others * others - (s.squares[k]! - ma * ma - mb * mb)) / 2;
     const pOthers = Math.max(0, s.pairs[k]! - s.groupPairs[i]! - s.groupPairs[j]! + pab);
-    const pi = Math.min(1, (pOthers + prior * s.baseRate) / (dOthers + prior));
+    const pi = Math.min(1, (pOthers + prior * s.sizeRate[sizeClass(s.traces[k]!)]!) / (dOthers + prior));
     probs.push(1 - Math.pow(1 - pi, ma * mb));
     if (pab > 0) co++;
     j++;
