@@ -17,11 +17,14 @@ async function size(input: Uint8Array): Promise<{ w: number; h: number }> {
   return { w: m.width ?? 0, h: m.height ?? 0 };
 }
 
-async function centreCrop(input: Uint8Array, scale: number): Promise<Buffer> {
+// A crop keeping `scale` of each side, centred, or moved by `shift` of the width/height right and down.
+async function centreCrop(input: Uint8Array, scale: number, shift = 0): Promise<Buffer> {
   const { w, h } = await size(input);
   const cw = Math.round(w * scale);
   const ch = Math.round(h * scale);
-  return jpeg(sharp(input).extract({ left: Math.floor((w - cw) / 2), top: Math.floor((h - ch) / 2), width: cw, height: ch }));
+  const left = Math.min(w - cw, Math.floor((w - cw) / 2) + Math.round(w * shift));
+  const top = Math.min(h - ch, Math.floor((h - ch) / 2) + Math.round(h * shift));
+  return jpeg(sharp(input).extract({ left, top, width: cw, height: ch }));
 }
 
 // A caption: a dark bar over the bottom 10 % with light blocks where letters would be (no font needed).
@@ -63,6 +66,9 @@ export const PHOTO_VARIANTS: readonly PhotoVariant[] = [
   { name: 'jpeg-q30', target: 0.99, make: (b) => jpeg(sharp(b), 30) },
   { name: 'crop90%', target: 0.95, make: (b) => centreCrop(b, 0.9) },
   { name: 'crop80%', make: (b) => centreCrop(b, 0.8) },
+  { name: 'crop95%', make: (b) => centreCrop(b, 0.95) },
+  { name: 'crop85%', make: (b) => centreCrop(b, 0.85) },
+  { name: 'crop90%-off-centre', make: (b) => centreCrop(b, 0.9, 0.03) },
   { name: 'mirror+crop90%', make: async (b) => centreCrop(await jpeg(sharp(b).flop()), 0.9) },
   { name: 'square-avatar', make: squareAvatar },
   { name: 'brightness+20%', make: (b) => jpeg(sharp(b).modulate({ brightness: 1.2 })) },

@@ -4,12 +4,15 @@
 //    retouching, mirroring and 90° rotations — but not cropping, and at avatar sizes its mirror variant is
 //    noisy (the reference's even box windows are not mirror-symmetric).
 // 2. The crop ladder ("pdq-crops" method): PDQ-style 256-bit hashes (same DCT and median bits) over a
-//    mirror-symmetric tent downsample, for the whole photo and centred crops: 90 % and 80 % of each side,
-//    and the centred square of the short side at 100 % and 90 % (platforms crop avatars to squares and
-//    circles). If photo B is a centred crop of A at scale c, B's whole-photo rung is close to A's rung c; two
+//    mirror-symmetric tent downsample, for the whole photo and centred crops: 95, 90, 85 and 80 % of each
+//    side, and the centred square of the short side at 100 % and 90 % (platforms crop avatars to squares
+//    and circles). If photo B is a centred crop of A at scale c, B's whole-photo rung is close to A's rung c; two
 //    different crops of one original meet on a shared rung; a caption bar over the bottom 10 % disappears
 //    from both photos' 80 % rung. Each rung is kept as is and mirrored (exact, thanks to the symmetric tent).
 //    Rungs whose own quality is low (flat backgrounds) are left out.
+//    Limit: a rung only catches crops within ~1 % of its own scale and centre (measured: a 95 % crop against
+//    a ladder without a 95 % rung is ~42 bits away; 3 % off-centre ~88). Crops between rungs, off-centre
+//    crops and rotations by a few degrees are not matched; the bench reports each.
 import { dihedralDct, dihedralHashes } from './dihedral.ts';
 import { hashFromDct, pdqDct } from './pdq.ts';
 import type { Hash256 } from './hash256.ts';
@@ -18,7 +21,9 @@ import type { Rect } from './jarosz.ts';
 /** The rungs of the crop ladder. `square` first takes the centred square of the short side. */
 export const RUNGS = [
   { name: 'full', square: false, scale: 1 },
+  { name: 'c95', square: false, scale: 0.95 },
   { name: 'c90', square: false, scale: 0.9 },
+  { name: 'c85', square: false, scale: 0.85 },
   { name: 'c80', square: false, scale: 0.8 },
   { name: 'sq100', square: true, scale: 1 },
   { name: 'sq90', square: true, scale: 0.9 },
