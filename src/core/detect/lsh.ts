@@ -3,7 +3,7 @@
 // when all `rows` values of some band agree, which happens with probability 1 − (1 − s^rows)^bands at Jaccard s.
 
 import { fmix32 } from '../normalise/hash.ts';
-import { minhashFamily, minhashInto } from './minhash.ts';
+import { ophInto } from './minhash.ts';
 import type { ShingleSets } from './shingles.ts';
 
 /** Probability that a pair with Jaccard `s` shares at least one band. */
@@ -11,14 +11,13 @@ export function candidateProbability(s: number, bands: number, rows: number): nu
   return 1 - (1 - s ** rows) ** bands;
 }
 
-/** One 32-bit hash per (band, text), band-major: `out[band * n + i]`. */
+/** One 32-bit hash per (band, text), band-major: `out[band * n + i]`; signatures by ophInto (bands × rows a power of two). */
 export function bandHashes(sets: ShingleSets, bands: number, rows: number, seed: number): Uint32Array {
   const n = sets.offsets.length - 1;
-  const family = minhashFamily(bands * rows, seed);
   const sig = new Uint32Array(bands * rows);
   const out = new Uint32Array(bands * n);
   for (let i = 0; i < n; i++) {
-    minhashInto(sets, i, family, sig);
+    ophInto(sets, i, seed, sig);
     for (let b = 0; b < bands; b++) {
       let h = b + 1;
       for (let r = 0; r < rows; r++) h = fmix32((Math.imul(h, 0x9e3779b1) ^ (sig[b * rows + r] as number)) >>> 0);

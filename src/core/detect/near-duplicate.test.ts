@@ -32,6 +32,24 @@ test('hand-worked case: copies, look-alikes, emoji, an added word; greetings and
   assert.equal(r.linkableTexts, 6);
 });
 
+test('a bucket above maxBucket is still verified (star + neighbours) and reported', () => {
+  const base = 'Центральный банк ДНР распорядился установить курсы валют на завтра';
+  const texts = [base, `${base} срочно`, `${base} новости`, `Внимание ${base}`, `${base} ДНР`, `${base}!!! 👍`];
+  const full = nearDuplicateClusters(texts);
+  assert.deepEqual([...full.clusterOf], [0, 0, 0, 0, 0, 0]);
+  assert.equal(full.cappedBuckets, 0);
+  const capped = nearDuplicateClusters(texts, { maxBucket: 2 });
+  assert.ok(capped.cappedBuckets > 0);
+  assert.deepEqual([...capped.clusterOf], [...full.clusterOf]);
+  assert.ok(capped.pairsChecked <= full.pairsChecked);
+});
+
+test('minimum size is an option: a lower bar lets short texts link', () => {
+  const texts = ['Поздравляю с праздником!', 'поздравляю с праздником'];
+  assert.deepEqual([...nearDuplicateClusters(texts).clusterOf], [-1, -1]);
+  assert.deepEqual([...nearDuplicateClusters(texts, { minLetters: 5, minWords: 2 }).clusterOf], [0, 0]);
+});
+
 const variants = fc.array(
   fc.constantFrom(
     'Захарченко: ОБСЕ игнорирует гибель мирных жителей',

@@ -15,7 +15,9 @@
 //     typo) but only 5 of ~70 character 5-grams (≈ 0.86). Swapping two words costs ~10–16 character shingles
 //     (≈ 0.65–0.75). Emoji and look-alikes are removed by normalisation. k = 5 is long enough that unrelated
 //     Russian texts rarely share shingles (short k makes every text share common syllables).
-//  4. MinHash (Broder 1997), K = bands × rows = 32 × 4 = 128 seeded hash functions.
+//  4. MinHash (Broder 1997) signature of K = bands × rows = 32 × 4 = 128 positions, computed by one-permutation
+//     hashing with optimal densification (Li, Owen & Zhang 2012; Shrivastava 2017): one hash per shingle, O(|set|
+//     + K) per text; 10× faster than K hash functions on the IRA tweets at the same measured recall.
 //  5. LSH banding: a pair is a candidate when all 4 values of one of 32 bands agree; P = 1 − (1 − s⁴)³²:
 //     0.99 at s = 0.6, 0.87 at s = 0.5, 0.05 at s = 0.2 (so unrelated texts rarely reach verification).
 //  6. Verification: exact Jaccard of the shingle sets ≥ `threshold` (default 0.6); a size-ratio bound
@@ -36,6 +38,8 @@
 // clusters of ordinary people; rarity weighting in the significance step discounts such keys.
 //
 // References: A. Broder, "On the resemblance and containment of documents" (1997); P. Indyk & R. Motwani (1998);
+// P. Li, A. Owen, C.-H. Zhang, "One permutation hashing" (NeurIPS 2012); A. Shrivastava, "Optimal densification
+// for fast and accurate minwise hashing" (ICML 2017);
 // J. Leskovec, A. Rajaraman, J. Ullman, Mining of Massive Datasets, ch. 3; M. Henzinger, "Finding near-duplicate
 // web pages" (SIGIR 2006); Pacheco et al., "Uncovering Coordinated Networks on Social Media" (ICWSM 2021), which
 // links accounts by near-identical text.

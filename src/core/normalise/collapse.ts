@@ -18,12 +18,15 @@ const EXTRA_FOLDS = new Map<string, string>([
 
 // class of every BMP unit, and its replacement when it is a folded letter
 const CLASS = new Uint8Array(0x10000);
+const IS_LETTER = new Uint8Array(0x10000);
+const LETTER = /^\p{L}$/u;
 const REPLACE = new Map<number, string>();
 for (let c = 0; c < 0x10000; c++) {
   if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: handled per code point below
   const ch = String.fromCharCode(c);
   if (MARK.test(ch) || APOSTROPHES.has(ch)) CLASS[c] = DROP;
   else if (LETTER_OR_DIGIT.test(ch)) CLASS[c] = KEEP;
+  if (LETTER.test(ch)) IS_LETTER[c] = 1;
 }
 for (const [from, to] of [...HOMOGLYPHS, ...EXTRA_FOLDS]) REPLACE.set(from.charCodeAt(0), to);
 
@@ -53,4 +56,28 @@ export function collapseLower(lower: string): string {
     out += piece;
   }
   return out;
+}
+
+/** Letters, and space-separated words containing a letter, of a normalised text. */
+export function countLettersAndWords(normalised: string): { letters: number; words: number } {
+  let letters = 0;
+  let words = 0;
+  let wordHasLetter = false;
+  for (let i = 0; i < normalised.length; i++) {
+    const c = normalised.charCodeAt(i);
+    if (c === 0x20) {
+      if (wordHasLetter) words++;
+      wordHasLetter = false;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < normalised.length) {
+      if (LETTER.test(String.fromCodePoint(normalised.codePointAt(i) as number))) {
+        letters++;
+        wordHasLetter = true;
+      }
+      i++;
+    } else if (IS_LETTER[c] === 1) {
+      letters++;
+      wordHasLetter = true;
+    }
+  }
+  return { letters, words: wordHasLetter ? words + 1 : words };
 }

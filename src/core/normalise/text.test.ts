@@ -10,7 +10,7 @@ const PIECES = [
   'ң', 'Ң', 'ө', 'Ө', 'ү', 'Ү', 'й', 'ё', 'Ё', 'ß', 'ẞ', 'İ', 'ς', 'Σ', 'ǅ', 'ﬁ', 'Ａ', '𝐁', '①',
   '\u0301', '\u0306', '\u0308', '\u0307', '\u200B', '\u200D', '\u00AD', '\uFEFF',
   '👍', '🏻', '🇷🇺', '❤️', '1️⃣', '©', ' ', '  ', '\n', '\t', '!', '?!', '...', ',', '-', "'", '’', '#', '@', '_',
-  'https://t.co/ab', 'www.x.ru', 'vk.com/id1', '@petya', '[id12|Вася],', '[club5|Page]', 'привет', 'hello', '2024',
+  'https://t.co/ab', 'www.x.ru', 'vk.com/id1', '@petya', '[id12|Вася],', '[club5|Page]', '[idfe90|Рашит],', 'привет', 'hello', '2024',
 ];
 const messyText = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(''));
 
@@ -76,6 +76,8 @@ test('URLs, mentions, VK markup, emoji, invisibles and punctuation runs are remo
     'захарченко обсе игнорирует гибель мирных жителей',
   );
   assert.equal(normaliseText('замо́к, Ёлка'), 'замок елка');
+  // the MKWM2022 VK comments carry hashed ids: [id9e804746970a6464fa0d406917388f7a|Андрей],
+  assert.equal(normaliseText('[id9e804746970a6464fa0d406917388f7a|Андрей], доброе утро'), 'доброе утро');
   assert.equal(normaliseText('mail me: a@b.ru'), normaliseText('mail me a b ru'));
 });
 

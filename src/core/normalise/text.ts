@@ -18,16 +18,14 @@
 //     The result holds only letters, digits and single spaces.
 // The function is idempotent (normalising twice equals once; a property test checks it).
 
-import { collapseLower } from './collapse.ts';
+import { collapseLower, countLettersAndWords } from './collapse.ts';
 import { hash53 } from './hash.ts';
 
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/gu;
-const VK_MARKUP = /\[(?:id|club|public|event)\d+\|[^\]\n]*\]\s*,?/gu;
+const VK_MARKUP = /\[(?:id|club|public|event)[0-9a-z_]+\|[^\]\n]*\]\s*,?/gu;
 const URL_LIKE =
   /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"]*/giu;
 const MENTION = /(^|[^\p{L}\p{N}_@])@[\p{L}\p{N}_.]+/gu;
-const NON_LETTERS = /\P{L}+/gu;
-const HAS_LETTER = /\p{L}/u;
 
 /** Normalised text: letters, digits and single spaces only (see the steps above). */
 export function normaliseText(raw: string): string {
@@ -42,10 +40,7 @@ export function normaliseText(raw: string): string {
 
 /** Letter and word counts of a normalised text; words are space-separated runs containing a letter. */
 export function textSize(normalised: string): { letters: number; words: number } {
-  const letters = normalised.replace(NON_LETTERS, '').length;
-  let words = 0;
-  for (const word of normalised.split(' ')) if (HAS_LETTER.test(word)) words++;
-  return { letters, words };
+  return countLettersAndWords(normalised);
 }
 
 /** Minimum size for a text to link accounts. */
