@@ -14,6 +14,13 @@ export class Sink {
     this.stream.on('error', (e) => (this.failure = e));
   }
 
+  /** Buffers text; true when the buffer is full and the caller should `await flush()`. */
+  push(text: string): boolean {
+    this.parts.push(text);
+    this.size += text.length;
+    return this.size >= 1 << 18;
+  }
+
   async write(text: string): Promise<void> {
     this.parts.push(text);
     this.size += text.length;

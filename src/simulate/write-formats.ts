@@ -5,7 +5,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Simulation } from './engine.ts';
-import { ACCOUNT_HEADER, ACTION_HEADER, csvLine, genericAccount, genericAction, recordLine } from './format-generic.ts';
+import { ACCOUNT_HEADER, ACTION_HEADER, csvLine, genericAccount, genericAction, genericActionLine, recordLine } from './format-generic.ts';
 import { telegramChats, telegramFromId, telegramMessage } from './format-telegram.ts';
 import { TWITTER_IO_HEADER, twitterIoLine, twitterUserId } from './format-twitter-io.ts';
 import { Sink } from './sink.ts';
@@ -42,8 +42,8 @@ async function writeGeneric(sim: Simulation, dir: string, json: boolean, withPho
     let day = 0;
     for (const batch of sim.days()) {
       for (const a of batch) {
-        const rec = genericAction(a, w, platform);
-        await out.write(json ? JSON.stringify(rec) + '\n' : recordLine(ACTION_HEADER, rec));
+        const line = json ? JSON.stringify(genericAction(a, w, platform)) + '\n' : genericActionLine(a, w, platform);
+        if (out.push(line)) await out.flush();
       }
       n += batch.length;
       onDay(day++, n);
@@ -84,7 +84,7 @@ async function writeTwitterIo(sim: Simulation, dir: string, onDay: OnDay): Promi
         }
         seen[a.account] = 1;
         n++;
-        await out.write(line);
+        if (out.push(line)) await out.flush();
       }
       onDay(day++, n);
     }
