@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractUrls, normaliseUrl, registrableDomain } from './url.ts';
+import { extractUrls, normaliseUrl, registrableDomain, urlKey } from './url.ts';
 
 function key(raw: string): string {
   const n = normaliseUrl(raw);
@@ -58,7 +58,7 @@ test('keeps what names the resource: other parameters sorted, path case, non-def
 });
 
 test('rejects what is not a web link, with a reason', () => {
-  for (const bad of ['mailto:a@b.ru', 'javascript:alert(1)', 'http://', 'ftp://x.org/f']) {
+  for (const bad of ['mailto:a@b.ru', 'javascript:alert(1)', 'http://', 'ftp://x.org/f', '23678', 'url_1', 'a@b.ru']) {
     const n = normaliseUrl(bad);
     assert.equal(n.ok, false, bad);
   }
@@ -95,4 +95,11 @@ test('links are found in text, normalised, and each kept once', () => {
 test('linkifyjs, used in the pure core, imports nothing (no node: modules)', () => {
   const source = readFileSync(new URL('../../../node_modules/linkifyjs/dist/linkify.mjs', import.meta.url), 'utf8');
   assert.doesNotMatch(source, /^\s*import\s|require\(|from\s+['"]node:/mu);
+});
+
+test('urlKey leaves ids that are not links as they are (CooRTweet url_id), and normalises links', () => {
+  assert.equal(urlKey('23678'), '23678');
+  assert.equal(urlKey(' url_9 '), 'url_9');
+  assert.equal(urlKey('WWW.ria.ru/a/?utm_source=x'), 'https://ria.ru/a');
+  assert.equal(urlKey('https://localhost:8080/x'), 'https://localhost:8080/x');
 });

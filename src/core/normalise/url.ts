@@ -37,12 +37,16 @@ export interface UrlProblem {
   reason: string;
 }
 
+const BARE_DOMAIN = /^[^/?#\s:@]+\.\p{L}[\p{L}\p{N}-]*\.?(?:[:/?#]|$)/u;
 const YOUTUBE_ID_PATH = /^\/(?:shorts|embed|live|v)\/([\w-]{6,})/u;
 
 /** Normalises one link (see the rules above). */
 export function normaliseUrl(raw: string, depth = 0): NormalisedUrl | UrlProblem {
   const input = raw.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:/iu.test(input) && !/^[^:/]+\.[^:/]+:\d/u.test(input) ? input : `http://${input}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/iu.test(input) && !/^[^:/]+\.[^:/]+:\d/u.test(input);
+  // without a scheme, only something shaped like a domain is a link (an id such as "23678" would parse as an IPv4)
+  if (!hasScheme && !BARE_DOMAIN.test(input)) return { ok: false, input: raw, reason: 'no scheme and no domain' };
+  const withScheme = hasScheme ? input : `http://${input}`;
   if (!URL.canParse(withScheme)) return { ok: false, input: raw, reason: 'not a URL' };
   const url = new URL(withScheme);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -75,6 +79,15 @@ export function normaliseUrl(raw: string, depth = 0): NormalisedUrl | UrlProblem
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   const port = url.port ? `:${url.port}` : '';
   return { ok: true, key: `https://${host}${port}${path}${query}`, host, domain: registrableDomain(host) };
+}
+
+/**
+ * The co-link key of a value: its normalised URL when it is a web link, else the value itself, trimmed (exports
+ * that carry anonymised link ids, such as CooRTweet's `url_id`, keep their ids).
+ */
+export function urlKey(value: string): string {
+  const n = normaliseUrl(value);
+  return n.ok ? n.key : value.trim();
 }
 
 function isTracking(name: string): boolean {
