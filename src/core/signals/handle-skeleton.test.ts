@@ -31,3 +31,8 @@ test('a template needs a family of at least k and a digit in the skeleton', () =
   assert.equal(isTemplated('L_L_DDDD', 4, 5), false);
   assert.equal(isTemplated('L_L', 500, 5), false);
 });
+
+test('an account listed twice is one member of its family', () => {
+  const a: Account = { platform: 'vk', id: '1', handle: 'ivan_1990' };
+  assert.equal(handleFamilies([a, a, { ...a, id: '2' }]).get('vk:1')?.family, 2);
+});

@@ -31,15 +31,16 @@ export function handleSkeleton(handle: string): string {
   return out;
 }
 
-/** Skeleton and family size for each account key (`platform:id`) that has a handle. */
+/** Skeleton and family size (distinct accounts) for each account key (`platform:id`) that has a handle. */
 export function handleFamilies(accounts: readonly Account[]): Map<string, { skeleton: string; family: number }> {
-  const sizes = new Map<string, number>();
   const skeletons = new Map<string, string>();
   for (const a of accounts) {
-    if (a.handle === undefined || a.handle.trim() === '') continue;
-    const skeleton = handleSkeleton(a.handle.trim());
-    skeletons.set(`${a.platform}:${a.id}`, skeleton);
-    const family = `${a.platform}\u0000${skeleton}`;
+    // A key listed twice counts once, with its last handle (as the store's upsert keeps it).
+    if (a.handle !== undefined && a.handle.trim() !== '') skeletons.set(`${a.platform}:${a.id}`, handleSkeleton(a.handle.trim()));
+  }
+  const sizes = new Map<string, number>();
+  for (const [key, skeleton] of skeletons) {
+    const family = `${key.slice(0, key.indexOf(':'))}\u0000${skeleton}`;
     sizes.set(family, (sizes.get(family) ?? 0) + 1);
   }
   const out = new Map<string, { skeleton: string; family: number }>();
