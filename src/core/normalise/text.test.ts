@@ -79,6 +79,8 @@ test('URLs, mentions, VK markup, emoji, invisibles and punctuation runs are remo
   // the MKWM2022 VK comments carry hashed ids: [id9e804746970a6464fa0d406917388f7a|Андрей],
   assert.equal(normaliseText('[id9e804746970a6464fa0d406917388f7a|Андрей], доброе утро'), 'доброе утро');
   assert.equal(normaliseText('mail me: a@b.ru'), normaliseText('mail me a b ru'));
+  assert.equal(normaliseText('RT @rianru: Курс рубля снова упал'), normaliseText('Курс рубля снова упал'));
+  assert.equal(normaliseText('Art @ home'), normaliseText('art home'));
 });
 
 test('one-word greetings never link accounts; a headline does', () => {

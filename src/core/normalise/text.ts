@@ -4,11 +4,12 @@
 //  1. NFKC: full-width, ligatures, mathematical and circled letters → plain letters.
 //  2. Invisible characters removed without a trace (zero-width space/joiners, soft hyphen, BOM, bidi marks):
 //     they are the cheapest way to make copies differ byte-wise, and "при\u200Bвет" must stay one word.
-//  3. VK reply markup `[id123|Name],` / `[club1|Page]` removed: it names the addressee, not the message.
+//  3. VK reply markup `[id123|Name],` / `[club1|Page]` removed (also with hashed ids, as in MKWM2022): it names
+//     the addressee, not the message.
 //  4. URLs and @mentions REMOVED (not replaced by a placeholder). A copy-paste campaign posts one text with
 //     different short links (each t.co link differs) and to different addressees; the co-link and co-target
 //     layers judge links and addressees. A placeholder would only add a shared token to unrelated texts that
-//     both carry a link, and would let "Поздравляю! <url>" pass the minimum length.
+//     both carry a link, and would let "Поздравляю! <url>" pass the minimum length. A leading "RT @user:" goes too.
 //  5. Lower case (JS toLowerCase, plus ß→ss, final ς→σ for a fuller case fold).
 //  6. One table-driven pass (collapse.ts): combining marks left after NFKC dropped (stress marks "замо́к"; й and ё
 //     are precomposed and stay); apostrophes dropped ("don't" → "dont"); look-alike letters folded
@@ -25,6 +26,7 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200
 const VK_MARKUP = /\[(?:id|club|public|event)[0-9a-z_]+\|[^\]\n]*\]\s*,?/gu;
 const URL_LIKE =
   /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"]*/giu;
+const RETWEET_PREFIX = /^\s*RT\s*(?=@)/iu; // "RT @user: text" is the retweet of "text"
 const MENTION = /(^|[^\p{L}\p{N}_@])@[\p{L}\p{N}_.]+/gu;
 
 /** Normalised text: letters, digits and single spaces only (see the steps above). */
@@ -33,7 +35,7 @@ export function normaliseText(raw: string): string {
   // cheap guards skip regex passes that cannot match (most texts have no markup, few have mentions)
   if (s.includes('|')) s = s.replace(VK_MARKUP, ' ');
   if (s.includes('/') || s.includes('www.') || s.includes('WWW.')) s = s.replace(URL_LIKE, ' ');
-  if (s.includes('@')) s = s.replace(MENTION, '$1 ');
+  if (s.includes('@')) s = s.replace(RETWEET_PREFIX, '').replace(MENTION, '$1 ');
   // a second NFKC: lower-casing and mark removal can leave composable sequences, and idempotence needs them composed
   return collapseLower(s.toLowerCase()).normalize('NFKC');
 }
