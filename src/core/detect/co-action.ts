@@ -22,13 +22,13 @@
  * reported in `cappedKeys` with their exact pair count. A key whose in-window pair count (computed in O(n) with
  * the same two pointers before enumerating) exceeds `maxPairsPerKey` is not enumerated at all: it is reported as
  * skipped and contributes nothing. Pair counts per key are therefore never a memory risk, only the number of
- * distinct account pairs is (8 typed-array slots per distinct pair).
+ * distinct account pairs is (one 64-byte hash slot each at load ≤ 0.7, ≈ 90 bytes per edge).
  *
  * Parameters.
  *   window            ms, inclusive. No default here: speeds are presets (see significance.ts).
  *   minParticipation  traces per account before pairing; coordinated traces/actions after. CooRTweet default 2.
- *   evidencePerKey    default 10 000 — enough to show a journalist every pair of any real burst we have seen,
- *                     small enough that a key with 10⁸ pairs keeps 160 kB of evidence.
+ *   evidencePerKey    default 10 000 — every pair of a burst of up to 141 accounts, enough for a journalist to
+ *                     read; a key with 10⁸ pairs keeps ≈ 0.5 MB of evidence.
  *   maxPairsPerKey    default 5·10⁷ — one key at that size already costs seconds; beyond it the key is a
  *                     platform-wide event (a viral post), not a troll signal.
  *   rule              'coortweet': an account passes when ≥ M of its traces are on actions that appear in some pair;

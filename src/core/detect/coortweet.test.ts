@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { cooRTweetEdgesCsv, cooRTweetPairsCsv } from '../export/coortweet-csv.ts';
+import { cooRTweetEdgesCsv, cooRTweetFiles, cooRTweetPairsCsv } from '../export/coortweet-csv.ts';
 import type { ActionColumns } from '../columns.ts';
 import { cooRTweet, quantileType7 } from './coortweet.ts';
 import { layerTraces } from './layer-traces.ts';
@@ -118,6 +118,10 @@ test('CooRTweet parity through ActionColumns (time-sorted, seq = file order) is 
   const out = cooRTweet(layerTraces(columns, 'co-share', { bareIds: true }), { timeWindow: 60, minParticipation: 2 });
   assert.equal(cooRTweetPairsCsv(out.pairs), expected('russian_coord_tweets_tw60_mp2_pairs.csv.gz'));
   assert.equal(cooRTweetEdgesCsv(out.edges), expected('russian_coord_tweets_tw60_mp2_edges.csv.gz'));
+  const files = cooRTweetFiles(columns, 'co-share', { timeWindow: 10, minParticipation: 5 });
+  assert.equal(files.pairs, expected('russian_coord_tweets_tw10_mp5_pairs.csv.gz'));
+  assert.equal(files.edges, expected('russian_coord_tweets_tw10_mp5_edges.csv.gz'));
+  assert.equal(files.edgeCount, 20);
 });
 
 // Hand-worked: window 10 s, M = 2. Rows in file order:

@@ -1,6 +1,8 @@
 // CSV files with exactly CooRTweet's columns, written as data.table::fwrite writes them: integers as digits,
 // doubles through fwriteDouble, fields quoted only when they must be, `\n` line ends.
-import type { CooRTweetEdge, CooRTweetPair } from '../detect/coortweet.ts';
+import type { ActionColumns } from '../columns.ts';
+import { cooRTweet, type CooRTweetEdge, type CooRTweetOptions, type CooRTweetPair } from '../detect/coortweet.ts';
+import { layerTraces, type Layer, type LayerOptions } from '../detect/layer-traces.ts';
 import { fwriteDouble } from './fwrite-number.ts';
 
 const PAIR_COLUMNS = 'object_id,content_id,content_id_y,time_delta,account_id,account_id_y';
@@ -52,4 +54,14 @@ export function cooRTweetEdgesCsv(edges: readonly CooRTweetEdge[]): string {
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** The CooRTweet pairs and edges CSV files of one layer over stored actions (the `detect --pairs-csv` path). */
+export function cooRTweetFiles(
+  columns: ActionColumns,
+  layer: Layer,
+  options: CooRTweetOptions & LayerOptions,
+): { pairs: string; edges: string; pairCount: number; edgeCount: number } {
+  const out = cooRTweet(layerTraces(columns, layer, { bareIds: true, ...options }), options);
+  return { pairs: cooRTweetPairsCsv(out.pairs), edges: cooRTweetEdgesCsv(out.edges), pairCount: out.pairs.length, edgeCount: out.edges.length };
 }
