@@ -104,6 +104,18 @@ test('property: symmetric in a and b, and independent of row order', () => {
   );
 });
 
+test('property: no hidden state or randomness — the same input gives identical output twice', () => {
+  fc.assert(
+    fc.property(arbTraces, fc.nat(30), (t, w) => {
+      const first = coAction(t, { window: w * S, minParticipation: 1 });
+      const second = coAction(t, { window: w * S, minParticipation: 1 });
+      assert.deepEqual(second, first);
+      assert.deepEqual(significance(t, second.edges, { window: w * S }), significance(t, first.edges, { window: w * S }));
+    }),
+    { numRuns: 50, seed: 5 },
+  );
+});
+
 test('speeds and the precision warning', () => {
   assert.deepEqual(SPEEDS, { seconds: 10_000, minutes: 600_000, day: 86_400_000 });
   // precision indices: 1 = s, 2 = min. Three of four actions have minutes.
