@@ -1,7 +1,8 @@
 // The 8 dihedral transforms (rotations and flips) of a photo, applied to PDQ's 16x16 DCT instead of to the
 // pixels. Flipping an axis multiplies DCT frequency u by (-1)^u; row/column index i holds frequency i+1, so
 // even indices change sign. Diagonal flips transpose. Signs and names follow the reference
-// (dct16OriginalTo* in ThreatExchange pdq/java PDQHasher.java; `flipY` is the left-right mirror image).
+// (dct16OriginalTo* in ThreatExchange pdq/java PDQHasher.java; `flipY` is the left-right mirror image,
+// `rotate90` a quarter turn anticlockwise, `flipPlus1` the transpose; pdq.test.ts checks each on pixels).
 import { hashFromDct } from './pdq.ts';
 import type { Hash256 } from './hash256.ts';
 

@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { comparePhotos, DEFAULT_MATCH_PARAMS } from './compare-photos.ts';
+import { photoFingerprint, rungRect, type PhotoFingerprint } from './fingerprint.ts';
+import { matchAcross, matchWithin, type PhotoPair } from './match-photos.ts';
+import { photoClusters } from './photo-clusters.ts';
+
+interface Img {
+  w: number;
+  h: number;
+  px: Float32Array;
+}
+
+// A seeded smooth "photo": a sum of blobs, so that it has structure at every scale PDQ looks at.
+function photo(w: number, h: number, seed: number): Img {
+  let s = seed * 2654435761 >>> 0 || 1;
+  const rnd = (): number => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+  const blobs = Array.from({ length: 40 }, () => ({ x: rnd() * w, y: rnd() * h, r: 4 + rnd() * w * 0.2, v: rnd() * 200 - 100 }));
+  const px = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = 128;
+      for (const b of blobs) v += b.v * Math.exp(-((x - b.x) ** 2 + (y - b.y) ** 2) / (b.r * b.r));
+      px[y * w + x] = Math.max(0, Math.min(255, v));
+    }
+  }
+  return { w, h, px };
+}
+
+const mirror = (im: Img): Img => ({ ...im, px: im.px.map((_, i) => im.px[Math.floor(i / im.w) * im.w + (im.w - 1 - (i % im.w))]!) });
+const brighter = (im: Img): Img => ({ ...im, px: im.px.map((v) => Math.min(255, v * 1.1 + 5)) });
+function crop(im: Img, scale: number): Img {
+  const r = rungRect(im.w, im.h, false, scale);
+  const px = new Float32Array(r.w * r.h);
+  for (let y = 0; y < r.h; y++) px.set(im.px.subarray((r.y + y) * im.w + r.x, (r.y + y) * im.w + r.x + r.w), y * r.w);
+  return { w: r.w, h: r.h, px };
+}
+const fp = (im: Img, name: string): PhotoFingerprint => photoFingerprint(im.px, im.w, im.h, name);
+
+const a = photo(160, 200, 1);
+const b = photo(160, 200, 2);
+const c = photo(180, 180, 3);
+const set = [fp(a, 'a'), fp(mirror(a), 'a-mirror'), fp(crop(a, 0.9), 'a-crop90'), fp(b, 'b'), fp(brighter(b), 'b-bright'), fp(c, 'c'), fp(c, 'c')];
+
+test('hand-made set: the expected pairs, transforms and methods', () => {
+  const pairs = matchWithin(set);
+  const got = pairs.map((p) => `${p.a}-${p.b} ${p.match.method} ${p.match.transform}`);
+  assert.ok(got.includes('0-1 pdq mirror') || got.includes('0-1 pdq-crops mirror'), got.join('; '));
+  assert.ok(got.some((g) => g.startsWith('0-2 pdq-crops crop')), got.join('; '));
+  assert.ok(got.includes('3-4 pdq near-duplicate'), got.join('; '));
+  assert.ok(got.includes('5-6 sha256 exact'), got.join('; '));
+  // Different pictures never match.
+  for (const p of pairs) {
+    const group = (i: number): number => (i <= 2 ? 0 : i <= 4 ? 1 : 2);
+    assert.equal(group(p.a), group(p.b), `${p.a}-${p.b} matched across pictures`);
+  }
+});
+
+test('index-based matching equals comparing every pair', () => {
+  const oracle: PhotoPair[] = [];
+  for (let i = 0; i < set.length; i++) {
+    for (let j = i + 1; j < set.length; j++) {
+      const match = comparePhotos(set[i]!, set[j]!);
+      if (match) oracle.push({ a: i, b: j, match });
+    }
+  }
+  assert.deepEqual(matchWithin(set), oracle);
+  const across: PhotoPair[] = [];
+  for (let i = 0; i < 3; i++) {
+    for (let j = 3; j < set.length; j++) {
+      const match = comparePhotos(set[i]!, set[j]!);
+      if (match) across.push({ a: i, b: j - 3, match });
+    }
+  }
+  assert.deepEqual(matchAcross(set.slice(0, 3), set.slice(3)), across);
+});
+
+test('photos under the quality floor never match, not even byte-identical ones', () => {
+  const flat = { w: 100, h: 100, px: new Float32Array(100 * 100).fill(90) };
+  const f1 = fp(flat, 'same-bytes');
+  assert.ok(f1.quality < DEFAULT_MATCH_PARAMS.minQuality);
+  assert.equal(comparePhotos(f1, fp(flat, 'same-bytes')), undefined);
+  assert.deepEqual(matchWithin([f1, fp(flat, 'same-bytes')]), []);
+});
+
+test('clusters: connected components with their links, deterministic order', () => {
+  const m = (transform: 'mirror' | 'crop') => ({ method: 'pdq' as const, transform, distance: 3, via: 'full~full' });
+  const pairs: PhotoPair[] = [
+    { a: 4, b: 7, match: m('crop') },
+    { a: 1, b: 4, match: m('mirror') },
+    { a: 2, b: 5, match: m('mirror') },
+  ];
+  const clusters = photoClusters(8, pairs);
+  assert.deepEqual(
+    clusters.map((c) => ({ key: c.key, members: c.members, links: c.pairs.map((p) => `${p.a}-${p.b}`), transforms: c.transforms })),
+    [
+      { key: 1, members: [1, 4, 7], links: ['1-4', '4-7'], transforms: ['crop', 'mirror'] },
+      { key: 2, members: [2, 5], links: ['2-5'], transforms: ['mirror'] },
+    ],
+  );
+  assert.deepEqual(photoClusters(8, [...pairs].reverse()), clusters);
+});
