@@ -6,7 +6,7 @@ import type { ImportSession } from '../store/store.ts';
 import type { RowIssue, Sink } from './formats/types.ts';
 import { IssueCollector } from './issues.ts';
 
-const ACTION_BATCH = 5000;
+const ACTION_BATCH = 1000;
 const ACCOUNT_BATCH = 20_000;
 
 /** Buffers a reader's output and writes it through an ImportSession. */

@@ -9,7 +9,7 @@ import { UserError } from '../core/errors.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 const HEAD = 64 * 1024;
 
 function worldError(file: string, e: unknown): UserError {

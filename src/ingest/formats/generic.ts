@@ -1,5 +1,6 @@
 // Generic CSV/TSV/JSON/JSONL: columns chosen by `--map field=column` or recognised by common names (see
 // generic-columns.ts). Without an id column a stable id is derived from platform, account, time, text and target.
+import { hash } from 'node:crypto';
 import { ACTION_KINDS, type Account, type Action, type ActionKind } from '../../core/model.ts';
 import { listOf, str } from '../values.ts';
 import { assignDefined, optionalCount, optionalTime, requiredTime } from './field-check.ts';
@@ -12,22 +13,11 @@ const KIND_ALIASES: Record<string, ActionKind> = {
 };
 
 /**
- * A stable id for an action that has none: the same row always gets the same id, in any export. A 64-bit
- * two-lane multiplicative hash (cyrb53's mixing, both lanes kept): a collision among a million actions has a
- * chance of about 3e-8, and it is several times faster than sha1 on half a million rows.
+ * A stable id for an action that has none: the same row always gets the same id, in any export. The first 80 bits
+ * of sha1 over platform, account, time, text and target (crypto.hash measured faster here than a JS hash loop).
  */
 export function derivedId(platform: string, account: string, time: number, text: string, target: string): string {
-  const s = `${platform}\u0000${account}\u0000${time}\u0000${text}\u0000${target}`;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  return hash('sha1', `${platform}\u0000${account}\u0000${time}\u0000${text}\u0000${target}`, 'hex').slice(0, 20);
 }
 
 /** Reads a value from a record by column name; dotted names reach into nested JSON objects. */
