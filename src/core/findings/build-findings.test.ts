@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { act, columnsOf } from '../../../test/support/columns-of.ts';
 import type { Account, Action } from '../model.ts';
 import type { RunEdge } from '../run.ts';
@@ -85,4 +86,31 @@ test('deterministic: same input and seed give byte-identical findings, whatever 
   const x = JSON.stringify(buildFindings(columns, accounts, edges, { seed: 7 }));
   assert.equal(JSON.stringify(buildFindings(columns, accounts, edges, { seed: 7 })), x);
   assert.equal(JSON.stringify(buildFindings(columns, [...accounts].reverse(), [...edges].reverse(), { seed: 7 })), x);
+});
+
+test('property: adding an edge never lowers any account score', () => {
+  const ids = ['a1', 'a2', 'a3', 'b1', 'b2', 'x', 'y'];
+  const columns = columnsOf(actions);
+  const edgeArb = fc
+    .record({
+      i: fc.integer({ min: 0, max: ids.length - 1 }),
+      j: fc.integer({ min: 0, max: ids.length - 1 }),
+      layer: fc.constantFrom('co-share', 'co-text', 'co-link'),
+      pairs: fc.integer({ min: 1, max: 20 }),
+      p: fc.option(fc.double({ min: 1e-12, max: 1, noNaN: true }), { nil: undefined }),
+    })
+    .filter((e) => e.i !== e.j)
+    .map((e) => edge(`vk:${ids[Math.min(e.i, e.j)]}`, `vk:${ids[Math.max(e.i, e.j)]}`, e.layer, e.pairs, e.p));
+  fc.assert(
+    fc.property(fc.array(edgeArb, { maxLength: 10 }), edgeArb, (base, extra) => {
+      const unique = (list: RunEdge[]): RunEdge[] => {
+        const seen = new Set<string>(); // one edge per (a, b, layer); the first one stays
+        return list.filter((e) => !seen.has(`${e.a} ${e.b} ${e.layer}`) && seen.add(`${e.a} ${e.b} ${e.layer}`));
+      };
+      const before = new Map(buildFindings(columns, accounts, unique(base), { seed: 3 }).accounts.map((f) => [f.account, f.score]));
+      const after = buildFindings(columns, accounts, unique([...base, extra]), { seed: 3 }).accounts;
+      for (const f of after) assert.ok(f.score >= (before.get(f.account) ?? 0) - 1e-15, `${f.account}: ${f.score} < ${before.get(f.account)}`);
+    }),
+    { numRuns: 100 },
+  );
 });
