@@ -1,6 +1,6 @@
 // One day of organic life: pages and their audiences, the calendar's occasions, and ordinary people posting
 // on their own walls (chatter, shared news, memes, prayers) with their acquaintances answering.
-import { circadianTime, DAY } from './clock.ts';
+import { BISHKEK, circadianTime, DAY, HOUR, isWeekend } from './clock.ts';
 import { acct, cascade, crowd, friendOf, responseTime } from './crowd.ts';
 import type { Ctx } from './engine.ts';
 import { occasionsOn } from './occasions.ts';
@@ -24,7 +24,8 @@ export function organicDay(ctx: Ctx, rng: Rng): void {
 function ordinaryDay(ctx: Ctx, rng: Rng): void {
   const news = ctx.recentNews.concat(ctx.today.news);
   const week = Math.floor((ctx.dayStart - ctx.p.start) / (7 * DAY));
-  const rate = POST_RATE * ctx.p.activity;
+  // People post a little more at weekends.
+  const rate = POST_RATE * ctx.p.activity * (isWeekend(ctx.dayStart + 12 * HOUR, BISHKEK) ? 1.15 : 1);
   for (const who of ctx.w.ring) {
     const a = acct(ctx, who);
     const k = rng.poisson(a.activity * rate);

@@ -1,6 +1,6 @@
 // Pages and their audiences: news outlets with regular readers and headline-quoting sharers, politicians with
 // supporters and critics, singers with fan communities who all share the same new clip.
-import { BISHKEK, circadianTime, HOUR, MINUTE } from './clock.ts';
+import { BISHKEK, circadianTime, HOUR, isWeekend, MINUTE } from './clock.ts';
 import { acct, cascade, crowd, pickPerson, responseTime } from './crowd.ts';
 import type { Ctx } from './engine.ts';
 import { viralSize } from './occasions.ts';
@@ -20,7 +20,8 @@ function hashtagsOf(text: string): string[] | undefined {
 }
 
 function newsPage(ctx: Ctx, page: Page, rng: Rng): void {
-  const count = rng.poisson(5);
+  // Newsrooms publish less at weekends.
+  const count = rng.poisson(isWeekend(ctx.dayStart + 12 * HOUR, BISHKEK) ? 3 : 5);
   const scale = popScale(ctx);
   for (let i = 0; i < count; i++) {
     const h = headline(tongueOf(page.lang, rng), rng.int(1000), rng);

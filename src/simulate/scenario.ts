@@ -51,6 +51,10 @@ export function scenarioFor(options: ScenarioOptions): ScenarioParams {
   if (!Number.isInteger(accounts) || accounts < 200) throw new RangeError(`accounts (${accounts}): expected ≥ 200`);
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`days (${days}): expected ≥ 1`);
   if (!Number.isInteger(factories) || factories < 0) throw new RangeError(`factories (${factories}): expected ≥ 0`);
+  const most = Math.floor((accounts * 0.1) / 10);
+  if (factories > most) {
+    throw new RangeError(`factories (${factories}): at most ${most} for ${accounts} accounts (a tenth of the accounts are trolls, at least 10 per factory)`);
+  }
   return {
     seed: options.seed ?? 1,
     start: options.start ?? DEFAULT_START,
