@@ -1,0 +1,75 @@
+// A whole detection run, pure: columns + accounts + parameters → the DetectionRun the store keeps.
+// The CLI supplies what the core may not produce itself: the version, the clock and the input hash.
+import type { ActionColumns } from '../columns.ts';
+import type { Layer, LayerOptions } from '../detect/layer-traces.ts';
+import { precisionWarnings } from '../detect/speeds.ts';
+import { buildFindings, type FindingsOptions } from '../findings/index.ts';
+import type { Account } from '../model.ts';
+import { urlKey } from '../normalise/index.ts';
+import type { DetectionRun, RunEdge, RunParams } from '../run.ts';
+import { layerEdges } from './layer-edges.ts';
+import { textKeyColumn } from './text-keys.ts';
+
+/** Layers run by default: every one whose input the data has. */
+export const DEFAULT_LAYERS: readonly Layer[] = ['co-share', 'co-link', 'co-target', 'co-text', 'co-hashtag', 'co-media'];
+
+export const DEFAULT_PARAMS: Readonly<Omit<RunParams, 'layers'>> = {
+  window: 600_000,
+  minParticipation: 2,
+  alpha: 0.01,
+  method: 'significance',
+  seed: 1,
+};
+
+export interface DetectContext {
+  version: string;
+  createdAt: number;
+  inputHash: string;
+  /** Called at the start of each stage, for progress output. */
+  onStage?: (stage: string) => void;
+  findings?: Omit<FindingsOptions, 'seed'>;
+  evidencePerEdge?: number;
+}
+
+/** Runs every requested layer, keeps significant edges, and builds networks, scores and explanations. */
+export function detectRun(
+  columns: ActionColumns,
+  accounts: readonly Account[],
+  params: RunParams,
+  context: DetectContext,
+): DetectionRun {
+  const stage = context.onStage ?? (() => undefined);
+  const warnings = precisionWarnings(columns.precision, params.window).map((w) => w.message);
+  const edges: RunEdge[] = [];
+  const cappedKeys: DetectionRun['cappedKeys'] = [];
+  for (const name of params.layers) {
+    const layer = name as Layer;
+    stage(layer);
+    const layerOptions: LayerOptions = {};
+    if (layer === 'co-text') layerOptions.keyColumn = textKeyColumn(columns.text, { seed: params.seed });
+    if (layer === 'co-link') layerOptions.normaliseKey = urlKey;
+    const result = layerEdges(columns, layer, {
+      window: params.windows?.[layer] ?? params.window,
+      minParticipation: params.minParticipation,
+      alpha: params.alpha ?? DEFAULT_PARAMS.alpha ?? 0.01,
+      evidencePerEdge: context.evidencePerEdge ?? 20,
+      layerOptions,
+    });
+    edges.push(...result.edges);
+    cappedKeys.push(...result.cappedKeys);
+  }
+  stage('networks');
+  const findings = buildFindings(columns, accounts, edges, { ...context.findings, seed: params.seed });
+  return {
+    version: context.version,
+    createdAt: context.createdAt,
+    params,
+    inputHash: context.inputHash,
+    actionsRead: columns.count,
+    warnings,
+    cappedKeys,
+    edges,
+    networks: findings.networks,
+    accounts: findings.accounts,
+  };
+}

@@ -1,0 +1,83 @@
+// One layer of a run: traces → kernel → significance → RunEdges that carry the action pairs behind them.
+import type { ActionColumns } from '../columns.ts';
+import { coAction } from '../detect/co-action.ts';
+import { layerTraces, type Layer, type LayerOptions } from '../detect/layer-traces.ts';
+import { significance } from '../detect/significance.ts';
+import type { PairEvidence as RunPairEvidence, RunEdge } from '../run.ts';
+
+export interface LayerEdgeOptions {
+  window: number;
+  minParticipation: number;
+  alpha: number;
+  /** Evidence rows kept per edge (the edge's counts stay exact). */
+  evidencePerEdge: number;
+  layerOptions?: LayerOptions;
+}
+
+export interface LayerEdges {
+  edges: RunEdge[];
+  /** Edges tested before the significance filter. */
+  tested: number;
+  traces: number;
+  cappedKeys: { layer: string; key: string; traces: number }[];
+}
+
+const SHIFT = 2 ** 26;
+
+/** Significant edges of one layer, with up to `evidencePerEdge` action pairs each (closest in time first). */
+export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOptions): LayerEdges {
+  const lt = layerTraces(columns, layer, o.layerOptions ?? {});
+  const kernel = coAction(lt.traces, { window: o.window, minParticipation: o.minParticipation });
+  const sig = significance(lt.traces, kernel.edges, { window: o.window, alpha: o.alpha });
+  const edgeOf = new Map<number, number>();
+  const kept: number[] = [];
+  for (let e = 0; e < sig.count; e++) {
+    if (sig.significant[e] !== 1) continue;
+    edgeOf.set(pairCode(kernel.edges.a[e]!, kernel.edges.b[e]!), kept.length);
+    kept.push(e);
+  }
+  const evidence: RunPairEvidence[][] = kept.map(() => []);
+  const p = kernel.pairs;
+  const actionKey = (row: number): string => `${columns.platforms[columns.platform[row]!]}:${columns.ids[row]}`;
+  for (let r = 0; r < p.count; r++) {
+    const slot = edgeOf.get(pairCode(p.a[r]!, p.b[r]!));
+    if (slot === undefined) continue;
+    const list = evidence[slot]!;
+    if (list.length >= o.evidencePerEdge * 4) continue;
+    list.push({ layer, key: lt.keys[p.key[r]!] ?? '', actionA: actionKey(p.actionA[r]!), actionB: actionKey(p.actionB[r]!), dt: p.dt[r]! });
+  }
+  const edges = kept.map((e, slot): RunEdge => {
+    const a = lt.accounts[kernel.edges.a[e]!]!;
+    const b = lt.accounts[kernel.edges.b[e]!]!;
+    const rows = evidence[slot]!
+      .sort((x, y) => x.dt - y.dt || cmp(x.actionA, y.actionA) || cmp(x.actionB, y.actionB))
+      .slice(0, o.evidencePerEdge);
+    return {
+      a: a < b ? a : b,
+      b: a < b ? b : a,
+      layer,
+      pairs: kernel.edges.pairs[e]!,
+      keys: sig.coKeys[e]!,
+      weight: kernel.edges.weighted[e]!,
+      p: sig.p[e]!,
+      // An edge with no variance under the null has z = ∞, which JSON cannot hold: it is left out, p says it all.
+      ...(Number.isFinite(sig.z[e]!) ? { z: sig.z[e]! } : {}),
+      evidence: rows,
+    };
+  });
+  edges.sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b));
+  return {
+    edges,
+    tested: sig.count,
+    traces: lt.traces.count,
+    cappedKeys: kernel.cappedKeys.map((c) => ({ layer, key: lt.keys[c.key] ?? String(c.key), traces: c.traces })),
+  };
+}
+
+function pairCode(x: number, y: number): number {
+  return x < y ? x * SHIFT + y : y * SHIFT + x;
+}
+
+function cmp(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
