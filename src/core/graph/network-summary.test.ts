@@ -11,7 +11,7 @@ const HEADLINE = 'Захарченко: ОБСЕ игнорирует гибел
 test('hand-worked summary of one three-account network', () => {
   const columns = columnsOf([
     act('1', 'a', utc(1, 10), { text: HEADLINE, urls: ['https://x.org/1'], target: 'p1' }),
-    act('2', 'b', utc(1, 10, 1), { text: 'захарченко: обсе игнорирует гибель мирных жителей!!', urls: ['https://x.org/1'], target: 'p1' }),
+    act('2', 'b', utc(1, 10, 1), { text: 'захарченко: обсе игнорирует гибель мирных жителей!!', urls: ['https://www.x.org/1?utm_source=vk'], target: 'p1' }),
     act('3', 'c', utc(2, 9), { text: 'Аминь', target: 'p1', urls: ['https://y.org'] }),
     act('4', 'c', utc(2, 9, 5), { urls: ['https://y.org'] }), // one member's own link: not the network's
     act('5', 'd', utc(1, 10, 2), { text: HEADLINE, target: 'p1' }), // outsider: not counted
@@ -37,7 +37,7 @@ test('hand-worked summary of one three-account network', () => {
     first: utc(1, 10),
     last: utc(2, 9, 5),
     topTexts: [{ text: HEADLINE, actions: 2, accounts: 2 }], // "Аминь" is too short to count as a shared text
-    topLinks: [{ url: 'https://x.org/1', actions: 2 }],
+    topLinks: [{ url: 'https://x.org/1', actions: 2 }], // one link once the tracking parameter and www. are gone
     topTargets: [{ target: 'vk:p1', actions: 3 }],
     timeline: [{ day: '2024-01-01', actions: 2 }, { day: '2024-01-02', actions: 2 }],
     hourOfWeek: how,

@@ -5,12 +5,14 @@
 //   members' actions in the run's read (0/0 when no member has an action in it).
 // - topTexts: texts posted by ≥ 2 members, grouped by normalised text (normalise/text.ts) and long enough to link
 //   accounts (its minimum size), shown as first written; ranked by accounts, then actions, then text.
-// - topLinks / topTargets: URLs as written / targets (`platform:id`) used by ≥ 2 members, ranked by actions,
-//   then accounts, then the string. "≥ 2 members" keeps one member's private habits out of the network's profile.
+// - topLinks / topTargets: links (grouped and shown by their co-link key, normalise/url.ts: tracking parameters
+//   dropped, hosts unified) / targets (`platform:id`) used by ≥ 2 members, ranked by actions, then accounts,
+//   then the string. "≥ 2 members" keeps one member's private habits out of the network's profile.
 // - score: mean of the members' account scores.
 import type { ActionColumns } from '../columns.ts';
 import { TIME_PRECISIONS } from '../model.ts';
 import { isLinkableText, normaliseText } from '../normalise/text.ts';
+import { urlKey } from '../normalise/url.ts';
 import type { NetworkFinding, RunEdge } from '../run.ts';
 import { dayNumber, dayString, hourOfWeek } from '../signals/clock.ts';
 
@@ -66,6 +68,7 @@ export function summariseNetworks(
   const netOf = Int32Array.from(columns.accountKeys, (k) => netOfKey.get(k) ?? -1);
   const tallies = groups.map(() => new NetworkTally());
   const norms = new Map<string, string>();
+  const links = new Map<string, string>();
   for (let i = 0; i < columns.count; i++) {
     const a = columns.account[i]!;
     const n = netOf[a]!;
@@ -88,8 +91,10 @@ export function summariseNetworks(
       if (norm !== '') count(t.texts, norm, text.trim(), a);
     }
     for (let u = columns.urls.offsets[i]!; u < columns.urls.offsets[i + 1]!; u++) {
-      const url = columns.urls.values[u]!;
-      count(t.links, url, url, a);
+      const raw = columns.urls.values[u]!;
+      let key = links.get(raw);
+      if (key === undefined) links.set(raw, (key = urlKey(raw)));
+      count(t.links, key, key, a);
     }
     const target = columns.target[i]!;
     if (target >= 0) count(t.targets, columns.targetKeys[target]!, columns.targetKeys[target]!, a);
