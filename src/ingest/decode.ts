@@ -3,7 +3,7 @@
 // arrives in chunks of about a megabyte.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../core/errors.ts';
 
@@ -97,15 +97,22 @@ export async function openText(path: string, file: string, onBytes?: (n: number)
     }
   }
   const gzip = first[0] === 0x1f && first[1] === 0x8b;
-  const bytes: AsyncIterator<Buffer> = gzip
-    ? (Readable.from(rawBytes()).pipe(createGunzip({ chunkSize: CHUNK }))[Symbol.asyncIterator]() as AsyncIterator<Buffer>)
-    : rawBytes();
+  let closed = false;
+  let failure: unknown;
+  const gunzip = gzip ? createGunzip({ chunkSize: CHUNK }) : undefined;
+  if (gunzip) {
+    // pipeline destroys both streams on error; the reader sees it through the iterator (or closed them itself).
+    pipeline(Readable.from(rawBytes()), gunzip, (err) => {
+      if (err && !closed) failure = err;
+    });
+  }
+  const bytes: AsyncIterator<Buffer> = gunzip ? (gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>) : rawBytes();
   const next = async (): Promise<Buffer | undefined> => {
     try {
       const r = await bytes.next();
       return r.done ? undefined : r.value;
     } catch (e) {
-      throw worldError(file, e);
+      throw worldError(file, failure ?? e);
     }
   };
   let firstBytes = (await next()) ?? Buffer.alloc(0);
@@ -152,6 +159,8 @@ export async function openText(path: string, file: string, onBytes?: (n: number)
       raw.destroy();
     },
     close() {
+      closed = true;
+      gunzip?.destroy();
       raw.destroy();
     },
   };

@@ -35,8 +35,14 @@ function line(r: FileReport): string {
   return `${r.file} [${r.format}]: ${parts.join(', ')}`;
 }
 
-/** One line per file, its issue groups indented below it (at most `maxGroups`), then a total line. */
-export function formatImportReport(reports: readonly FileReport[], options: { maxGroups?: number } = {}): string {
+/**
+ * One line per file, its issue groups indented below it (at most `maxGroups`), then a total line. `timing: false`
+ * leaves out the rows/s so the same import always prints the same text.
+ */
+export function formatImportReport(
+  reports: readonly FileReport[],
+  options: { maxGroups?: number; timing?: boolean } = {},
+): string {
   const maxGroups = options.maxGroups ?? 5;
   const out: string[] = [];
   const total = { files: 0, rows: 0, added: 0, dup: 0, accounts: 0, bad: 0, seconds: 0 };
@@ -53,7 +59,7 @@ export function formatImportReport(reports: readonly FileReport[], options: { ma
     total.bad += r.badRows;
     total.seconds += r.seconds;
   }
-  const rate = total.seconds > 0 ? `, ${n(Math.round(total.rows / total.seconds))} rows/s` : '';
+  const rate = options.timing !== false && total.seconds > 0 ? `, ${n(Math.round(total.rows / total.seconds))} rows/s` : '';
   out.push(
     `total: ${n(total.files)} file(s) imported, ${n(total.rows)} rows, ${n(total.added)} actions added, ` +
       `${n(total.dup)} duplicates, ${n(total.accounts)} new accounts, ${n(total.bad)} bad rows${rate}`,

@@ -39,14 +39,19 @@ Examples:
   trollmap import comments.csv.gz --platform vk --map account=user_id_hashed --map time=datetime --map target=media
 `;
 
-function progressBar(quiet: boolean | undefined): ImportOptions['onProgress'] | undefined {
-  if (quiet || !process.stderr.isTTY) return undefined;
+/** A progress bar on stderr (only on a terminal and without --quiet); `stop` restores the cursor. */
+function progressBar(quiet: boolean | undefined): { onProgress?: ImportOptions['onProgress']; stop: () => void } {
+  if (quiet || !process.stderr.isTTY) return { stop: () => {} };
   let bar: cliProgress.SingleBar | undefined;
   let current = '';
   const started = performance.now();
-  return ({ file, bytes, totalBytes, rows }) => {
+  const stop = (): void => {
+    bar?.stop();
+    bar = undefined;
+  };
+  const onProgress: ImportOptions['onProgress'] = ({ file, bytes, totalBytes, rows }) => {
     if (file !== current) {
-      bar?.stop();
+      stop();
       current = file;
       bar = new cliProgress.SingleBar(
         { stream: process.stderr, format: '{file} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}', hideCursor: true },
@@ -56,8 +61,9 @@ function progressBar(quiet: boolean | undefined): ImportOptions['onProgress'] | 
     }
     const seconds = (performance.now() - started) / 1000;
     bar?.update(bytes, { rows, rate: seconds > 0 ? Math.round(rows / seconds) : 0 });
-    if (bytes >= totalBytes) bar?.stop();
+    if (bytes >= totalBytes) stop();
   };
+  return { onProgress, stop };
 }
 
 export function registerImport(program: Command): void {
@@ -81,6 +87,7 @@ export function registerImport(program: Command): void {
       const onInt = (): void => controller.abort();
       process.once('SIGINT', onInt);
       const store = await openSqliteStore(resolveDbPath(flags.db));
+      const progress = progressBar(flags.quiet);
       try {
         const options: ImportOptions = {
           map, now: () => Date.now(), clock: () => performance.now(), signal: controller.signal,
@@ -88,8 +95,7 @@ export function registerImport(program: Command): void {
           ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
           ...(flags.maxBadRows !== undefined ? { maxBadRows: flags.maxBadRows } : {}),
         };
-        const progress = progressBar(flags.quiet);
-        if (progress) options.onProgress = progress;
+        if (progress.onProgress) options.onProgress = progress.onProgress;
         const { reports, skipped } = await importPaths(store, paths, options);
         if (!flags.quiet) {
           process.stdout.write(formatImportReport(reports) + '\n');
@@ -98,6 +104,7 @@ export function registerImport(program: Command): void {
           }
         }
       } finally {
+        progress.stop();
         process.off('SIGINT', onInt);
         await store.close();
       }

@@ -3,8 +3,8 @@
 // - four columns `object_id, account_id, content_id, timestamp_share`: each row is a share of object_id
 //   (→ shared) by account_id, with content_id as the action id; unix seconds.
 // - `german_elections`: `account_id, post_id, url_id, hashtag_id, domain_id, phash_id, timestamp`; post_id is the
-//   action id, url_id becomes the opaque link `url_id:<n>`, phash_id the media `phash:<n>`, hashtag_id the
-//   hashtag `hashtag_id:<n>`, domain_id stays in raw; the platform comes from the account prefix fb_/tw_; NA = none.
+//   action id, url_id becomes the opaque link `url_<n>`, phash_id the media `phash_<n>`, hashtag_id the
+//   hashtag `hashtag_<n>`, domain_id stays in raw; the platform comes from the account prefix fb_/tw_; NA = none.
 //   A post with several links or hashtags has one row per value: rows of one post are merged into one action.
 import type { Action } from '../../core/model.ts';
 import { hasColumns } from '../head.ts';
@@ -54,9 +54,9 @@ async function readGerman(source: Parameters<Format['read']>[0], head: Parameter
         collisions.push({ ...a, account, urls: [], hashtags: [], media: [] });
         return;
       }
-      addUnique(a.urls, present(f[url]), 'url_id:');
-      addUnique(a.hashtags, present(f[tag]), 'hashtag_id:');
-      addUnique(a.media, present(f[phash]), 'phash:');
+      addUnique(a.urls, present(f[url]), 'url_');
+      addUnique(a.hashtags, present(f[tag]), 'hashtag_');
+      addUnique(a.media, present(f[phash]), 'phash_');
       const d = present(f[domain]);
       if (d !== undefined) {
         const raw = (a.raw ??= {});

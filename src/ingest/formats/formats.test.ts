@@ -77,12 +77,12 @@ test('coortweet: german_elections merges a post’s rows, prefixes opaque ids, p
   const merged = a.get('129235')!;
   assert.deepEqual(
     [merged.platform, merged.account, merged.urls, merged.raw?.domain_id],
-    ['facebook', 'fb_12670', ['url_id:23678', 'url_id:23679'], ['3498', '3499']],
+    ['facebook', 'fb_12670', ['url_23678', 'url_23679'], ['3498', '3499']],
   );
-  assert.deepEqual(a.get('84445')!.media, ['phash:9280']);
+  assert.deepEqual(a.get('84445')!.media, ['phash_9280']);
   assert.deepEqual(a.get('84441')!.urls, []);
   const tw = a.get('24865')!;
-  assert.deepEqual([tw.platform, tw.account, tw.hashtags, tw.time], ['twitter', 'tw_27470', ['hashtag_id:77', 'hashtag_id:78'], 1632587628000]);
+  assert.deepEqual([tw.platform, tw.account, tw.hashtags, tw.time], ['twitter', 'tw_27470', ['hashtag_77', 'hashtag_78'], 1632587628000]);
 });
 
 test('telegram: single channel export with entity arrays, media and forwards', async () => {
