@@ -36,6 +36,11 @@ const ALIASES: Record<MapField, readonly string[]> = {
   location: ['location', 'user_location', 'user_reported_location'],
 };
 
+/** True when a JSON text mentions a key that names an account (so it plausibly holds generic records). */
+export function mentionsAccountKey(text: string): boolean {
+  return ALIASES.account.some((k) => new RegExp(`"${k}"\\s*:`, 'i').test(text));
+}
+
 /** Which column feeds each field; `accountsOnly` when the file lists accounts (no time column). */
 export interface ColumnPlan {
   columns: Partial<Record<MapField, string>>;

@@ -4,7 +4,7 @@ import { hash } from 'node:crypto';
 import { ACTION_KINDS, type Account, type Action, type ActionKind } from '../../core/model.ts';
 import { listOf, str } from '../values.ts';
 import { assignDefined, optionalCount, optionalTime, requiredTime } from './field-check.ts';
-import { planColumns, type ColumnPlan, type MapField } from './generic-columns.ts';
+import { mentionsAccountKey, planColumns, type ColumnPlan, type MapField } from './generic-columns.ts';
 import type { Format, Head, ReadOptions, Sink } from './types.ts';
 import { readJson, readJsonLines, readTable } from '../records.ts';
 
@@ -106,7 +106,7 @@ export const generic: Format = {
   platform: 'unknown',
   containers: ['csv', 'json', 'jsonl'],
   sniff(head: Head): boolean {
-    if (head.container === 'json') return true;
+    if (head.container === 'json') return mentionsAccountKey(head.text);
     const plan = planColumns(head.header, {}, head.file, false);
     return plan.columns.account !== undefined;
   },
