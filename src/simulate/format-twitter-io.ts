@@ -61,7 +61,8 @@ export function twitterIoLine(a: SimAction, w: World, byHandle: ReadonlyMap<stri
     const m = byHandle.get(h);
     return m ? twitterUserId(m) : h;
   });
-  const client = acc.label === 'troll' ? 'Twitter Web App' : (CLIENTS[acc.id % CLIENTS.length] as string);
+  // Operators mostly work from office computers; ordinary people from phones.
+  const client = acc.label === 'troll' && acc.id % 10 < 7 ? 'Twitter Web App' : (CLIENTS[acc.id % CLIENTS.length] as string);
   return csvLine([
     tweetId(a), uid, small ? uid : acc.name, twitterScreenName(acc), '', small ? '' : acc.bio,
     small || !acc.handle ? '' : `https://twitter.com/${acc.handle}`, `${acc.followers}.0`, `${acc.following}.0`,

@@ -11,14 +11,21 @@ export interface Client {
   short: string;
   hashtag: string;
   site: string;
+  /** Russian case forms of the surname (genitive, dative, accusative) and gender, for grammatical text. */
+  ru: { gen: string; dat: string; acc: string; female: boolean };
 }
 
 const CLIENT_POOL: readonly Omit<Client, 'id'>[] = [
-  { name: 'Бакыт Асанов', short: 'Асанов', hashtag: '#Асанов2026', site: 'asanov2026.kg' },
-  { name: 'Нурбек Токтосунов', short: 'Токтосунов', hashtag: '#Токтосунов', site: 'toktosunov.kg' },
-  { name: 'Айгуль Бекмуратова', short: 'Бекмуратова', hashtag: '#Бекмуратова2026', site: 'bekmuratova.kg' },
-  { name: 'Марат Дуйшенов', short: 'Дуйшенов', hashtag: '#ДуйшеновАлга', site: 'duishenov.kg' },
-  { name: 'Эркин Садырбаев', short: 'Садырбаев', hashtag: '#Садырбаев', site: 'sadyrbaev.kg' },
+  { name: 'Бакыт Асанов', short: 'Асанов', hashtag: '#Асанов2026', site: 'asanov2026.kg',
+    ru: { gen: 'Асанова', dat: 'Асанову', acc: 'Асанова', female: false } },
+  { name: 'Нурбек Токтосунов', short: 'Токтосунов', hashtag: '#Токтосунов', site: 'toktosunov.kg',
+    ru: { gen: 'Токтосунова', dat: 'Токтосунову', acc: 'Токтосунова', female: false } },
+  { name: 'Айгуль Бекмуратова', short: 'Бекмуратова', hashtag: '#Бекмуратова2026', site: 'bekmuratova.kg',
+    ru: { gen: 'Бекмуратовой', dat: 'Бекмуратовой', acc: 'Бекмуратову', female: true } },
+  { name: 'Марат Дуйшенов', short: 'Дуйшенов', hashtag: '#ДуйшеновАлга', site: 'duishenov.kg',
+    ru: { gen: 'Дуйшенова', dat: 'Дуйшенову', acc: 'Дуйшенова', female: false } },
+  { name: 'Эркин Садырбаев', short: 'Садырбаев', hashtag: '#Садырбаев', site: 'sadyrbaev.kg',
+    ru: { gen: 'Садырбаева', dat: 'Садырбаеву', acc: 'Садырбаева', female: false } },
 ];
 
 /** The first `n` fictional clients (names repeat with a number beyond the pool). */
@@ -26,7 +33,10 @@ export function clients(n: number): Client[] {
   return Array.from({ length: n }, (_, i) => {
     const base = CLIENT_POOL[i % CLIENT_POOL.length] as Omit<Client, 'id'>;
     const round = Math.floor(i / CLIENT_POOL.length);
-    return { id: `client-${i + 1}`, ...base, short: round ? `${base.short}-${round + 1}` : base.short };
+    if (!round) return { id: `client-${i + 1}`, ...base };
+    const k = ` ${round + 1}`;
+    return { id: `client-${i + 1}`, ...base, short: base.short + k, hashtag: `${base.hashtag}_${round + 1}`,
+      site: `${round + 1}.${base.site}`, ru: { ...base.ru, gen: base.ru.gen + k, dat: base.ru.dat + k, acc: base.ru.acc + k } };
   });
 }
 
@@ -53,47 +63,48 @@ export function clientPagePost(client: Client, rng: Rng): Said {
   ]) };
 }
 
-type Point = (n: string, obj: string, place: string) => string;
+type Point = (c: Client, obj: string, place: string) => string;
+const g = (c: Client, male: string, female: string) => (c.ru.female ? female : male);
 
 const PRAISE_RU: Point[] = [
-  (n) => `${n} — единственный, кто реально работает для народа!`,
-  (n) => `Голосуем за ${n}! Человек доказал делом.`,
-  (n, o, p) => `${n} построил ${o} в ${p}, а остальные только болтают`,
-  (n) => `Вот это настоящий лидер. ${n}, мы с вами!`,
-  (n) => `Честный и порядочный человек. Только ${n}!`,
-  (n, o, p) => `Спасибо ${n} за ${o} в ${p}!`,
-  (n) => `Поддерживаю ${n} на все 100%`,
-  (n) => `Наконец-то политик, который держит слово. ${n} 👍`,
-  (n) => `Все мои родные будут голосовать за ${n}`,
+  (c) => `${c.short} — ${g(c, 'единственный', 'единственная')}, кто реально работает для народа!`,
+  (c) => `Голосуем за ${c.ru.acc}! ${g(c, 'Человек доказал', 'Она доказала')} делом.`,
+  (c, o, p) => `${c.short} ${g(c, 'построил', 'построила')} ${o} в ${p}, а остальные только болтают`,
+  (c) => `Вот это настоящий лидер. ${c.short}, мы с вами!`,
+  (c) => `Честный и порядочный человек. Только ${c.short}!`,
+  (c, o, p) => `Спасибо ${c.ru.dat} за ${o} в ${p}!`,
+  (c) => `Поддерживаю ${c.ru.acc} на все 100%`,
+  (c) => `Наконец-то политик, который держит слово. ${c.short} 👍`,
+  (c) => `Все мои родные будут голосовать за ${c.ru.acc}`,
 ];
 const PRAISE_KY: Point[] = [
-  (n) => `${n} элге чын дилинен кызмат кылат!`,
-  (n) => `Биз ${n} менен биргебиз!`,
-  (n) => `${n} сөзүндө турат, иши көрүнүп турат`,
-  (n) => `Шайлоодо ${n} үчүн добуш беребиз!`,
-  (n, o) => `${n} жаңы ${o} курду, чоң рахмат!`,
-  (n) => `Чыныгы лидер! ${n}, алга!`,
-  (n) => `Ак ниет адам. ${n} гана!`,
-  (n) => `${n} — элдин үмүтү`,
+  (c) => `${c.short} элге чын дилинен кызмат кылат!`,
+  (c) => `Биз ${c.short} менен биргебиз!`,
+  (c) => `${c.short} сөзүндө турат, иши көрүнүп турат`,
+  (c) => `Шайлоодо ${c.short} үчүн добуш беребиз!`,
+  (c, o) => `${c.short} жаңы ${o} курду, чоң рахмат!`,
+  (c) => `Чыныгы лидер! ${c.short}, алга!`,
+  (c) => `Ак ниет адам. ${c.short} гана!`,
+  (c) => `${c.short} — элдин үмүтү`,
 ];
 const ATTACK_RU: Point[] = [
-  (r) => `${r} опять врёт народу`,
-  (r) => `Сколько можно воровать, ${r}?`,
-  (r) => `${r} — ставленник олигархов, все это знают`,
-  (r) => `Все знают, откуда у ${r} деньги`,
-  (r) => `Позор! ${r} продал интересы страны`,
-  (r) => `${r}, уходите в отставку!`,
-  (r) => `Не верьте ${r}, это очередной обман`,
-  (r, o) => `Где обещанная ${o === 'школу' ? 'школа' : 'дорога'}, ${r}?`,
+  (r) => `${r.short} опять врёт народу`,
+  (r) => `Сколько можно воровать, ${r.short}?`,
+  (r) => `${r.short} — ${g(r, 'ставленник', 'ставленница')} олигархов, все это знают`,
+  (r) => `Все знают, откуда у ${r.ru.gen} деньги`,
+  (r) => `Позор! ${r.short} ${g(r, 'продал', 'продала')} интересы страны`,
+  (r) => `${r.short}, уходите в отставку!`,
+  (r) => `Не верьте ${r.ru.dat}, это очередной обман`,
+  (r, o) => `Где обещанная ${o === 'школу' ? 'школа' : 'дорога'}, ${r.short}?`,
 ];
 const ATTACK_KY: Point[] = [
-  (r) => `${r} элди алдап жатат`,
-  (r) => `${r}, уялбайсыңбы?`,
-  (r) => `${r} качан иштейсиң?`,
-  (r) => `Уят! ${r} элдин акчасын уурдады`,
-  (r) => `${r} кетсин!`,
-  (r) => `${r} эч нерсе кылган жок, бир гана сөз`,
-  (r) => `Ишенбегиле, ${r} калп айтат`,
+  (r) => `${r.short} элди алдап жатат`,
+  (r) => `${r.short}, уялбайсыңбы?`,
+  (r) => `${r.short} качан иштейсиң?`,
+  (r) => `Уят! ${r.short} элдин акчасын уурдады`,
+  (r) => `${r.short} кетсин!`,
+  (r) => `${r.short} эч нерсе кылган жок, бир гана сөз`,
+  (r) => `Ишенбегиле, ${r.short} калп айтат`,
 ];
 
 /** Stock replies operators give to critics of their client. */
@@ -112,11 +123,11 @@ export interface TalkingPoints {
 
 /** Fills templates with names and the day's subjects: one day's talking points of one curator. */
 export function talkingPoints(client: Client, rivals: readonly Client[], count: number, rng: Rng): TalkingPoints {
-  const fill = (pool: Point[], name: () => string, ky: boolean) =>
-    rng.sample(pool, count).map((t) => t(name(), rng.pick(ky ? OBJECTS_KY : OBJECTS_RU), rng.pick(PLACES)));
-  const rival = () => (rivals.length ? rng.pick(rivals).short : 'власть');
+  const fill = (pool: Point[], who: () => Client, ky: boolean) =>
+    rng.sample(pool, count).map((t) => t(who(), rng.pick(ky ? OBJECTS_KY : OBJECTS_RU), rng.pick(PLACES)));
+  const rival = () => (rivals.length ? rng.pick(rivals) : client);
   return {
-    praise: { ru: fill(PRAISE_RU, () => client.short, false), ky: fill(PRAISE_KY, () => client.short, true) },
+    praise: { ru: fill(PRAISE_RU, () => client, false), ky: fill(PRAISE_KY, () => client, true) },
     attack: { ru: fill(ATTACK_RU, rival, false), ky: fill(ATTACK_KY, rival, true) },
   };
 }
@@ -124,7 +135,7 @@ export function talkingPoints(client: Client, rivals: readonly Client[], count: 
 /** Points against one named rival (used under that rival's own posts). */
 export function attackOn(rival: Client, count: number, rng: Rng): { ru: string[]; ky: string[] } {
   return {
-    ru: rng.sample(ATTACK_RU, count).map((t) => t(rival.short, rng.pick(OBJECTS_RU), rng.pick(PLACES))),
-    ky: rng.sample(ATTACK_KY, count).map((t) => t(rival.short, rng.pick(OBJECTS_KY), rng.pick(PLACES))),
+    ru: rng.sample(ATTACK_RU, count).map((t) => t(rival, rng.pick(OBJECTS_RU), rng.pick(PLACES))),
+    ky: rng.sample(ATTACK_KY, count).map((t) => t(rival, rng.pick(OBJECTS_KY), rng.pick(PLACES))),
   };
 }
