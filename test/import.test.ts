@@ -100,3 +100,15 @@ test('VK comments import with --platform vk and the generic mapping (real data)'
   const s = JSON.parse(trollmap(['stats', '--json', '--db', db]).stdout) as { byPlatform: Record<string, number>; byKind: Record<string, number> };
   assert.deepEqual([s.byPlatform, s.byKind], [{ vk: 41 }, { comment: 41 }]);
 });
+
+test('a UTF-16 tab-separated spreadsheet export (BOM, CRLF, quoted tab) imports', () => {
+  const file = join(dir, 'excel.txt');
+  const text = 'account\ttime\ttext\r\nu1\t2024-01-01 10:00\tПривет\r\nu2\t2024-01-01 10:01\t"quoted\ttab"\r\n';
+  writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const db = join(dir, 'x.db');
+  const r = trollmap(['import', file, '--platform', 'vk', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /excel\.txt \[generic\]: 2 rows, 2 actions added, 0 duplicates, 2 new accounts, 0 bad rows/);
+  const s = JSON.parse(trollmap(['stats', '--json', '--db', db]).stdout) as { first: number; last: number };
+  assert.deepEqual([s.first, s.last], [Date.parse('2024-01-01T10:00:00Z'), Date.parse('2024-01-01T10:01:00Z')]);
+});
