@@ -205,6 +205,12 @@ function makeOperatorAccounts(p: ScenarioParams, plan: FactoryPlan, op: Operator
     a.handle = template(name, n, tag);
     a.created = batchStart;
     a.bio = rng.chance(0.55) ? '' : rng.pick(bios);
+    if (rng.chance(0.08)) {
+      // A bought or hijacked old account: years old, with its former owner's handle and bio.
+      a.created = p.start - DAY * rng.range(700, 3500) + rng.int(DAY);
+      a.handle = organicHandle(name, rng, n);
+      a.bio = organicBio(rng);
+    }
     a.followers = Math.round(rng.logNormal(12, 1));
     a.following = rng.range(80, 600);
     a.label = 'troll';
