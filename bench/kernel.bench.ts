@@ -105,7 +105,7 @@ function scenario(name: string, withSignificance: boolean): Record<string, unkno
   if (withSignificance) {
     const s0 = performance.now();
     const sc = process.cpuUsage();
-    const sig = significance(traces, result.edges, { window: WINDOW });
+    const sig = significance(traces, result, { window: WINDOW, minParticipation: 2 });
     out.significanceSeconds = round((performance.now() - s0) / 1000);
     out.significanceCpuSeconds = round(process.cpuUsage(sc).user / 1e6);
     let kept = 0;

@@ -76,6 +76,8 @@ export interface CoActionStats {
   keysSwept: number;
   /** Co-action pairs counted (before the participation filter after pairing). */
   pairsCounted: number;
+  /** Their rarity-weighted sum. */
+  weightedCounted: number;
 }
 
 export interface CoActionResult {
@@ -119,6 +121,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
   const seen = new Int32Array(accountCount).fill(-1);
   const cappedKeys: CappedKey[] = [];
   let pairsCounted = 0;
+  let weightedCounted = 0;
 
   for (let s = 0; s + 1 < start.length; s++) {
     const from = start[s]!;
@@ -161,6 +164,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
       }
     }
     pairsCounted += onKey;
+    weightedCounted += onKey * w;
     if (onKey > evidencePerKey) {
       cappedKeys.push({ key: k, traces: to - from, accounts, pairs: onKey, evidenceKept: evidencePerKey, skipped: false });
     }
@@ -178,7 +182,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
     edges: table.edges(accept),
     cappedKeys,
     passed,
-    stats: { traces: n, tracesPaired, accountsBefore, accountsKept, keysSwept: keyOf.length, pairsCounted },
+    stats: { traces: n, tracesPaired, accountsBefore, accountsKept, keysSwept: keyOf.length, pairsCounted, weightedCounted },
   };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { coAction } from './co-action.ts';
-import { benjaminiHochberg, significance, upperTail } from './significance.ts';
+import { benjaminiHochberg, poissonUpperTail, significance } from './significance.ts';
 import { precisionWarnings, SPEEDS } from './speeds.ts';
 import type { Traces } from './traces.ts';
 
@@ -17,63 +17,72 @@ function traces(rows: readonly [account: number, key: number, seconds: number, a
   };
 }
 
-// Hand-worked. A=0 and B=1 share keys 0–2, each within 1 s. C=2 and D=3 share keys 3–10, each 1000 s apart.
-// Every key has 2 traces (one size class): D_k = 1 distinct-account pair; P_k = 1 on keys 0–2, 0 on keys 3–10
-// → π₀ = 3/11 for the class and overall.
-// For A–B on key k the others are nobody: P' = D' = 0, so π_k = (0 + 1·3/11) / (0 + 1) = 3/11 = q_k (m_a = m_b = 1).
-// X = 3 of Y = 3: μ = 9/11, var = 3·(3/11)(8/11) = 72/121, z = (24/11)/(√72/11) = 24/√72 = 2√2, p = (3/11)³.
+// Hand-worked, window 10 s, M = 1. A=0/B=1 meet on keys 0–2 (1 s apart): 3 pairs. C=2/D=3 share keys 3–10 but
+// 1000 s apart: no pairs. E=4/F=5 meet on keys 11–16: 6 pairs. Every key has 2 traces, so all 34 traces can pair:
+// n_A = n_B = 3, n_C = n_D = 8, n_E = n_F = 6, N = 34, P = 9.
+//   μ_AB = 2·3·3·(9 − 3 + 1)/34² = 126/1156,  μ_EF = 2·6·6·(9 − 6 + 1)/34² = 288/1156.
 function handWorked(): Traces {
   const rows: [number, number, number, number][] = [];
   let action = 0;
   for (let k = 0; k < 3; k++) rows.push([0, k, 100 * k, action++], [1, k, 100 * k + 1, action++]);
   for (let k = 3; k < 11; k++) rows.push([2, k, 100 * k, action++], [3, k, 100 * k + 1000, action++]);
+  for (let k = 11; k < 17; k++) rows.push([4, k, 100 * k, action++], [5, k, 100 * k + 1, action++]);
   return traces(rows);
 }
 
-test('hand-worked: exact expected count, z and p for a pair that co-acts on all its common keys', () => {
+const poissonTail = (x: number, mu: number) => {
+  let below = 0;
+  let f = 1;
+  for (let i = 0; i < x; i++) {
+    if (i > 0) f *= i;
+    below += (Math.exp(-mu) * mu ** i) / f;
+  }
+  return 1 - below;
+};
+const close = (a: number, b: number, rel = 1e-6) => assert.ok(Math.abs(a - b) <= rel * Math.abs(b), `${a} ≉ ${b}`);
+
+test('hand-worked: expected meetings, z, p and BH q under the configuration null', () => {
   const t = handWorked();
-  const r = significance(t, { count: 1, a: Int32Array.of(0), b: Int32Array.of(1) }, { window: 10 * S });
-  assert.equal(r.baseRate, 3 / 11);
-  assert.equal(r.commonKeys[0], 3);
-  assert.equal(r.coKeys[0], 3);
-  assert.ok(Math.abs(r.expected[0]! - 9 / 11) < 1e-12);
-  assert.ok(Math.abs(r.z[0]! - 2 * Math.SQRT2) < 1e-12);
-  assert.ok(Math.abs(r.p[0]! - 27 / 1331) < 1e-12);
-  // One test: q = p = 0.0203 > 0.01 → not significant at the default alpha; significant at 0.05.
-  assert.equal(r.significant[0], 0);
-  const loose = significance(t, { count: 1, a: Int32Array.of(0), b: Int32Array.of(1) }, { window: 10 * S, alpha: 0.05 });
-  assert.equal(loose.significant[0], 1);
+  const kernel = coAction(t, { window: 10 * S, minParticipation: 1 });
+  assert.equal(kernel.stats.pairsCounted, 9);
+  const r = significance(t, kernel, { window: 10 * S, minParticipation: 1 });
+  assert.deepEqual([...r.a], [0, 4]);
+  assert.deepEqual([...r.b], [1, 5]);
+  const muAB = 126 / 1156;
+  const muEF = 288 / 1156;
+  close(r.expected[0]!, muAB, 1e-12);
+  close(r.expected[1]!, muEF, 1e-12);
+  close(r.z[0]!, (3 - muAB) / Math.sqrt(muAB), 1e-12);
+  close(r.p[0]!, poissonTail(3, muAB));
+  close(r.p[1]!, poissonTail(6, muEF));
+  close(r.lift[1]!, 6 / muEF, 1e-12);
+  // BH with m = 2: the smaller p (E–F) is doubled unless the larger one is smaller; the larger keeps its p.
+  close(r.q[0]!, r.p[0]!, 1e-12);
+  close(r.q[1]!, Math.min(2 * r.p[1]!, r.p[0]!), 1e-12);
+  assert.deepEqual([...r.significant], [1, 1]);
 });
 
-test('one co-acted key is never significant, however small its p (minCoKeys = 2)', () => {
-  const t = handWorked();
-  // Only key 0 for A–B: drop their traces on keys 1 and 2.
+test('meeting on a single key is never significant (minKeys = 2), however many pairs', () => {
+  // G and H post three times each within one second on one key: 9 pairs, 1 key.
   const rows: [number, number, number, number][] = [];
-  for (let i = 0; i < t.count; i++) if (!(t.account[i]! < 2 && t.key[i]! > 0)) rows.push([t.account[i]!, t.key[i]!, t.time[i]! / S, t.action[i]!]);
-  const edge = { count: 1, a: Int32Array.of(0), b: Int32Array.of(1) };
-  const r = significance(traces(rows), edge, { window: 10 * S, alpha: 1 });
-  assert.equal(r.coKeys[0], 1);
+  for (let i = 0; i < 3; i++) rows.push([0, 0, i * 0.1, i], [1, 0, 0.5 + i * 0.1, 10 + i]);
+  for (let k = 1; k < 20; k++) rows.push([2, k, 0, 100 + k], [3, k, 5000, 200 + k]);
+  const t = traces(rows);
+  const kernel = coAction(t, { window: 10 * S, minParticipation: 1 });
+  const r = significance(t, kernel, { window: 10 * S, minParticipation: 1, alpha: 1 });
+  assert.equal(kernel.edges.pairs[0], 9);
   assert.equal(r.significant[0], 0);
-  assert.equal(significance(traces(rows), edge, { window: 10 * S, alpha: 1, minCoKeys: 1 }).significant[0], 1);
+  assert.equal(significance(t, kernel, { window: 10 * S, minParticipation: 1, alpha: 1, minKeys: 1 }).significant[0], 1);
 });
 
-test('a key where everybody co-acts carries no evidence: bystanders raise the p-value', () => {
-  const base = handWorked();
-  const rows: [number, number, number, number][] = [];
-  for (let i = 0; i < base.count; i++) rows.push([base.account[i]!, base.key[i]!, base.time[i]! / S, base.action[i]!]);
-  // Ten more accounts pile onto key 0 within the same second.
-  for (let x = 0; x < 10; x++) rows.push([10 + x, 0, 0, 100 + x]);
-  const edge = { count: 1, a: Int32Array.of(0), b: Int32Array.of(1) };
-  const quiet = significance(base, edge, { window: 10 * S });
-  const crowded = significance(traces(rows), edge, { window: 10 * S });
-  assert.ok(crowded.p[0]! > quiet.p[0]!);
-});
-
-test('upper tail: exact Poisson-binomial against hand values', () => {
-  // Two fair coins: P(X ≥ 1) = 3/4, P(X ≥ 2) = 1/4.
-  assert.equal(upperTail([0.5, 0.5], 1, 1, 0.5), 0.75);
-  assert.equal(upperTail([0.5, 0.5], 2, 1, 0.5), 0.25);
-  assert.equal(upperTail([0.2], 0, 0.2, 0.16), 1);
+test('Poisson upper tail: hand values, tiny tails without cancellation, both branches', () => {
+  close(poissonUpperTail(1, 0.5), 1 - Math.exp(-0.5), 1e-12);
+  close(poissonUpperTail(2, 3), 1 - 4 * Math.exp(-3), 1e-12);
+  // P(X ≥ 40 | μ = 1) ≈ e^{-1}/40! · (1 + 1/41 + …): far below double precision of 1 − CDF.
+  const lf40 = Array.from({ length: 40 }, (_, i) => Math.log(i + 1)).reduce((s, v) => s + v, 0);
+  close(poissonUpperTail(40, 1), Math.exp(-1 - lf40) * (1 + 1 / 41 + 1 / (41 * 42) + 1 / (41 * 42 * 43)), 1e-6);
+  assert.equal(poissonUpperTail(0, 2), 1);
+  assert.equal(poissonUpperTail(3, 0), 0);
 });
 
 test('Benjamini–Hochberg: R p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH") = 0.04 0.0533 0.0533 0.2', () => {
@@ -85,34 +94,22 @@ const arbTraces = fc
   .array(fc.tuple(fc.nat(5), fc.nat(4), fc.nat(200), fc.nat(1000)), { minLength: 2, maxLength: 40 })
   .map((rows) => traces(rows.map((r, i) => [r[0], r[1], r[2], i] as [number, number, number, number])));
 
-test('property: symmetric in a and b, and independent of row order', () => {
+test('property: row order does not matter, and no hidden state (same input, identical output)', () => {
   fc.assert(
-    fc.property(arbTraces, fc.nat(30), (t, w) => {
-      const edges = coAction(t, { window: w * S, minParticipation: 1 }).edges;
-      const r = significance(t, edges, { window: w * S });
-      const swapped = significance(t, { count: edges.count, a: edges.b, b: edges.a }, { window: w * S });
-      assert.deepEqual([...swapped.p], [...r.p]);
-      assert.deepEqual([...swapped.z], [...r.z]);
+    fc.property(arbTraces, fc.nat(30), fc.integer({ min: 1, max: 3 }), (t, w, m) => {
+      const o = { window: w * S, minParticipation: m };
+      const first = coAction(t, o);
+      const r = significance(t, first, o);
+      assert.deepEqual(significance(t, coAction(t, o), o), r);
       const n = t.count;
-      const rev = (arr: Int32Array | Float64Array) => arr.map((_, i) => arr[n - 1 - i]!);
-      const flipped: Traces = { count: n, account: rev(t.account) as Int32Array, key: rev(t.key) as Int32Array, time: rev(t.time) as Float64Array, action: rev(t.action) as Int32Array };
-      const f = significance(flipped, edges, { window: w * S });
+      const rev = <T extends Int32Array | Float64Array>(arr: T) => arr.map((_, i) => arr[n - 1 - i]!) as T;
+      const flipped: Traces = { count: n, account: rev(t.account), key: rev(t.key), time: rev(t.time), action: rev(t.action) };
+      const f = significance(flipped, coAction(flipped, o), o);
       assert.deepEqual([...f.p], [...r.p]);
-      for (let e = 0; e < r.count; e++) assert.ok(r.p[e]! >= 0 && r.p[e]! <= 1 && r.coKeys[e]! <= r.commonKeys[e]!);
+      assert.deepEqual([...f.a], [...r.a]);
+      for (let e = 0; e < r.count; e++) assert.ok(r.p[e]! >= 0 && r.p[e]! <= 1 && r.q[e]! >= r.p[e]!);
     }),
-    { numRuns: 150, seed: 11 },
-  );
-});
-
-test('property: no hidden state or randomness — the same input gives identical output twice', () => {
-  fc.assert(
-    fc.property(arbTraces, fc.nat(30), (t, w) => {
-      const first = coAction(t, { window: w * S, minParticipation: 1 });
-      const second = coAction(t, { window: w * S, minParticipation: 1 });
-      assert.deepEqual(second, first);
-      assert.deepEqual(significance(t, second.edges, { window: w * S }), significance(t, first.edges, { window: w * S }));
-    }),
-    { numRuns: 50, seed: 5 },
+    { numRuns: 150, seed: 5 },
   );
 });
 

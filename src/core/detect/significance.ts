@@ -1,48 +1,53 @@
 /*
  * Method card — significance of co-action edges (our default; CooRTweet's percentile cut is parity only)
  *
- * Question. Accounts a and b co-acted (within the window) on X of the Y keys they both acted on. Would two
- * accounts with their activity, on those keys, do that by chance?
+ * Question. Accounts a and b co-acted X times (in-window pairs on shared keys). Would two accounts with their
+ * own activity meet that often by chance? Fixed counts and percentile cuts keep a fixed share of edges whether
+ * or not coordination exists; a null model keeps only what chance does not explain.
  *
- * Null model (analytic, no randomness). On a common key k, let m_a and m_b be the traces of a and b, and
- * P'_k / D'_k the in-window pairs / all distinct-account pairs among the *other* accounts on k (the pair tested is
- * excluded, so a pair alone on a key cannot explain itself). The chance that two unrelated traces on k fall
- * inside the window is estimated with a shrinkage prior toward the background rate of keys of the same size,
- * π₀(c) = Σ P_k / Σ D_k over keys with floor(log2 c_k) = floor(log2 c) (small keys have their own timing: two
- * retweets of a tweet nobody else retweeted come much closer together than two of a viral one):
- *     π_k = (P'_k + s·π₀(c_k)) / (D'_k + s),                 s = `prior` (default 1 pair)
- * and the chance that a and b co-act on k at all is q_k = 1 − (1 − π_k)^(m_a·m_b). Under the null the co-acted
- * keys X follow a Poisson-binomial law with probabilities q_k; we report
- *     expected μ = Σ q_k,  z = (X − μ) / √Σ q_k(1 − q_k),  p = P(X' ≥ X) (exact for Y ≤ 1000, normal beyond),
- * and Benjamini–Hochberg q-values over all tested edges; an edge is significant when q ≤ `alpha` (0.01) and it
- * co-acted on at least `minCoKeys` (2) keys: one coincidence is never enough, repetition is what separates
- * coordination from chance (Giglietto et al. 2020).
- * Rarity enters through π_k: on a viral key the others co-act all the time (π_k → 1) and a co-action there
- * carries no evidence; on a quiet key (π_k → 0) it carries a lot. The kernel's 1/log2(n) weight is reported
- * beside, for ranking, not for the test.
+ * Null model (configuration model on co-actions, analytic, no randomness). Let n_a be a's traces on keys that
+ * can pair (after the kernel's pruning), N = Σ n_a, and P the number of in-window pairs the kernel counted. If
+ * in-window pairs fell on accounts in proportion to their activity, a given pair would join a and b with
+ * probability 2·(n_a/N)(n_b/N). Excluding the pair tested from the pool (its own X pairs are not background):
+ *     μ_ab = 2 · n_a · n_b · (P − X_ab + s) / N²,                 s = `prior` (default 1 pair)
+ *     X ~ Poisson(μ):  p = P(X' ≥ X),  z = (X − μ) / √μ,  lift = X / μ.
+ * The pool of pairs P already carries the timing of the data: bursty keys make many pairs for everybody, so a
+ * burst of strangers raises μ for all, while the same few accounts meeting on key after key stands out.
+ * Edges are tested together: Benjamini–Hochberg q-values, significant when q ≤ `alpha` (0.01) and the pair met
+ * on at least `minKeys` (2) distinct keys — one key, however busy, is a coincidence or one spam run;
+ * repetition is what separates coordination from chance (Giglietto et al. 2020).
+ * Rarity. Each pair on a key with n accounts weighs 1/log2(n) in the kernel (`weighted`); the test reports the
+ * rarity-weighted lift beside the count-based one (weighted / (μ · mean weight of all pairs)), for ranking.
  *
- * Parameters. `window` must be the kernel's; `prior` 1 keeps single-key estimates from being 0 or 1; `alpha`
- * 0.01 after BH, because a network of 10⁵ tested edges at 0.05 without correction would flag thousands of
- * ordinary pairs.
+ * Parameters. `prior` 1 keeps μ > 0 when the tested pair made every in-window pair of a tiny data set;
+ * `alpha` 0.01 after BH because 10⁵ tested edges at 0.05 without correction would flag thousands of ordinary
+ * pairs; `minKeys` 2 as above; `timing: true` adds the per-key timing test of timing-test.ts (slower).
  *
- * False positives. Real-world coupling the null ignores: two accounts run by one person, news bots that mirror
- * the same feed, fan accounts that live-retweet one celebrity. Time precision coarser than the window makes
- * every same-minute action "simultaneous" (see speeds.ts for the warning). Keys are treated as independent.
+ * False positives. Accounts run by one person or one feed (news mirrors), fans live-retweeting one celebrity,
+ * and pairs of hyperactive accounts are expected to meet: the configuration null gives them a large μ, which
+ * protects ordinary heavy users but also hides a troll account that is hyperactive itself. Poisson ignores
+ * clumping: two accounts each posting 50 times in one burst key make 2,500 pairs; `minKeys` guards that.
+ * Time stamps coarser than the window make same-minute actions "simultaneous" (speeds.ts warns).
  *
  * References. Pacheco, Hui, Torres-Lugo, Truong, Flammini & Menczer (2021), "Uncovering Coordinated Networks
- * on Social Media: Methods and Case Studies", ICWSM; Giglietto, Righetti, Rossi & Marino (2020), ICS 23(6);
- * Righetti & Balluff, CooRTweet (R); Weber & Neumann (2021), "Amplifying influence through coordinated
- * behaviour in social networks", Social Network Analysis and Mining 11:111; Benjamini & Hochberg (1995), JRSS B.
+ * on Social Media: Methods and Case Studies", ICWSM; Giglietto, Righetti, Rossi & Marino (2020), "It takes a
+ * village to manipulate the media", ICS 23(6); Righetti & Balluff, CooRTweet (R); Weber & Neumann (2021),
+ * "Amplifying influence through coordinated behaviour in social networks", SNAM 11:111; Newman (2006),
+ * modularity's configuration null; Benjamini & Hochberg (1995), JRSS B 57(1).
  */
-import { keyStats, sizeClass, type KeyStats } from './key-stats.ts';
+import type { CoActionResult } from './co-action.ts';
+import { timingTest, type TimingResult } from './timing-test.ts';
 import type { Traces } from './traces.ts';
 
 export interface SignificanceOptions {
-  /** ms, inclusive: the same window the kernel used. */
+  /** ms, inclusive: the kernel's window (used by the timing test). */
   window: number;
+  /** The kernel's minimum participation, to count activity over the same accounts. */
+  minParticipation: number;
   prior?: number;
   alpha?: number;
-  minCoKeys?: number;
+  minKeys?: number;
+  timing?: boolean;
 }
 
 /** Test results aligned with the edges given (row i is edge a[i]–b[i]). */
@@ -50,150 +55,111 @@ export interface EdgeSignificance {
   count: number;
   a: Int32Array;
   b: Int32Array;
-  commonKeys: Int32Array;
-  coKeys: Int32Array;
   expected: Float64Array;
   z: Float64Array;
   p: Float64Array;
   /** Benjamini–Hochberg adjusted p-value. */
   q: Float64Array;
+  lift: Float64Array;
+  weightedLift: Float64Array;
   significant: Uint8Array;
-  baseRate: number;
+  timing?: TimingResult;
 }
 
-/** Tests every edge against the null model of the method card above. */
-export function significance(
-  traces: Traces,
-  edges: { count: number; a: Int32Array; b: Int32Array },
-  options: SignificanceOptions,
-): EdgeSignificance {
-  const stats = keyStats(traces, options.window);
+/** Tests every edge against the configuration null of the method card above. */
+export function significance(traces: Traces, kernel: CoActionResult, options: SignificanceOptions): EdgeSignificance {
+  const activity = pairableActivity(traces, options.minParticipation);
+  const { edges } = kernel;
+  const { pairsCounted, weightedCounted } = kernel.stats;
   const prior = options.prior ?? 1;
   const n = edges.count;
   const out: EdgeSignificance = {
     count: n,
     a: edges.a.slice(0, n),
     b: edges.b.slice(0, n),
-    commonKeys: new Int32Array(n),
-    coKeys: new Int32Array(n),
     expected: new Float64Array(n),
     z: new Float64Array(n),
     p: new Float64Array(n),
     q: new Float64Array(n),
+    lift: new Float64Array(n),
+    weightedLift: new Float64Array(n),
     significant: new Uint8Array(n),
-    baseRate: stats.baseRate,
   };
-  const probs: number[] = [];
+  const total = activity.total;
+  const meanWeight = pairsCounted > 0 ? weightedCounted / pairsCounted : 1;
   for (let e = 0; e < n; e++) {
-    probs.length = 0;
-    const x = testPair(stats, traces.time, edges.a[e]!, edges.b[e]!, options.window, prior, probs);
-    let mu = 0;
-    let variance = 0;
-    for (const q of probs) {
-      mu += q;
-      variance += q * (1 - q);
-    }
-    out.commonKeys[e] = probs.length;
-    out.coKeys[e] = x;
+    const x = edges.pairs[e]!;
+    const mu = total > 0 ? (2 * activity.perAccount[edges.a[e]!]! * activity.perAccount[edges.b[e]!]! * Math.max(0, pairsCounted - x + prior)) / (total * total) : 0;
     out.expected[e] = mu;
-    out.z[e] = variance > 0 ? (x - mu) / Math.sqrt(variance) : x > mu ? Infinity : 0;
-    out.p[e] = upperTail(probs, x, mu, variance);
+    out.z[e] = mu > 0 ? (x - mu) / Math.sqrt(mu) : x > 0 ? Infinity : 0;
+    out.p[e] = poissonUpperTail(x, mu);
+    out.lift[e] = mu > 0 ? x / mu : Infinity;
+    out.weightedLift[e] = mu > 0 ? edges.weighted[e]! / (mu * meanWeight) : Infinity;
   }
   out.q.set(benjaminiHochberg(out.p));
   const alpha = options.alpha ?? 0.01;
-  const minCoKeys = options.minCoKeys ?? 2;
-  for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && out.coKeys[e]! >= minCoKeys ? 1 : 0;
+  const minKeys = options.minKeys ?? 2;
+  for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
+  if (options.timing) out.timing = timingTest(traces, edges, { window: options.window, ...(options.prior === undefined ? {} : { prior: options.prior }) });
   return out;
 }
 
-/** Walks the common keys of a and b; pushes q_k per key and returns the number of co-acted keys. */
-function testPair(s: KeyStats, time: Float64Array, x: number, y: number, window: number, prior: number, probs: number[]): number {
-  // Walk the account with fewer keys and binary-search the other: a hyperactive account with 10⁵ keys and 10⁴
-  // partners must not be scanned once per partner.
-  const small = s.groupStart[x + 1]! - s.groupStart[x]! <= s.groupStart[y + 1]! - s.groupStart[y]! ? x : y;
-  const large = small === x ? y : x;
-  let j = s.groupStart[large]!;
-  const jEnd = s.groupStart[large + 1]!;
-  let co = 0;
-  for (let i = s.groupStart[small]!; i < s.groupStart[small + 1]! && j < jEnd; i++) {
-    const k = s.groupKey[i]!;
-    j = gallop(s.groupKey, j, jEnd, k);
-    if (j === jEnd || s.groupKey[j] !== k) continue;
-    const ma = s.groupSize[i]!;
-    const mb = s.groupSize[j]!;
-    const pab = crossPairs(s.byAccount, time, s.groupFrom[i]!, ma, s.groupFrom[j]!, mb, window);
-    const others = s.traces[k]! - ma - mb;
-    const dOthers = (others * others - (s.squares[k]! - ma * ma - mb * mb)) / 2;
-    const pOthers = Math.max(0, s.pairs[k]! - s.groupPairs[i]! - s.groupPairs[j]! + pab);
-    const pi = Math.min(1, (pOthers + prior * s.sizeRate[sizeClass(s.traces[k]!)]!) / (dOthers + prior));
-    probs.push(1 - Math.pow(1 - pi, ma * mb));
-    if (pab > 0) co++;
-    j++;
+/** Traces per account that the kernel could pair: account kept (≥ M traces), key with ≥ 2 kept traces. */
+export function pairableActivity(traces: Traces, minParticipation: number): { perAccount: Float64Array; total: number } {
+  const { account, key, count } = traces;
+  let accounts = 0;
+  let keys = 0;
+  for (let t = 0; t < count; t++) {
+    if (account[t]! >= accounts) accounts = account[t]! + 1;
+    if (key[t]! >= keys) keys = key[t]! + 1;
   }
-  return co;
+  const perAccount = new Float64Array(accounts);
+  for (let t = 0; t < count; t++) perAccount[account[t]!]!++;
+  const perKey = new Int32Array(keys);
+  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) perKey[key[t]!]!++;
+  const pairable = new Float64Array(accounts);
+  let total = 0;
+  for (let t = 0; t < count; t++) {
+    if (perAccount[account[t]!]! >= minParticipation && perKey[key[t]!]! >= 2) {
+      pairable[account[t]!]!++;
+      total++;
+    }
+  }
+  return { perAccount: pairable, total };
 }
 
-/** First position in [from, to) with key ≥ k: exponential search from `from`, cheap for short and long skips. */
-function gallop(keys: Int32Array, from: number, to: number, k: number): number {
-  if (from >= to || keys[from]! >= k) return from;
-  let step = 1;
-  let lo = from;
-  let hi = from + 1;
-  while (hi < to && keys[hi]! < k) {
-    lo = hi;
-    step *= 2;
-    hi = from + step;
-  }
-  if (hi > to) hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** In-window pairs between two time-sorted runs of traces: O(small · log large). */
-function crossPairs(byAccount: Int32Array, time: Float64Array, fa: number, na: number, fb: number, nb: number, window: number): number {
-  if (na > nb) return crossPairs(byAccount, time, fb, nb, fa, na, window);
-  let count = 0;
-  for (let i = fa; i < fa + na; i++) {
-    const t = time[byAccount[i]!]!;
-    count += timeBound(byAccount, time, fb, fb + nb, t + window, true) - timeBound(byAccount, time, fb, fb + nb, t - window, false);
-  }
-  return count;
-}
-
-/** First position in [from, to) whose time is > limit (inclusive) or ≥ limit (not inclusive). */
-function timeBound(byAccount: Int32Array, time: Float64Array, from: number, to: number, limit: number, inclusive: boolean): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = time[byAccount[mid]!]!;
-    if (t < limit || (inclusive && t === limit)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** P(X ≥ x) for a sum of independent Bernoulli(q_k): exact up to 1000 keys, normal approximation beyond. */
-export function upperTail(probs: readonly number[], x: number, mu: number, variance: number): number {
+/** P(X ≥ x) for X ~ Poisson(μ), stable for large x and tiny μ (series of the regularised lower gamma). */
+export function poissonUpperTail(x: number, mu: number): number {
   if (x <= 0) return 1;
-  if (probs.length > 1000) {
-    if (variance === 0) return x > mu ? 0 : 1;
-    return 0.5 * erfc((x - 0.5 - mu) / Math.sqrt(2 * variance));
+  if (mu <= 0) return 0;
+  if (x > mu) {
+    // P(x, μ) = e^{−μ} μ^x / x! · Σ_{n ≥ 0} μ^n / ((x+1)…(x+n))
+    let term = 1;
+    let sum = 1;
+    for (let k = 1; k < 10_000 && term > sum * 1e-17; k++) {
+      term *= mu / (x + k);
+      sum += term;
+    }
+    return Math.min(1, Math.exp(-mu + x * Math.log(mu) - logFactorial(x)) * sum);
   }
-  // Only P(X < x) is needed: track dist[0 .. x−1] in place, O(Y · x) instead of O(Y²).
-  const dist = new Float64Array(x);
-  dist[0] = 1;
-  for (const q of probs) {
-    for (let c = x - 1; c >= 1; c--) dist[c] = dist[c]! * (1 - q) + dist[c - 1]! * q;
-    dist[0] = dist[0]! * (1 - q);
-  }
+  // x ≤ μ: 1 − Σ_{i < x} e^{−μ} μ^i / i!
+  let pmf = Math.exp(-mu);
   let below = 0;
-  for (let c = 0; c < x; c++) below += dist[c]!;
+  for (let i = 0; i < x; i++) {
+    below += pmf;
+    pmf *= mu / (i + 1);
+  }
   return Math.min(1, Math.max(0, 1 - below));
+}
+
+function logFactorial(x: number): number {
+  if (x < 30) {
+    let s = 0;
+    for (let i = 2; i <= x; i++) s += Math.log(i);
+    return s;
+  }
+  // Stirling with two correction terms: error < 1e-10 for x ≥ 30.
+  return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x) + 1 / (12 * x) - 1 / (360 * x * x * x);
 }
 
 /** Benjamini–Hochberg adjusted p-values, in the input order. */
@@ -208,18 +174,4 @@ export function benjaminiHochberg(p: Float64Array): Float64Array {
     q[i] = running;
   }
   return q;
-}
-
-// Complementary error function (Numerical Recipes erfcc, |error| < 1.2e-7).
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851973 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
 }
