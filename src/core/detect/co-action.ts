@@ -25,7 +25,7 @@
  * distinct account pairs is (one 64-byte hash slot each at load ≤ 0.7, ≈ 90 bytes per edge).
  *
  * Parameters.
- *   window            ms, inclusive. No default here: speeds are presets (see significance.ts).
+ *   window            ms, inclusive. No default here: speeds are named presets (speeds.ts: 10 s, 10 min, 24 h).
  *   minParticipation  traces per account before pairing; coordinated traces/actions after. CooRTweet default 2.
  *   evidencePerKey    default 10 000 — every pair of a burst of up to 141 accounts, enough for a journalist to
  *                     read; a key with 10⁸ pairs keeps ≈ 0.5 MB of evidence.
