@@ -1,24 +1,14 @@
 // Whole-CLI behaviour: help, exit codes and one-line errors, run as a user would run it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { trollmap as run } from './helpers/cli.ts';
 
-const bin = fileURLToPath(new URL('../bin/trollmap.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-export function trollmap(args: string[], env: Record<string, string> = {}, cwd = dir) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, TROLLMAP_DB: '', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const trollmap = (args: string[]) => run(args, { cwd: dir });
 
 test('--help lists the commands and exits 0', () => {
   const r = trollmap(['--help']);

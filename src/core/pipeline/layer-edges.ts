@@ -28,7 +28,7 @@ const SHIFT = 2 ** 26;
 export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOptions): LayerEdges {
   const lt = layerTraces(columns, layer, o.layerOptions ?? {});
   const kernel = coAction(lt.traces, { window: o.window, minParticipation: o.minParticipation });
-  const sig = significance(lt.traces, kernel.edges, { window: o.window, alpha: o.alpha });
+  const sig = significance(lt.traces, kernel, { window: o.window, minParticipation: o.minParticipation, alpha: o.alpha });
   const edgeOf = new Map<number, number>();
   const kept: number[] = [];
   for (let e = 0; e < sig.count; e++) {
@@ -57,7 +57,7 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
       b: a < b ? b : a,
       layer,
       pairs: kernel.edges.pairs[e]!,
-      keys: sig.coKeys[e]!,
+      keys: kernel.edges.keys[e]!,
       weight: kernel.edges.weighted[e]!,
       p: sig.p[e]!,
       // An edge with no variance under the null has z = ∞, which JSON cannot hold: it is left out, p says it all.
