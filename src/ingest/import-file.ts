@@ -35,16 +35,18 @@ export function defaultMaxBadRows(rows: number): number {
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
+// The counters of a file that was not read.
+const unread = (file: string) => ({ file, rows: 0, actionsAdded: 0, duplicates: 0, accountsAdded: 0, badRows: 0, ignored: 0, issues: [], seconds: 0 });
+
 /** Imports `path` (shown to the user as `file`) into `store`. */
 export async function importFile(store: Store, path: string, file: string, options: ImportOptions): Promise<FileReport> {
   const started = options.clock();
-  const base = { file, rows: 0, actionsAdded: 0, duplicates: 0, accountsAdded: 0, badRows: 0, ignored: 0, issues: [] };
   const sha256 = await hashFile(path, file);
   const before = await store.findBatch(sha256);
   if (before) {
     const when = new Date(before.importedAt).toISOString().slice(0, 16).replace('T', ' ');
     return {
-      ...base, status: 'already', format: before.format, seconds: 0,
+      ...unread(file), status: 'already', format: before.format,
       note: `already imported (same sha256 as ${before.source}, batch ${before.id}, ${when} UTC); nothing to do`,
     };
   }
@@ -71,12 +73,11 @@ async function readAndCommit(
   options: ImportOptions,
   onSink: (s: BatchSink) => void,
 ): Promise<FileReport> {
-  const base = { file, rows: 0, actionsAdded: 0, duplicates: 0, accountsAdded: 0, badRows: 0, ignored: 0, issues: [] };
   const head = await readHead(source.head, file);
   const format = chooseFormat(head, options.format, Object.keys(options.map).length > 0);
   if (format === undefined) {
     const message = `${file}: not a format trollmap knows (columns: ${head.header.slice(0, 8).join(', ') || head.container}); expected one of the formats in \`trollmap import --help\`, or name the columns with --map account=COLUMN --map time=COLUMN`;
-    if (options.lenient) return { ...base, status: 'unsupported', format: '-', seconds: 0, note: 'skipped: not a supported format' };
+    if (options.lenient) return { ...unread(file), status: 'unsupported', format: '-', note: 'skipped: not a supported format' };
     throw new UserError(message);
   }
   const session = await store.beginImport();
@@ -101,7 +102,7 @@ async function readAndCommit(
       issues: sink.issues.kept, importedAt: options.now(),
     });
     return {
-      ...base, status: 'imported', format: format.name, rows: sink.rows, actionsAdded: stored.actionsAdded,
+      file, status: 'imported', format: format.name, rows: sink.rows, actionsAdded: stored.actionsAdded,
       duplicates: sink.actionsSeen - stored.actionsAdded, accountsAdded: stored.accountsAdded, badRows: sink.badRows,
       ignored: sink.ignored, issues: sink.issues.list(), seconds: (options.clock() - started) / 1000,
     };
