@@ -108,9 +108,19 @@ function scenario(name: string, withSignificance: boolean): Record<string, unkno
     const sig = significance(traces, result, { window: WINDOW, minParticipation: 2 });
     out.significanceSeconds = round((performance.now() - s0) / 1000);
     out.significanceCpuSeconds = round(process.cpuUsage(sc).user / 1e6);
+    // Generated trolls are the accounts ≥ spec.accounts: how many significant edges join two of them.
     let kept = 0;
-    for (let i = 0; i < sig.count; i++) kept += sig.significant[i]!;
+    let trollPairs = 0;
+    let trollPairsTwoKeys = 0;
+    for (let i = 0; i < sig.count; i++) {
+      const troll = sig.a[i]! >= spec.accounts && sig.b[i]! >= spec.accounts;
+      kept += sig.significant[i]!;
+      if (troll && sig.significant[i] === 1) trollPairs++;
+      if (troll && result.edges.keys[i]! >= 2) trollPairsTwoKeys++;
+    }
     out.significantEdges = kept;
+    out.significantTrollEdges = trollPairs;
+    out.trollEdgesOnTwoOrMoreKeys = trollPairsTwoKeys;
     out.peakRssWithSignificanceMB = Math.round(resourceUsage().maxRSS / 1024);
   }
   return out;
@@ -123,7 +133,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = { window: WINDOW, minParticipation: 2 };
   const self = fileURLToPath(import.meta.url);
   for (const name of Object.keys(SPECS)) {
-    const args = ['--import', 'tsx', self, name, name === 'mild-1M' ? 'significance' : 'kernel-only'];
+    const args = ['--import', 'tsx', self, name, 'significance'];
     const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) throw new Error(`kernel bench ${name} failed (exit ${child.status}): ${child.stderr}`);
     results[name] = JSON.parse(child.stdout);
