@@ -54,6 +54,7 @@ test('bad flags and bad files are user errors: exit 1, one line, no stack trace'
     [['import', fx('generic/actions.csv'), '--platform', 'Bad Name'], /^trollmap: --platform \(Bad Name\): expected a lower-case name/],
     [['import', fx('generic/actions.csv'), '--max-bad-rows', 'many'], /^trollmap: --max-bad-rows \(many\): expected a whole number/],
     [['import', join(dir, 'missing.csv')], /^trollmap: .*missing\.csv: no such file or folder\n$/],
+    [['import', fx('ira/ira-original-header.csv'), '--format', 'ira', '--map', 'account=author'], /^trollmap: --map applies to the generic format only; --format ira has fixed columns/],
     [['import', fx('youtube/commentThreads.json'), '--format', 'ira'], /^trollmap: .*commentThreads\.json: --format ira reads csv, but this file looks like json\n$/],
   ];
   for (const [args, re] of cases) {

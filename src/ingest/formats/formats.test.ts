@@ -193,3 +193,20 @@ test('vk comments import with the generic mapping (real data)', { skip: existsSy
   );
   assert.deepEqual(first.raw, { war: '0.9989957', ua: '0.011150025', ru: '0.98884994' });
 });
+
+test('telegram: an older export without date_unixtime reads `date` as UTC and warns once per kind', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const p = join(mkdtempSync(join(tmpdir(), 'trollmap-tg-')), 'result.json');
+  writeFileSync(p, JSON.stringify({ name: 'Old', type: 'private_group', id: 9, messages: [
+    { id: 1, type: 'message', date: '2019-05-01T12:00:00', from: 'A', from_id: 'user1', text: 'hi' },
+    { id: 2, type: 'message', date: '2019-05-01T12:00:05', from: 'B', from_id: 'user2', reply_to_message_id: 1, text: 'yo' },
+  ] }));
+  const r = await readAll(p);
+  assert.deepEqual(r.actions.map((x) => [x.id, x.kind, x.time, x.target ?? '-']), [
+    ['9/1', 'post', utc('2019-05-01T12:00:00Z'), '-'],
+    ['9/2', 'reply', utc('2019-05-01T12:00:05Z'), '9/1'],
+  ]);
+  assert.deepEqual(r.warnings.map((w) => [w.line, w.field]), [[1, 'date'], [2, 'date']]);
+});

@@ -38,6 +38,9 @@ export function chooseFormat(head: Head, forced: string | undefined, mapped: boo
     if (f === undefined) {
       throw new UserError(`--format (${forced}): unknown format; expected one of ${FORMATS.map((x) => x.name).join(', ')}`);
     }
+    if (mapped && f !== generic) {
+      throw new UserError(`--map applies to the generic format only; --format ${forced} has fixed columns (leave out --format, or use --format generic)`);
+    }
     if (!f.containers.includes(head.container)) {
       throw new UserError(`${head.file}: --format ${forced} reads ${f.containers.join('/')}, but this file looks like ${head.container}`);
     }

@@ -1,6 +1,6 @@
 // Telegram Desktop export (`result.json`): one chat, or the full-account export with `chats.list[]`.
 // Message ids are per chat, so an action id is `<chat id>/<message id>`. Times come from `date_unixtime` (the
-// `date` field has no zone). Channel posts are posts; in groups a message replying to a channel post forwarded
+// `date` field has no zone; older exports without date_unixtime are read as UTC, with a warning). Channel posts are posts; in groups a message replying to a channel post forwarded
 // into the discussion group is a comment, any other reply a reply; `forwarded_from` makes a share. Text is a
 // string or an array of strings and entity objects; links, hashtags and mentions are taken from the entities.
 import type { Account, Action, ActionKind } from '../../core/model.ts';
@@ -70,6 +70,9 @@ function message(chat: Chat, msg: Record<string, unknown>, n: number, platform: 
   }
   const time = requiredTime(sink, n, 'date_unixtime', msg.date_unixtime ?? msg.date, msg.date_unixtime === undefined ? undefined : 's');
   if (time === undefined) return;
+  if (msg.date_unixtime === undefined) {
+    sink.warn({ line: n, field: 'date', code: 'bad-date', message: 'date has no time zone (this export has no date_unixtime); read as UTC' });
+  }
   const replyTo = str(msg.reply_to_message_id);
   const forwarded = str(msg.forwarded_from_id) ?? str(msg.forwarded_from);
   const isChannel = chat.type.endsWith('channel');
