@@ -1,7 +1,9 @@
 // Each format reads a hand-made sample with its exact header quirks (test/fixtures/formats/README.md) or a real
 // file from ../shared/data; expected values are worked out from the files by hand.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Action } from '../../core/model.ts';
@@ -195,9 +197,6 @@ test('vk comments import with the generic mapping (real data)', { skip: existsSy
 });
 
 test('telegram: an older export without date_unixtime reads `date` as UTC and warns once per kind', async () => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
   const p = join(mkdtempSync(join(tmpdir(), 'trollmap-tg-')), 'result.json');
   writeFileSync(p, JSON.stringify({ name: 'Old', type: 'private_group', id: 9, messages: [
     { id: 1, type: 'message', date: '2019-05-01T12:00:00', from: 'A', from_id: 'user1', text: 'hi' },
