@@ -126,6 +126,9 @@ export async function readJsonLines(
       start = nl + 1;
     }
     rest = text.slice(start);
+    if (rest.length > 64 * 1024 * 1024) {
+      throw new UserError(`${source.file}:${line + 1}: one line is longer than 64 MB; expected one JSON object per line`);
+    }
     await sink.drain();
   }
   if (rest.trim() !== '') handle(rest);
