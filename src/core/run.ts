@@ -23,7 +23,7 @@ export interface PairEvidence {
   layer: string;
   /** The shared key as a person reads it: the URL, the text cluster's text, the post id. */
   key: string;
-  /** Action keys `platform:id`. */
+  /** Action keys `platform:id`: `actionA` is an action of the edge's account `a`, `actionB` of `b`. */
   actionA: string;
   actionB: string;
   /** |Δt| in ms. */

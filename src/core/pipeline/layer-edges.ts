@@ -36,7 +36,8 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
     edgeOf.set(pairCode(kernel.edges.a[e]!, kernel.edges.b[e]!), kept.length);
     kept.push(e);
   }
-  const evidence: RunPairEvidence[][] = kept.map(() => []);
+  // Evidence rows with the account index of their first action, to orient them to the edge's (a, b) below.
+  const evidence: { row: RunPairEvidence; first: number }[][] = kept.map(() => []);
   const p = kernel.pairs;
   const actionKey = (row: number): string => `${columns.platforms[columns.platform[row]!]}:${columns.ids[row]}`;
   for (let r = 0; r < p.count; r++) {
@@ -44,12 +45,19 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
     if (slot === undefined) continue;
     const list = evidence[slot]!;
     if (list.length >= o.evidencePerEdge * 4) continue;
-    list.push({ layer, key: lt.keys[p.key[r]!] ?? '', actionA: actionKey(p.actionA[r]!), actionB: actionKey(p.actionB[r]!), dt: p.dt[r]! });
+    list.push({
+      row: { layer, key: lt.keys[p.key[r]!] ?? '', actionA: actionKey(p.actionA[r]!), actionB: actionKey(p.actionB[r]!), dt: p.dt[r]! },
+      first: p.a[r]!,
+    });
   }
   const edges = kept.map((e, slot): RunEdge => {
     const a = lt.accounts[kernel.edges.a[e]!]!;
     const b = lt.accounts[kernel.edges.b[e]!]!;
+    const lo = a < b ? a : b;
     const rows = evidence[slot]!
+      .map(({ row, first }) =>
+        lt.accounts[first] === lo ? row : { ...row, actionA: row.actionB, actionB: row.actionA },
+      )
       .sort((x, y) => x.dt - y.dt || cmp(x.actionA, y.actionA) || cmp(x.actionB, y.actionB))
       .slice(0, o.evidencePerEdge);
     return {
