@@ -134,10 +134,11 @@ test('a folder imports every supported file in it, recursively, and skips the re
   writeFileSync(join(folder, 'sub', 'b.jsonl'), '{"id":"f2","platform":"vk","account":"u2","time":1704067200}\n');
   writeFileSync(join(folder, 'notes.txt'), 'just some notes, not data\n');
   writeFileSync(join(folder, 'meta.json'), '{"name": "export", "version": "1"}\n');
+  writeFileSync(join(folder, 'truth.csv'), 'platform,account,label,factory\nvk,u1,troll,f1\n');
   writeFileSync(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0, 0, 0]));
   const { reports, skipped } = await importPaths(store, [folder], opts());
   assert.deepEqual(reports.map((r) => [r.file.slice(folder.length + 1), r.status]), [
-    ['a.csv', 'imported'], ['meta.json', 'unsupported'], ['notes.txt', 'unsupported'], ['sub/b.jsonl', 'imported'],
+    ['a.csv', 'imported'], ['meta.json', 'unsupported'], ['notes.txt', 'unsupported'], ['sub/b.jsonl', 'imported'], ['truth.csv', 'unsupported'],
   ]);
   assert.deepEqual(skipped.map((p) => p.slice(folder.length + 1)), ['photo.jpg']);
   assert.deepEqual(await counts(store), [2, 2, 2]);

@@ -8,6 +8,8 @@ import { mentionsAccountKey, planColumns, type ColumnPlan, type MapField } from 
 import type { Format, Head, ReadOptions, Sink } from './types.ts';
 import { readJson, readJsonLines, readTable } from '../records.ts';
 
+const PROFILE_FIELDS = ['handle', 'name', 'created', 'bio', 'avatar', 'followers', 'following', 'profile_url', 'location'] as const;
+
 const KIND_ALIASES: Record<string, ActionKind> = {
   retweet: 'share', repost: 'share', forward: 'share', rt: 'share', like: 'reaction', reply: 'reply',
 };
@@ -108,7 +110,10 @@ export const generic: Format = {
   sniff(head: Head): boolean {
     if (head.container === 'json') return mentionsAccountKey(head.text);
     const plan = planColumns(head.header, {}, head.file, false);
-    return plan.columns.account !== undefined;
+    if (plan.columns.account === undefined) return false;
+    // Without times this is an accounts file only if it has profile columns (a label list such as the
+    // simulator's truth.csv is not data to import).
+    return !plan.accountsOnly || PROFILE_FIELDS.some((f) => plan.columns[f] !== undefined);
   },
   async read(source, head, options, sink) {
     const platform = this.platform;
