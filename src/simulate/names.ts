@@ -31,7 +31,11 @@ const LATIN: Record<string, string> = {
 /** Lower-case Latin transliteration for handles. */
 export function translit(text: string): string {
   let out = '';
-  for (const ch of text.toLowerCase()) out += LATIN[ch] ?? (/[a-z0-9]/.test(ch) ? ch : '');
+  for (const ch of text.toLowerCase()) {
+    const latin = LATIN[ch];
+    if (latin !== undefined) out += latin;
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@ import { acct, cascade, crowd, friendOf, responseTime } from './crowd.ts';
 import type { Ctx } from './engine.ts';
 import { occasionsOn } from './occasions.ts';
 import { pagesDay } from './pages.ts';
-import type { Rng } from './rng.ts';
+import { pickCumulative, type Rng } from './rng.ts';
 import { chatterPost, FRIEND_COMMENTS, NEWS_COMMENTS, pickSaid, PRAYERS } from './text-organic.ts';
 import type { SimAction } from './types.ts';
 
@@ -26,33 +26,35 @@ function ordinaryDay(ctx: Ctx, rng: Rng): void {
   const week = Math.floor((ctx.dayStart - ctx.p.start) / (7 * DAY));
   // People post a little more at weekends.
   const rate = POST_RATE * ctx.p.activity * (isWeekend(ctx.dayStart + 12 * HOUR, BISHKEK) ? 1.15 : 1);
-  for (const who of ctx.w.ring) {
+  // Each person posts Poisson(activity × rate) times; drawing the day's total and handing each post to a person
+  // in proportion to activity is the same distribution, at a cost proportional to posts rather than people.
+  const cum = ctx.w.activityCum;
+  const total = rng.poisson((cum[cum.length - 1] ?? 0) * rate);
+  for (let j = 0; j < total; j++) {
+    const who = ctx.w.ring[pickCumulative(cum, rng)] as number;
     const a = acct(ctx, who);
-    const k = rng.poisson(a.activity * rate);
-    for (let i = 0; i < k; i++) {
-      const t = circadianTime(ctx.dayStart, a.offset, rng);
-      const u = rng.float();
-      let post: SimAction;
-      const item = news.length ? rng.pick(news) : undefined;
-      if (u < 0.12) {
-        if (item && item.time < t) {
-          const quote = rng.chance(0.4) ? pickSaid(NEWS_COMMENTS, a.tongue, rng) : undefined;
-          ctx.emit({ account: who, kind: quote ? 'quote' : 'share', time: t, shared: item, text: quote?.text ?? '', lang: quote?.lang ?? '' });
-        }
-        continue;
-      } else if (u < 0.22) {
-        // Memes circulate: the same few images a week, posted by many people.
-        post = ctx.emit({ account: who, kind: 'post', time: t, text: rng.chance(0.5) ? '😂😂😂' : '', lang: '',
-          media: [`img/meme-w${week}-${rng.int(15)}.jpg`] });
-      } else if (u < 0.27) {
-        const s = pickSaid(PRAYERS, a.tongue, rng);
-        post = ctx.emit({ account: who, kind: 'post', time: t, text: s.text, lang: s.lang });
-      } else {
-        const s = chatterPost(a.tongue, rng);
-        post = ctx.emit({ account: who, kind: 'post', time: t, text: s.text, lang: s.lang });
+    const t = circadianTime(ctx.dayStart, a.offset, rng);
+    const u = rng.float();
+    let post: SimAction;
+    const item = news.length ? rng.pick(news) : undefined;
+    if (u < 0.12) {
+      if (item && item.time < t) {
+        const quote = rng.chance(0.4) ? pickSaid(NEWS_COMMENTS, a.tongue, rng) : undefined;
+        ctx.emit({ account: who, kind: quote ? 'quote' : 'share', time: t, shared: item, text: quote?.text ?? '', lang: quote?.lang ?? '' });
       }
-      friendsAnswer(ctx, post, who, rng);
+      continue;
+    } else if (u < 0.22) {
+      // Memes circulate: the same few images a week, posted by many people.
+      post = ctx.emit({ account: who, kind: 'post', time: t, text: rng.chance(0.5) ? '😂😂😂' : '', lang: '',
+        media: [`img/meme-w${week}-${rng.int(15)}.jpg`] });
+    } else if (u < 0.27) {
+      const s = pickSaid(PRAYERS, a.tongue, rng);
+      post = ctx.emit({ account: who, kind: 'post', time: t, text: s.text, lang: s.lang });
+    } else {
+      const s = chatterPost(a.tongue, rng);
+      post = ctx.emit({ account: who, kind: 'post', time: t, text: s.text, lang: s.lang });
     }
+    friendsAnswer(ctx, post, who, rng);
   }
 }
 

@@ -118,14 +118,14 @@ export function buildWorld(p: ScenarioParams, photoSources: number, rng: Rng): W
 
   // Platform ids grow with creation time, so accounts made in one batch get neighbouring ids.
   const ir = rng.fork('ids');
-  const used = new Set<number>();
-  for (const a of all) {
-    let id = 100_000_000_000_000 + Math.floor((a.created - ID_EPOCH) / 1000) * 10 + ir.int(10);
-    while (used.has(id)) id++;
-    used.add(id);
-    a.id = id;
+  for (const a of all) a.id = 100_000_000_000_000 + Math.floor((a.created - ID_EPOCH) / 1000) * 10 + ir.int(10);
+  all.sort((x, y) => x.id - y.id || x.created - y.created);
+  // Rare equal ids are bumped past their predecessor, which keeps the order.
+  for (let i = 1; i < all.length; i++) {
+    const prev = (all[i - 1] as SimAccount).id;
+    const a = all[i] as SimAccount;
+    if (a.id <= prev) a.id = prev + 1;
   }
-  all.sort((x, y) => x.id - y.id);
   all.forEach((a, i) => (a.index = i));
   pageAccounts.forEach((a, i) => ((pages[i] as Page).account = a.index));
   for (const [page, list] of regulars) (pages[page] as Page).regulars = list.map((a) => a.index);
