@@ -6,7 +6,8 @@ import { DEFAULT_MATCH_PARAMS, type MatchParams } from '../../core/photo/compare
 import { toHex } from '../../core/photo/hash256.ts';
 import { matchAcross, matchWithin } from '../../core/photo/match-photos.ts';
 import type { PhotoIssue } from '../../core/photo/photo-issue.ts';
-import { fingerprintFiles, type FileFingerprint } from '../../photos/fingerprint-files.ts';
+import type { FileFingerprint } from '../../photos/fingerprint-files.ts';
+import { fingerprintFilesParallel } from '../../photos/fingerprint-pool.ts';
 import { listImages } from '../../photos/list-images.ts';
 import { parsePositiveInt } from '../options.ts';
 
@@ -22,7 +23,7 @@ function printIssues(issues: readonly PhotoIssue[]): void {
 }
 
 async function fingerprintAll(files: readonly string[]): Promise<FileFingerprint[]> {
-  const { fingerprints, issues } = await fingerprintFiles(files);
+  const { fingerprints, issues } = await fingerprintFilesParallel(files);
   printIssues(issues);
   if (files.length > 0 && fingerprints.length === 0) {
     throw new UserError(`none of the ${files.length} image file(s) could be read (see the messages above)`);

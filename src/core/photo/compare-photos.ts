@@ -91,7 +91,9 @@ export function comparePhotos(a: PhotoFingerprint, b: PhotoFingerprint, params: 
   if (d.distance <= params.pdqThreshold) return { method: 'pdq', transform: d.transform, distance: d.distance, via: 'full~full' };
   const c = bestRung(a, b);
   if (c.distance <= params.cropThreshold) {
-    const cropped = c.via !== 'full~full';
+    // Only whole photo against a crop rung is a crop; the same rung on both sides is an edit of the whole.
+    const [x, y] = c.via.split('~');
+    const cropped = x !== y && (x === 'full' || y === 'full');
     const transform: PhotoTransform = cropped ? (c.mirror ? 'mirror+crop' : 'crop') : c.mirror ? 'mirror' : 'near-duplicate';
     return { method: 'pdq-crops', transform, distance: c.distance, via: c.via };
   }

@@ -4,7 +4,7 @@
 //    retouching, mirroring and 90° rotations — but not cropping, and at avatar sizes its mirror variant is
 //    noisy (the reference's even box windows are not mirror-symmetric).
 // 2. The crop ladder ("pdq-crops" method): PDQ-style 256-bit hashes (same DCT and median bits) over a
-//    mirror-symmetric tent downsample, for the whole photo and centred crops: 95, 90, 85 and 80 % of each
+//    mirror-symmetric tent resampling of a ≤ 160 px working copy (window-tent.ts), for the whole photo and centred crops: 95, 90, 85 and 80 % of each
 //    side, and the centred square of the short side at 100 % and 90 % (platforms crop avatars to squares
 //    and circles). If photo B is a centred crop of A at scale c, B's whole-photo rung is close to A's rung c; two
 //    different crops of one original meet on a shared rung; a caption bar over the bottom 10 % disappears
@@ -14,9 +14,9 @@
 //    a ladder without a 95 % rung is ~42 bits away; 3 % off-centre ~88). Crops between rungs, off-centre
 //    crops and rotations by a few degrees are not matched; the bench reports each.
 import { dihedralDct, dihedralHashes } from './dihedral.ts';
-import { hashFromDct, pdqDct } from './pdq.ts';
+import { dct64To16, hashFromDct, pdqDct, pdqQuality } from './pdq.ts';
 import type { Hash256 } from './hash256.ts';
-import type { Rect } from './jarosz.ts';
+import { resample, windowTent, workingCopy } from './window-tent.ts';
 
 /** The rungs of the crop ladder. `square` first takes the centred square of the short side. */
 export const RUNGS = [
@@ -60,13 +60,14 @@ export interface FingerprintOptions {
 
 export const DEFAULT_FINGERPRINT_OPTIONS: FingerprintOptions = { minRungQuality: 50, squareTolerance: 0.95 };
 
-/** The centred rectangle of one rung for a width x height photo. */
-export function rungRect(width: number, height: number, square: boolean, scale: number): Rect {
-  const bw = square ? Math.min(width, height) : width;
-  const bh = square ? Math.min(width, height) : height;
-  const w = Math.max(1, Math.round(bw * scale));
-  const h = Math.max(1, Math.round(bh * scale));
-  return { x: Math.floor((width - w) / 2), y: Math.floor((height - h) / 2), w, h };
+/** The ladder is sampled from a working copy at most this many pixels a side (rungs need ≥ 64 px). */
+export const LADDER_SIDE = 160;
+
+/** The centred window of one rung for a width x height photo, in (fractional) pixels. */
+export function rungWindow(width: number, height: number, square: boolean, scale: number): { x: number; y: number; w: number; h: number } {
+  const w = (square ? Math.min(width, height) : width) * scale;
+  const h = (square ? Math.min(width, height) : height) * scale;
+  return { x: (width - w) / 2, y: (height - h) / 2, w, h };
 }
 
 /** Computes a fingerprint from a luma buffer (row-major, width values a row). */
@@ -80,11 +81,16 @@ export function photoFingerprint(
   const full = pdqDct(luma, height, width);
   const ladder: RungHash[] = [];
   const nearlySquare = Math.min(width, height) / Math.max(width, height) >= opts.squareTolerance;
+  const work = workingCopy(luma, width, height, LADDER_SIDE);
   for (const rung of RUNGS) {
     if (rung.square && nearlySquare) continue;
-    const r = rungRect(width, height, rung.square, rung.scale);
-    const { dct, quality } = pdqDct(luma, height, width, r, 'symmetric');
+    const r = rungWindow(width, height, rung.square, rung.scale);
+    const cols = windowTent(work.width, 64, r.x * work.sx, r.w * work.sx);
+    const rows = windowTent(work.height, 64, r.y * work.sy, r.h * work.sy);
+    const small = resample(work.img, work.width, cols, rows);
+    const quality = pdqQuality(small);
     if (quality < opts.minRungQuality) continue;
+    const dct = dct64To16(small);
     ladder.push({ rung: rung.name, hash: hashFromDct(dct), mirror: hashFromDct(dihedralDct(dct, 'flipY')), quality });
   }
   return { sha256, width, height, quality: full.quality, dihedral: dihedralHashes(full.dct), ladder };

@@ -46,38 +46,33 @@ export function tentRows(n: number): TentRow[] {
   return rows;
 }
 
-/**
- * A mirror-symmetric tent for the crop ladder (not PDQ-compatible): output s is a triangle of half-width
- * max(1, n / cellsPerRadius) pixels centred exactly on cell centre (s + 0.5) n / 64. The reference's even box
- * windows lean half a pixel right, which shifts a mirrored photo's grid by up to a pixel per pass; at avatar
- * sizes (≈200 px, cells of 3 px) that alone costs ~20 bits. This tent commutes with mirroring.
- */
-export function symmetricTentRows(n: number, cellsPerRadius = 64): TentRow[] {
-  const r = Math.max(1, n / cellsPerRadius);
-  const rows: TentRow[] = [];
-  for (let s = 0; s < 64; s++) {
-    const c = ((s + 0.5) * n) / 64 - 0.5;
-    const start = Math.max(0, Math.floor(c - r) + 1);
-    const end = Math.min(n - 1, Math.ceil(c + r) - 1);
-    const weights = new Float64Array(end - start + 1);
-    let total = 0;
-    for (let k = start; k <= end; k++) total += weights[k - start] = 1 - Math.abs(k - c) / r;
-    for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / total;
-    rows.push({ start, weights });
-  }
-  return rows;
+/** Tent rows packed for speed: 64 starts and 64 rows of `taps` weights each (zero-padded). */
+export interface PackedTent {
+  starts: Int32Array;
+  taps: number;
+  weights: Float64Array;
 }
 
-/** Which downsample filter: Meta's (PDQ-compatible) or the mirror-symmetric one. */
-export type TentKind = 'pdq' | 'symmetric';
+function pack(rows: TentRow[], n: number): PackedTent {
+  const taps = Math.max(...rows.map((r) => r.weights.length));
+  const starts = new Int32Array(64);
+  const weights = new Float64Array(64 * taps);
+  rows.forEach((r, s) => {
+    // Keep every tap inside 0..n-1: rows near the end start earlier, with leading zero weights.
+    const start = Math.min(r.start, n - taps);
+    starts[s] = start;
+    weights.set(r.weights, s * taps + (r.start - start));
+  });
+  return { starts, taps, weights };
+}
 
-const memo = new Map<string, TentRow[]>();
-/** Tent rows, remembered per filter and dimension (photos come in few sizes). */
-export function tentRowsCached(n: number, kind: TentKind = 'pdq'): TentRow[] {
-  const key = kind + n;
+const memo = new Map<number, PackedTent>();
+/** Packed tent rows, remembered per dimension (photos come in few sizes). */
+export function tentRowsCached(n: number): PackedTent {
+  const key = n;
   let rows = memo.get(key);
   if (!rows) {
-    rows = kind === 'pdq' ? tentRows(n) : symmetricTentRows(n);
+    rows = pack(tentRows(n), n);
     if (memo.size > 4096) memo.clear();
     memo.set(key, rows);
   }
@@ -96,32 +91,36 @@ export interface Rect {
 let scratch = new Float64Array(0);
 
 /** Tent-filters a rectangle of a luma buffer (row-major, `stride` values per row) down to 64x64. */
-export function tentDownsample64(luma: Float32Array, stride: number, r: Rect, kind: TentKind = 'pdq'): Float32Array {
-  const cols = tentRowsCached(r.w, kind);
-  const rows = tentRowsCached(r.h, kind);
+export function tentDownsample64(luma: Float32Array, stride: number, r: Rect): Float32Array {
+  const cols = tentRowsCached(r.w);
+  const rows = tentRowsCached(r.h);
   // Sweep 1: every input row of the rectangle → 64 column-filtered values.
   if (scratch.length < r.h * 64) scratch = new Float64Array(r.h * 64);
   const t = scratch;
+  const cTaps = cols.taps;
+  const cW = cols.weights;
+  const cS = cols.starts;
   for (let i = 0; i < r.h; i++) {
     const base = (r.y + i) * stride + r.x;
+    const ti = i * 64;
     for (let s = 0; s < 64; s++) {
-      const c = cols[s]!;
-      const w = c.weights;
       let acc = 0;
-      let p = base + c.start;
-      for (let k = 0; k < w.length; k++) acc += w[k]! * luma[p++]!;
-      t[i * 64 + s] = acc;
+      const p = base + cS[s]!;
+      const wo = s * cTaps;
+      for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * luma[p + k]!;
+      t[ti + s] = acc;
     }
   }
   // Sweep 2: 64 output rows, each a weighted sum of the filtered rows.
   const out = new Float32Array(4096);
   const acc = new Float64Array(64);
+  const rTaps = rows.taps;
   for (let s = 0; s < 64; s++) {
-    const rw = rows[s]!;
     acc.fill(0);
-    for (let k = 0; k < rw.weights.length; k++) {
-      const w = rw.weights[k]!;
-      const off = (rw.start + k) * 64;
+    for (let k = 0; k < rTaps; k++) {
+      const w = rows.weights[s * rTaps + k]!;
+      if (w === 0) continue;
+      const off = (rows.starts[s]! + k) * 64;
       for (let j = 0; j < 64; j++) acc[j] = acc[j]! + w * t[off + j]!;
     }
     out.set(acc, s * 64);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { comparePhotos, DEFAULT_MATCH_PARAMS } from './compare-photos.ts';
-import { photoFingerprint, rungRect, type PhotoFingerprint } from './fingerprint.ts';
+import { photoFingerprint, type PhotoFingerprint } from './fingerprint.ts';
 import { matchAcross, matchWithin, type PhotoPair } from './match-photos.ts';
 import { photoClusters } from './photo-clusters.ts';
 
@@ -34,8 +34,11 @@ function photo(w: number, h: number, seed: number): Img {
 
 const mirror = (im: Img): Img => ({ ...im, px: im.px.map((_, i) => im.px[Math.floor(i / im.w) * im.w + (im.w - 1 - (i % im.w))]!) });
 const brighter = (im: Img): Img => ({ ...im, px: im.px.map((v) => Math.min(255, v * 1.1 + 5)) });
+// A centred crop with whole-pixel edges, as an image editor makes it.
 function crop(im: Img, scale: number): Img {
-  const r = rungRect(im.w, im.h, false, scale);
+  const w = Math.round(im.w * scale);
+  const h = Math.round(im.h * scale);
+  const r = { x: Math.floor((im.w - w) / 2), y: Math.floor((im.h - h) / 2), w, h };
   const px = new Float32Array(r.w * r.h);
   for (let y = 0; y < r.h; y++) px.set(im.px.subarray((r.y + y) * im.w + r.x, (r.y + y) * im.w + r.x + r.w), y * r.w);
   return { w: r.w, h: r.h, px };

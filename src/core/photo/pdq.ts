@@ -5,7 +5,7 @@
 // the DCT (dihedral.ts), so a mirrored copy can be matched without re-hashing it.
 //
 // Quality (0..100) counts significant 64x64 gradients; Meta treats < 50 as too flat to trust.
-import { tentDownsample64, type Rect, type TentKind } from './jarosz.ts';
+import { tentDownsample64, type Rect } from './jarosz.ts';
 import { emptyHash, setBit, type Hash256 } from './hash256.ts';
 
 /** Images smaller than this in either dimension get an empty hash and quality 0 (as the reference). */
@@ -44,6 +44,7 @@ export function pdqQuality(b: Float32Array): number {
 
 /** B = D A Dᵀ on a 64x64 buffer, keeping coefficients 1..16 in each direction. */
 export function dct64To16(a: Float32Array): Float32Array {
+  const D = DCT;
   // U = A Dᵀ (64x16) first: both operands are read along contiguous rows.
   const u = new Float64Array(64 * 16);
   for (let r = 0; r < 64; r++) {
@@ -53,8 +54,8 @@ export function dct64To16(a: Float32Array): Float32Array {
       let s0 = 0;
       let s1 = 0;
       for (let k = 0; k < 64; k += 2) {
-        s0 += a[ar + k]! * DCT[dj + k]!;
-        s1 += a[ar + k + 1]! * DCT[dj + k + 1]!;
+        s0 += a[ar + k]! * D[dj + k]!;
+        s1 += a[ar + k + 1]! * D[dj + k + 1]!;
       }
       u[r * 16 + j] = s0 + s1;
     }
@@ -64,7 +65,7 @@ export function dct64To16(a: Float32Array): Float32Array {
     const di = i * 64;
     for (let j = 0; j < 16; j++) {
       let s = 0;
-      for (let k = 0; k < 64; k++) s += DCT[di + k]! * u[k * 16 + j]!;
+      for (let k = 0; k < 64; k++) s += D[di + k]! * u[k * 16 + j]!;
       b[i * 16 + j] = s;
     }
   }
@@ -72,24 +73,21 @@ export function dct64To16(a: Float32Array): Float32Array {
 }
 
 /** The 64x64 tent-filtered downsample of a rectangle of a luma buffer (row-major, `stride` values a row). */
-export function downsample64(luma: Float32Array, stride: number, r: Rect, kind: TentKind = 'pdq'): Float32Array {
-  if (kind === 'pdq' && r.w === 64 && r.h === 64) {
+export function downsample64(luma: Float32Array, stride: number, r: Rect): Float32Array {
+  if (r.w === 64 && r.h === 64) {
     // As the reference: a 64x64 input is used as is (e.g. frames ffmpeg already scaled).
     const out = new Float32Array(4096);
     for (let i = 0; i < 64; i++) out.set(luma.subarray((r.y + i) * stride + r.x, (r.y + i) * stride + r.x + 64), i * 64);
     return out;
   }
-  return tentDownsample64(luma, stride, r, kind);
+  return tentDownsample64(luma, stride, r);
 }
 
-/**
- * PDQ's DCT and quality for a rectangle of a luma buffer (whole buffer when `r` is left out); `kind`
- * 'symmetric' swaps in the mirror-symmetric downsample of the crop ladder (then it is no longer PDQ).
- */
-export function pdqDct(luma: Float32Array, height: number, width: number, r?: Rect, kind: TentKind = 'pdq'): PdqDct {
+/** PDQ's DCT and quality for a rectangle of a luma buffer (whole buffer when `r` is left out). */
+export function pdqDct(luma: Float32Array, height: number, width: number, r?: Rect): PdqDct {
   const rect = r ?? { x: 0, y: 0, w: width, h: height };
   if (rect.h < PDQ_MIN_DIM || rect.w < PDQ_MIN_DIM) return { dct: new Float32Array(256), quality: 0 };
-  const small = downsample64(luma, width, rect, kind);
+  const small = downsample64(luma, width, rect);
   return { dct: dct64To16(small), quality: pdqQuality(small) };
 }
 
