@@ -50,7 +50,7 @@ export function registerSimulate(program: Command): void {
       if (flags.quiet) return;
       const lines = [
         `simulated ${summary.actions.toLocaleString('en')} actions by ${summary.accounts.toLocaleString('en')} accounts ` +
-          `(${summary.trolls.toLocaleString('en')} troll accounts in ${summary.factories} factories), seed ${params.seed}`,
+          `(${summary.trolls.toLocaleString('en')} troll accounts in ${summary.factories} ${summary.factories === 1 ? 'factory' : 'factories'}), seed ${params.seed}`,
         `wrote ${summary.out} (${summary.format}): ${summary.files.join(', ')}` + (summary.photos ? ` — ${summary.photos} photo files` : ''),
       ];
       if (summary.dropped) lines.push(`left out ${summary.dropped.toLocaleString('en')} reactions (the ${summary.format} format has none)`);
