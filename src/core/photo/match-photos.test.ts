@@ -4,6 +4,8 @@ import { comparePhotos, DEFAULT_MATCH_PARAMS } from './compare-photos.ts';
 import { photoFingerprint, type PhotoFingerprint } from './fingerprint.ts';
 import { matchAcross, matchWithin, type PhotoPair } from './match-photos.ts';
 import { photoClusters } from './photo-clusters.ts';
+import { decodeFingerprint, encodeFingerprint } from './fingerprint-codec.ts';
+import { coPhotoGroups } from './co-photo.ts';
 
 interface Img {
   w: number;
@@ -107,4 +109,30 @@ test('clusters: connected components with their links, deterministic order', () 
     ],
   );
   assert.deepEqual(photoClusters(8, [...pairs].reverse()), clusters);
+});
+
+test('fingerprints survive the store codec byte for byte', () => {
+  for (const f of set) {
+    const bytes = encodeFingerprint({ ...f, sha256: f.sha256.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a') });
+    const back = decodeFingerprint(bytes);
+    assert.deepEqual(encodeFingerprint(back), bytes);
+    assert.equal(back.ladder.length, f.ladder.length);
+    assert.deepEqual([...back.dihedral[5]!], [...f.dihedral[5]!]);
+  }
+  assert.throws(() => decodeFingerprint(new Uint8Array([9])), /version 9/);
+});
+
+test('co-photo groups: only pictures shown by two or more accounts, links across accounts only', () => {
+  const photos = [
+    { account: 'tw:1', photo: 'a.jpg', fingerprint: set[0]! },
+    { account: 'tw:2', photo: 'a-mirror.jpg', fingerprint: set[1]! },
+    { account: 'tw:1', photo: 'a-crop.jpg', fingerprint: set[2]! },
+    { account: 'tw:3', photo: 'b.jpg', fingerprint: set[3]! },
+    { account: 'tw:3', photo: 'b-bright.jpg', fingerprint: set[4]! },
+  ];
+  const groups = coPhotoGroups(photos);
+  assert.deepEqual(groups.map((g) => [g.key, g.accounts]), [['photo:a', ['tw:1', 'tw:2']]]);
+  const links = groups[0]!.links.map((l) => `${l.photoA}~${l.photoB} ${l.match.transform}`);
+  assert.ok(links.every((l) => !l.startsWith('a.jpg~a-crop.jpg')), links.join('; '));
+  assert.ok(links.some((l) => l.startsWith('a.jpg~a-mirror.jpg mirror')), links.join('; '));
 });
