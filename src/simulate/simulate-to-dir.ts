@@ -1,5 +1,6 @@
 // Runs a simulation into a folder, atomically: everything is written into a hidden sibling folder that is
 // renamed into place only when complete, so a failure never leaves a half-written output. A writer file.
+import { rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,24 @@ export async function simulateToDir(params: ScenarioParams, out: string, options
   const tmp = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp);
+  // Ctrl-C: remove the half-written folder before leaving (130 = interrupted).
+  const onInterrupt = () => {
+    // Photo threads may still finish a file or two while this runs: retry until the folder is gone.
+    let failure: unknown;
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        rmSync(tmp, { recursive: true, force: true });
+        failure = undefined;
+        break;
+      } catch (e) {
+        failure = e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      }
+    }
+    if (failure) process.stderr.write(`trollmap: interrupted; could not remove ${tmp}: ${(failure as Error).message}\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const withPhotos = format === 'csv' || format === 'jsonl';
     const portraits = withPhotos ? await portraitsIn(options.portraits) : { files: [], note: `the ${format} format has no profile photos` };
@@ -86,6 +105,8 @@ export async function simulateToDir(params: ScenarioParams, out: string, options
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
   }
 }
 
