@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { isUserError } from '../../core/errors.ts';
-import { runStoreContract } from '../store.contract.ts';
+import { action, batch, runStoreContract } from '../store.contract.ts';
 import { openSqliteStore } from './index.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -33,4 +33,32 @@ test('sqlite: migrations run once and record the schema version', async () => {
   const db = new Database(path);
   assert.deepEqual(db.prepare('SELECT version FROM schema_version').all(), [{ version: MIGRATIONS.length }]);
   db.close();
+});
+
+test('sqlite: an import while another process writes is a user error, not a crash', async () => {
+  const path = join(dir, 'busy.db');
+  const store = await openSqliteStore(path, { busyTimeout: 50 });
+  const Database = (await import('better-sqlite3')).default;
+  const other = new Database(path);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    await assert.rejects(store.beginImport(), (e) => isUserError(e) && /is busy: another trollmap process/.test((e as Error).message));
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  const session = await store.beginImport();
+  await session.rollback();
+  await store.close();
+});
+
+test('sqlite: multi-row inserts count new actions exactly around the batch boundary', async () => {
+  const store = await openSqliteStore(join(dir, 'many.db'));
+  const session = await store.beginImport();
+  const many = Array.from({ length: 250 }, (_, i) => action(String(i % 230), 'u', i));
+  assert.equal(await session.putActions(many), 230, '20 duplicates inside one call are skipped');
+  assert.equal(await session.putActions(many.slice(0, 101)), 0);
+  await session.commit(batch('m'));
+  assert.equal((await store.stats()).actions, 230);
+  await store.close();
 });
