@@ -1,5 +1,5 @@
 // The entry point and the one place that turns errors into exit codes (0 ok, 1 user error with a one-line
-// reason, 2 a bug).
+// reason, 2 a bug, 130 interrupted by Ctrl-C).
 import { CommanderError } from 'commander';
 import { isUserError } from '../core/errors.ts';
 import { buildProgram } from './program.ts';
@@ -12,7 +12,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
     if (isUserError(e)) {
       process.stderr.write(`trollmap: ${e.message}\n`);
-      return 1;
+      return e.exitCode;
     }
     process.stderr.write(`trollmap: internal error (a bug, please report it):\n${(e as Error)?.stack ?? String(e)}\n`);
     return 2;

@@ -3,8 +3,11 @@
 /** A failure caused by the user's input or the world (bad file, bad flag, missing path), not by a bug. */
 export class UserError extends Error {
   override name = 'UserError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The process exit code: 1, or 130 when the user interrupted the work (Ctrl-C). */
+  readonly exitCode: number;
+  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.exitCode = options?.exitCode ?? 1;
   }
 }
 

@@ -72,7 +72,7 @@ export class BatchSink implements Sink {
   }
 
   async drain(): Promise<void> {
-    if (this.signal?.aborted) throw new UserError(`interrupted while importing ${this.file}; nothing from it was written`);
+    if (this.signal?.aborted) throw new UserError(`interrupted while importing ${this.file}; nothing from it was written`, { exitCode: 130 });
     if (this.accounts.size >= ACCOUNT_BATCH) await this.writeAccounts();
     if (this.actions.length >= ACTION_BATCH) await this.writeActions();
   }
