@@ -5,6 +5,7 @@ import type { Account, Action } from '../core/model.ts';
 import type { ImportSession } from '../store/store.ts';
 import type { RowIssue, Sink } from './formats/types.ts';
 import { IssueCollector } from './issues.ts';
+import { fillEntitiesFromText } from '../core/normalise/entities.ts';
 
 const ACTION_BATCH = 1000;
 const ACCOUNT_BATCH = 20_000;
@@ -34,6 +35,7 @@ export class BatchSink implements Sink {
 
   action(a: Action): void {
     this.actionsSeen++;
+    fillEntitiesFromText(a);
     this.actions.push(a);
   }
 

@@ -2,3 +2,4 @@
 export { normaliseText, isLinkableText, textKey, textSize, DEFAULT_MIN_TEXT_SIZE, type MinTextSize } from './text.ts';
 export { normaliseUrl, urlKey, extractUrls, registrableDomain, type NormalisedUrl, type UrlProblem } from './url.ts';
 export { HOMOGLYPHS, foldHomoglyphs } from './homoglyphs.ts';
+export { fillEntitiesFromText, hashtagsIn, linksIn, mentionsIn } from './entities.ts';

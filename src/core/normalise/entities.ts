@@ -1,0 +1,39 @@
+// Links, hashtags and mentions written inside a text, for exports that have no list columns for them (the IRA
+// tweets, VK comments, 4CAT, CrowdTangle messages). Values are kept as written; co-link normalises URLs later.
+import { find } from 'linkifyjs';
+import type { Action } from '../model.ts';
+
+const HASHTAG = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
+const MENTION = /(?:^|[^\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,62}[A-Za-z0-9_])?)/gu;
+const LINK_HINT = /https?:\/\/|www\./i;
+
+/** The distinct http(s) links in a text, in order (only links with a scheme or `www.`: bare words stay words). */
+export function linksIn(text: string): string[] {
+  if (!LINK_HINT.test(text)) return [];
+  const out: string[] = [];
+  for (const link of find(text, 'url')) {
+    if (/^https?:\/\//i.test(link.href) && !out.includes(link.href)) out.push(link.href);
+  }
+  return out;
+}
+
+/** The distinct hashtags of a text, without `#`, as written. */
+export function hashtagsIn(text: string): string[] {
+  if (!text.includes('#')) return [];
+  return [...new Set([...text.matchAll(HASHTAG)].map((m) => m[1]!))];
+}
+
+/** The distinct @mentions of a text, without `@`. */
+export function mentionsIn(text: string): string[] {
+  if (!text.includes('@')) return [];
+  return [...new Set([...text.matchAll(MENTION)].map((m) => m[1]!))];
+}
+
+/** Fills an action's empty link, hashtag and mention lists from its text; lists the export gave are kept. */
+export function fillEntitiesFromText(action: Action): void {
+  const text = action.text;
+  if (text === undefined || text === '') return;
+  if (action.urls.length === 0) action.urls = linksIn(text);
+  if (action.hashtags.length === 0) action.hashtags = hashtagsIn(text);
+  if (action.mentions.length === 0) action.mentions = mentionsIn(text);
+}
