@@ -5,17 +5,7 @@ import { evaluate, type Truth } from '../src/core/eval/index.ts';
 import { reportEvidenceKeys, type EvidenceAction } from '../src/core/export/report-evidence.ts';
 import { renderReport } from '../src/core/export/report-html.ts';
 import type { AccountFinding, DetectionRun, NetworkFinding, RunEdge } from '../src/core/run.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/core/graph/mulberry32.ts';
 
 function syntheticRun(accounts: number, trolls: number, factories: number, networks: number, edges: number) {
   const rnd = mulberry32(42);

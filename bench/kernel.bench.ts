@@ -11,21 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { coAction } from '../src/core/detect/co-action.ts';
 import { significance } from '../src/core/detect/significance.ts';
 import type { Traces } from '../src/core/detect/traces.ts';
+import { mulberry32 as prng } from '../src/core/graph/mulberry32.ts';
 
 const WINDOW = 60_000;
 const DAYS30 = 30 * 86_400;
-
-/** mulberry32: a tiny seeded PRNG, enough for benchmark data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zipf-like index in [0, n): inverse-CDF of a continuous power law with exponent s > 1. */
 function zipf(rand: () => number, n: number, s: number): number {
