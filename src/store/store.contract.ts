@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyLists, type Account, type Action, type ImportBatch } from '../core/model.ts';
 import type { DetectionRun } from '../core/run.ts';
-import type { Store } from './store.ts';
+import type { NewPhoto, Store } from './store.ts';
 
 export interface ContractOptions {
   /** Opens a new, empty store. */
@@ -213,5 +213,48 @@ export function runStoreContract(name: string, options: ContractOptions): void {
         'accounts come back by score, highest first');
       assert.deepEqual(await s.getAccountFinding('telegram:a', id1), run.accounts[1]);
       assert.equal(await s.getAccountFinding('telegram:zzz'), undefined);
+    }));
+
+  const photo = (source: string, extra: Partial<NewPhoto> = {}): NewPhoto => ({
+    platform: 'facebook', account: '100', source, sha256: 'ab'.repeat(32), pdq: 'cd'.repeat(32), quality: 87,
+    width: 200, height: 250, fingerprint: Uint8Array.from([1, 0, 255, 7, 0]), ...extra,
+  });
+
+  test(`${name}: photos of an import carry its batch id, survive a reopen with their blob, and a rollback drops them`, async () => {
+    const s = await options.open();
+    const rolled = await s.beginImport();
+    await rolled.putPhotos([photo('photos/gone.jpg')]);
+    await rolled.rollback();
+    assert.deepEqual(await s.listPhotos(), [], 'a rolled-back import leaves no photos');
+    const session = await s.beginImport();
+    assert.equal(await session.putPhotos([photo('photos/a.jpg'), photo('https://x.test/b.png', { account: '200', sha256: 'ef'.repeat(32) })]), 2);
+    const stored = await session.commit(batch('ph1'));
+    const again = await options.reopen(s);
+    await s.close();
+    try {
+      const list = await again.listPhotos();
+      assert.equal(list.length, 2);
+      assert.deepEqual(list.map((p) => [p.source, p.account, p.batchId, p.gallery]), [
+        ['photos/a.jpg', '100', stored.id, undefined],
+        ['https://x.test/b.png', '200', stored.id, undefined],
+      ]);
+      assert.deepEqual(Array.from(list[0]!.fingerprint), [1, 0, 255, 7, 0], 'the blob keeps its zero bytes');
+      assert.deepEqual({ ...list[1], id: 0, fingerprint: [] }, { ...photo('https://x.test/b.png', { account: '200', sha256: 'ef'.repeat(32) }), id: 0, batchId: stored.id, fingerprint: [] });
+    } finally {
+      await again.close();
+    }
+  });
+
+  test(`${name}: gallery photos are added on their own and listed apart from account photos`, () =>
+    withStore(async (s) => {
+      const { platform: _p, account: _a, ...bare } = photo('gallery/jane.jpg');
+      assert.equal(await s.addPhotos([{ ...bare, gallery: 'Jane Doe (stolen)' }]), 1);
+      await s.addPhotos([photo('photos/c.jpg', { account: '300' })]);
+      const gallery = await s.listPhotos({ gallery: true });
+      assert.deepEqual(gallery.map((p) => [p.source, p.gallery, p.platform, p.batchId]), [['gallery/jane.jpg', 'Jane Doe (stolen)', undefined, undefined]]);
+      assert.deepEqual((await s.listPhotos({ gallery: false })).map((p) => p.account), ['300']);
+      assert.equal((await s.listPhotos()).length, 2);
+      await assert.rejects(s.addPhotos([bare]), /either platform and account or a gallery label/);
+      assert.equal((await s.listPhotos()).length, 2, 'a rejected add writes nothing');
     }));
 }

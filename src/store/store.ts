@@ -11,12 +11,43 @@ export interface StoredBatch extends ImportBatch {
   id: number;
 }
 
+/**
+ * A photo to store: an account's (platform and account id) or a reference gallery's (gallery label), with its
+ * fingerprint blob (src/core/photo/fingerprint-codec.ts). `source` is the path or URL as the input gave it.
+ */
+export interface NewPhoto {
+  platform?: Platform;
+  account?: string;
+  source: string;
+  sha256: string;
+  /** PDQ hash, 64 hex digits. */
+  pdq: string;
+  quality: number;
+  width: number;
+  height: number;
+  fingerprint: Uint8Array;
+  gallery?: string;
+}
+
+/** A stored photo; `batchId` is the import that brought it (absent for gallery photos and standalone adds). */
+export interface StoredPhoto extends NewPhoto {
+  id: number;
+  batchId?: number;
+}
+
+/** Which photos a read returns: gallery photos only (true), account photos only (false), or all. */
+export interface PhotoFilter {
+  gallery?: boolean;
+}
+
 /** Writes of one import; nothing is visible to readers until `commit`, and `rollback` leaves no trace. */
 export interface ImportSession {
   /** Adds or updates accounts (a later non-empty field fills an empty one; never blanks a known field). */
   putAccounts(accounts: readonly Account[]): Promise<void>;
   /** Adds actions; an action whose (platform, id) is already stored is skipped. Returns how many were new. */
   putActions(actions: readonly Action[]): Promise<number>;
+  /** Adds photos of this import (they carry its batch id and vanish with a rollback). Returns how many. */
+  putPhotos(photos: readonly NewPhoto[]): Promise<number>;
   /** Records the batch and makes everything visible at once. */
   commit(batch: ImportBatch): Promise<StoredBatch>;
   rollback(): Promise<void>;
@@ -51,5 +82,9 @@ export interface Store {
   getRun(id?: number): Promise<DetectionRun | undefined>;
   /** One account's finding in a run (the latest when no run id is given). */
   getAccountFinding(account: string, runId?: number): Promise<AccountFinding | undefined>;
+  /** Adds photos in their own transaction (a gallery, or photos outside any import). Returns how many. */
+  addPhotos(photos: readonly NewPhoto[]): Promise<number>;
+  /** Stored photos in id order (fingerprint blobs included). */
+  listPhotos(filter?: PhotoFilter): Promise<StoredPhoto[]>;
   close(): Promise<void>;
 }

@@ -65,4 +65,22 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX run_edges_a ON run_edges (run_id, a);
    CREATE INDEX run_edges_b ON run_edges (run_id, b);`,
+  // Photos (avatars, posted images, gallery references) with their fingerprints. BYTEA: SQLite keeps a blob as a
+  // blob under any declared type, and PostgreSQL needs this name.
+  `CREATE TABLE photos (
+     id INTEGER PRIMARY KEY,
+     platform TEXT,
+     account TEXT,
+     source TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     pdq TEXT NOT NULL,
+     quality INTEGER NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     fingerprint BYTEA NOT NULL,
+     batch_id INTEGER,
+     gallery TEXT
+   );
+   CREATE INDEX photos_sha256 ON photos (sha256);
+   CREATE INDEX photos_account ON photos (platform, account);`,
 ];

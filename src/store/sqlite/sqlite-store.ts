@@ -3,10 +3,13 @@ import Database from 'better-sqlite3';
 import { UserError } from '../../core/errors.ts';
 import type { Account, Action, ImportBatch, Platform } from '../../core/model.ts';
 import type { AccountFinding, DetectionRun } from '../../core/run.ts';
-import type { ActionColumns, ActionFilter, ImportSession, Store, StoreStats, StoredBatch } from '../store.ts';
+import type {
+  ActionColumns, ActionFilter, ImportSession, NewPhoto, PhotoFilter, Store, StoreStats, StoredBatch, StoredPhoto,
+} from '../store.ts';
 import { accountToRow, actionToRow, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
 import { readColumns } from './columns.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { insertPhotos, listPhotos } from './photos.ts';
 import { getAccountFinding, getRun, saveRun } from './runs.ts';
 import { computeStats } from './stats.ts';
 
@@ -193,6 +196,10 @@ class SqliteStore implements Store {
         added += n;
         return n;
       },
+      putPhotos: async (photos: readonly NewPhoto[]) => {
+        check();
+        return insertPhotos(db, photos, nextBatch);
+      },
       commit: async (batch: ImportBatch) => {
         check();
         const accountsAfter = (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
@@ -278,6 +285,15 @@ class SqliteStore implements Store {
 
   async getAccountFinding(account: string, runId?: number): Promise<AccountFinding | undefined> {
     return getAccountFinding(this.db, account, runId);
+  }
+
+  async addPhotos(photos: readonly NewPhoto[]): Promise<number> {
+    if (this.inImport) throw new Error('addPhotos while an import session is open: use the session\'s putPhotos');
+    return this.db.transaction(() => insertPhotos(this.db, photos, undefined)).immediate();
+  }
+
+  async listPhotos(filter?: PhotoFilter): Promise<StoredPhoto[]> {
+    return listPhotos(this.db, filter);
   }
 
   async close(): Promise<void> {
