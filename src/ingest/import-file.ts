@@ -1,6 +1,7 @@
 // Imports one file as one transaction: hash → already imported? → decode → sniff → read → check bad rows →
 // commit, or roll back on any failure (nothing written).
 import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import type { Store } from '../store/store.ts';
 import { BatchSink } from './batch-sink.ts';
@@ -8,6 +9,7 @@ import { hashFile, openText, type TextSource } from './decode.ts';
 import { chooseFormat } from './formats/index.ts';
 import { readHead } from './head.ts';
 import { formatIssueGroup } from './issues.ts';
+import { collectPhotoRefs, importPhotos, type PhotoImportSummary, type PhotoRef } from './photos-import.ts';
 import type { FileReport } from './report.ts';
 
 /** Choices for an import; `now` and `clock` are parameters so tests and the demo control time. */
@@ -26,6 +28,16 @@ export interface ImportOptions {
   clock: () => number;
   /** True while walking a folder: an unrecognised file is skipped with a note instead of failing. */
   lenient?: boolean;
+  /** Read the photos the import names (avatars, image media) and `pending` ones; absent: photos are ignored. */
+  photos?: ImportPhotoOptions;
+}
+
+/** Photo handling of an import: fetch URLs or not, and photos (from --photos) still to store with a batch. */
+export interface ImportPhotoOptions {
+  fetchMedia: boolean;
+  /** Taken (emptied) by the first file that is imported. */
+  pending: PhotoRef[];
+  fetchImpl?: typeof fetch;
 }
 
 /** The default tolerance: 1% of the rows, rounded up. */
@@ -58,7 +70,7 @@ export async function importFile(store: Store, path: string, file: string, optio
     options.onProgress?.({ file, bytes, totalBytes, rows: sink?.rows ?? 0 });
   });
   try {
-    return await readAndCommit(store, source, file, sha256, started, options, (s) => (sink = s));
+    return await readAndCommit(store, source, file, sha256, started, { ...options, baseDir: dirname(path) }, (s) => (sink = s));
   } finally {
     source.close();
   }
@@ -70,7 +82,7 @@ async function readAndCommit(
   file: string,
   sha256: string,
   started: number,
-  options: ImportOptions,
+  options: ImportOptions & { baseDir: string },
   onSink: (s: BatchSink) => void,
 ): Promise<FileReport> {
   const head = await readHead(source.head, file);
@@ -80,7 +92,9 @@ async function readAndCommit(
     if (options.lenient) return { ...unread(file), status: 'unsupported', format: '-', note: 'skipped: not a supported format' };
     throw new UserError(message);
   }
-  const session = await store.beginImport();
+  const refs: PhotoRef[] = [];
+  const opened = await store.beginImport();
+  const session = options.photos ? collectPhotoRefs(opened, refs) : opened;
   const sink = new BatchSink(session, file, options.signal);
   onSink(sink);
   try {
@@ -96,6 +110,15 @@ async function readAndCommit(
           `${options.maxBadRows === undefined ? ' (the default, 1% of rows)' : ''}; nothing was imported\n${groups.join('\n')}`,
       );
     }
+    let photos: PhotoImportSummary | undefined;
+    if (options.photos) {
+      refs.push(...options.photos.pending.splice(0));
+      photos = await importPhotos(store, (p) => session.putPhotos(p), refs, {
+        baseDir: options.baseDir, fetchMedia: options.photos.fetchMedia,
+        ...(options.photos.fetchImpl ? { fetchImpl: options.photos.fetchImpl } : {}),
+      });
+      for (const i of photos.issues) sink.issues.add({ file, line: 0, field: 'photo', code: 'bad-value', message: `photo skipped: ${i.message}` }, false);
+    }
     const stored = await session.commit({
       source: file, format: format.name, sha256, rowsRead: sink.rows, actionsAdded: sink.actionsAdded,
       actionsDuplicate: sink.actionsSeen - sink.actionsAdded, accountsAdded: 0, badRows: sink.badRows,
@@ -105,6 +128,7 @@ async function readAndCommit(
       file, status: 'imported', format: format.name, rows: sink.rows, actionsAdded: stored.actionsAdded,
       duplicates: sink.actionsSeen - stored.actionsAdded, accountsAdded: stored.accountsAdded, badRows: sink.badRows,
       ignored: sink.ignored, issues: sink.issues.list(), seconds: (options.clock() - started) / 1000,
+      ...(photos ? { photos } : {}),
     };
   } catch (e) {
     await session.rollback();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import type { Store } from '../store/store.ts';
 import { importFile, type ImportOptions } from './import-file.ts';
+import { importPhotos, type PhotoImportSummary } from './photos-import.ts';
 import type { FileReport } from './report.ts';
 
 const SUPPORTED = /\.(csv|tsv|txt|json|jsonl|ndjson)(\.gz)?$/i;
@@ -46,16 +47,22 @@ export async function expandInputs(paths: readonly string[]): Promise<{ inputs: 
   return { inputs, skipped };
 }
 
-/** Imports each input in order, each file in its own transaction; stops at the first failing file. */
+/**
+ * Imports each input in order, each file in its own transaction; stops at the first failing file. Pending photos
+ * (--photos) go with the first imported file; when no file was imported they are stored on their own (`photos`).
+ */
 export async function importPaths(
   store: Store,
   paths: readonly string[],
   options: ImportOptions,
-): Promise<{ reports: FileReport[]; skipped: string[] }> {
+): Promise<{ reports: FileReport[]; skipped: string[]; photos?: PhotoImportSummary }> {
   const { inputs, skipped } = await expandInputs(paths);
   const reports: FileReport[] = [];
   for (const input of inputs) {
     reports.push(await importFile(store, input.path, input.path, { ...options, lenient: input.fromFolder }));
   }
-  return { reports, skipped };
+  const pending = options.photos?.pending.splice(0) ?? [];
+  if (pending.length === 0) return { reports, skipped };
+  const photos = await importPhotos(store, (p) => store.addPhotos(p), pending, { baseDir: '.', fetchMedia: options.photos?.fetchMedia ?? false });
+  return { reports, skipped, photos };
 }

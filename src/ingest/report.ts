@@ -1,5 +1,6 @@
 // What an import did, per file and in total, as plain text. Pure, so the CLI and the demo print the same thing.
 import { formatIssueGroup, type IssueGroup } from './issues.ts';
+import type { PhotoImportSummary } from './photos-import.ts';
 
 /** The outcome of one file. */
 export interface FileReport {
@@ -18,6 +19,8 @@ export interface FileReport {
   /** A sentence for `already` and `unsupported`. */
   note?: string;
   seconds: number;
+  /** The photo step, when photos were read. */
+  photos?: PhotoImportSummary;
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
@@ -35,6 +38,22 @@ function line(r: FileReport): string {
   return `${r.file} [${r.format}]: ${parts.join(', ')}`;
 }
 
+/** The photo step of one file: counts, then each gallery match (at most 20). */
+export function photoLines(p: PhotoImportSummary): string[] {
+  if (p.named === 0) return [];
+  const parts = [`${n(p.stored)} stored`];
+  if (p.issues.length > 0) parts.push(`${n(p.issues.length)} unreadable (issues above)`);
+  if (p.mediaAbsent > 0) parts.push(`${n(p.mediaAbsent)} media file(s) absent`);
+  if (p.urlsNotFetched > 0) parts.push(`${n(p.urlsNotFetched)} URL(s) not fetched (use --fetch-media)`);
+  parts.push(`${n(p.galleryMatches.length)} gallery match${p.galleryMatches.length === 1 ? '' : 'es'}`);
+  const out = [`  photos: ${n(p.named)} named, ${parts.join(', ')}`];
+  for (const m of p.galleryMatches.slice(0, 20)) {
+    out.push(`  ★ ${m.account} ${m.photo} matches gallery "${m.gallery}" ${m.galleryPhoto}: ${m.match.transform} (${m.match.method}, distance ${m.match.distance})`);
+  }
+  if (p.galleryMatches.length > 20) out.push(`  … ${p.galleryMatches.length - 20} more: trollmap photos gallery-matches`);
+  return out;
+}
+
 /**
  * One line per file, its issue groups indented below it (at most `maxGroups`), then a total line. `timing: false`
  * leaves out the rows/s so the same import always prints the same text.
@@ -50,6 +69,7 @@ export function formatImportReport(
     out.push(line(r));
     for (const g of r.issues.slice(0, maxGroups)) out.push(`  ${formatIssueGroup(g)}`);
     if (r.issues.length > maxGroups) out.push(`  … and ${r.issues.length - maxGroups} more kinds of issue`);
+    if (r.photos) out.push(...photoLines(r.photos));
     if (r.status !== 'imported') continue;
     total.files++;
     total.rows += r.rows;

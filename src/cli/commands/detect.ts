@@ -13,6 +13,9 @@ import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import type { Store } from '../../store/store.ts';
 import { inputHash } from '../input-hash.ts';
+import { createHash } from 'node:crypto';
+import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
+import { storedPhotoEdges } from '../photo-edges.ts';
 import { existingDb } from '../open-store.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
 import { parseDuration, parseList, parseProbability, parseTime } from '../parse-values.ts';
@@ -40,7 +43,7 @@ export function registerDetect(program: Command): void {
     .command('detect')
     .description('find coordinated accounts and networks; stores the run with its evidence')
     .option('--db <path>', 'database file (default: $TROLLMAP_DB or ./trollmap.db)')
-    .option('--layers <list>', `layers to run (default: all: ${DEFAULT_LAYERS.join(',')})`, parseList('--layers', LAYERS))
+    .option('--layers <list>', `layers to run (default: all: ${DEFAULT_LAYERS.join(',')}, and ${CO_PHOTO_LAYER} when photos were imported)`, parseList('--layers', [...LAYERS, CO_PHOTO_LAYER]))
     .option('--window <duration>', 'co-action window, e.g. 10s, 10m, 1d (default: the --speed preset)', parseDuration('--window'))
     .option('--speed <speed>', 'window preset: seconds (10 s), minutes (10 min), day (24 h)', parseSpeed, 'minutes' as Speed)
     .option('--min-participation <n>', 'co-actions an account needs to count', parsePositiveInt('--min-participation'), DEFAULT_PARAMS.minParticipation)
@@ -78,7 +81,9 @@ async function detect(store: Store, opts: DetectOptions): Promise<void> {
     ...(opts.until === undefined ? {} : { until: opts.until }),
   });
   if (columns.count === 0) throw new UserError('no actions to analyse: import data first, or widen --platform/--since/--until');
-  const layers = (opts.layers ?? [...DEFAULT_LAYERS]) as Layer[];
+  const hasPhotos = opts.layers === undefined && (await store.listPhotos({ gallery: false })).length > 0;
+  const layers = (opts.layers ?? [...DEFAULT_LAYERS, ...(hasPhotos ? [CO_PHOTO_LAYER] : [])]) as Layer[];
+  const actionLayers = layers.filter((l) => (l as string) !== CO_PHOTO_LAYER);
   const window = opts.window ?? SPEEDS[opts.speed ?? 'minutes'];
   if (opts.pairsCsv !== undefined || opts.edgesCsv !== undefined) writeParity(columns, layers, window, opts);
   const params: RunParams = {
@@ -93,12 +98,22 @@ async function detect(store: Store, opts: DetectOptions): Promise<void> {
     ...(opts.until === undefined ? {} : { until: opts.until }),
   };
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
-  const run = detectRun(columns, accounts, params, {
+  let hash = inputHash(columns);
+  const photo = layers.includes(CO_PHOTO_LAYER as Layer) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;
+  if (photo) {
+    say(`${CO_PHOTO_LAYER}: ${photo.photos} photos, ${photo.edges.length} edges`);
+    hash = createHash('sha256').update(hash).update(photo.hash).digest('hex');
+  }
+  // The pipeline runs the action layers; co-photo edges come in as extra edges and the run records every layer.
+  const run = detectRun(columns, accounts, { ...params, layers: actionLayers }, {
     version: VERSION,
     createdAt: Date.now(),
-    inputHash: inputHash(columns),
+    inputHash: hash,
     onStage: (s) => say(s),
+    ...(photo ? { extraEdges: photo.edges } : {}),
   });
+  run.params = params;
+  if (photo) run.cappedKeys.push(...photo.capped.map((c) => ({ layer: CO_PHOTO_LAYER, key: c.key, traces: c.accounts })));
   say('saving');
   const id = await store.saveRun(run);
   if (opts.json) {
@@ -110,8 +125,8 @@ async function detect(store: Store, opts: DetectOptions): Promise<void> {
 }
 
 function writeParity(columns: Parameters<typeof cooRTweetFiles>[0], layers: Layer[], window: number, opts: DetectOptions): void {
-  if (layers.length !== 1) {
-    throw new UserError(`--pairs-csv/--edges-csv need exactly one layer (--layers co-share, say), got ${layers.join(',')}`);
+  if (layers.length !== 1 || (layers[0] as string) === CO_PHOTO_LAYER) {
+    throw new UserError(`--pairs-csv/--edges-csv need exactly one action layer (--layers co-share, say), got ${layers.join(',')}`);
   }
   if (window % 1000 !== 0) throw new UserError(`--pairs-csv/--edges-csv need a whole-second --window, got ${window} ms`);
   const files = cooRTweetFiles(columns, layers[0]!, {

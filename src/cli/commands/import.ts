@@ -6,8 +6,9 @@ import { UserError } from '../../core/errors.ts';
 import { formatsHelp } from '../../ingest/formats/index.ts';
 import { MAP_FIELDS, parseMap } from '../../ingest/formats/generic-columns.ts';
 import { importPaths } from '../../ingest/import-paths.ts';
+import { photosFromFolder } from '../../ingest/photos-import.ts';
 import type { ImportOptions } from '../../ingest/import-file.ts';
-import { formatImportReport } from '../../ingest/report.ts';
+import { formatImportReport, photoLines } from '../../ingest/report.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
 
@@ -18,6 +19,8 @@ interface ImportFlags {
   db?: string;
   quiet?: boolean;
   maxBadRows?: number;
+  photos?: string;
+  fetchMedia?: boolean;
 }
 
 const HELP = `
@@ -28,6 +31,12 @@ Mapping fields for --map field=column (generic format; implies it unless --forma
   ${MAP_FIELDS.join(', ')}
   Without id, a stable id is derived from platform, account, time, text and target. Columns that map to
   nothing are kept with each action as raw JSON. Times: ISO-8601 (no zone = UTC) or unix seconds.
+
+Photos: avatars (the accounts' avatar column: a path relative to the imported file's folder, or a URL),
+image media of actions (Telegram exports' photos/…) and --photos DIR (image files named by account id,
+e.g. DIR/12345.jpg; needs --platform) are fingerprinted and stored with the import, then matched against
+the reference gallery (trollmap photos add-gallery); matches are listed. Unreadable images are issues, not
+failures. URLs are fetched only with --fetch-media (timeout 15 s, at most 10 MB, image/* only).
 
 Each file is one transaction: any failure or Ctrl-C leaves the database as it was. Re-importing a file
 (same sha256) does nothing; actions already stored (same platform and id) are counted as duplicates.
@@ -76,6 +85,8 @@ export function registerImport(program: Command): void {
     .option('--platform <name>', 'platform of the actions (overrides the format default and any platform column)')
     .option('--db <path>', 'database file (default: $TROLLMAP_DB or ./trollmap.db)')
     .option('--quiet', 'no progress bar and no report')
+    .option('--photos <dir>', 'also import profile photos named by account id (<id>.jpg; needs --platform)')
+    .option('--fetch-media', 'fetch http(s) avatar and media URLs (off by default)')
     .option('--max-bad-rows <n>', 'bad rows to skip before a file fails (default: 1% of its rows)', parsePositiveInt('--max-bad-rows'))
     .addHelpText('after', HELP)
     .action(async (paths: string[], flags: ImportFlags) => {
@@ -83,6 +94,11 @@ export function registerImport(program: Command): void {
       if (flags.platform !== undefined && !/^[a-z0-9][a-z0-9_.-]*$/.test(flags.platform)) {
         throw new UserError(`--platform (${flags.platform}): expected a lower-case name such as twitter, vk or telegram`);
       }
+      if (flags.photos !== undefined && flags.platform === undefined) {
+        throw new UserError('--photos needs --platform: the files are named by account id, and ids are per platform');
+      }
+      const pending = flags.photos === undefined ? [] : await photosFromFolder(flags.photos, flags.platform!);
+      if (flags.photos !== undefined && pending.length === 0) throw new UserError(`${flags.photos}: no image files (.jpg, .jpeg, .png, .webp, .gif)`);
       const controller = new AbortController();
       const onInt = (): void => controller.abort();
       process.once('SIGINT', onInt);
@@ -91,14 +107,19 @@ export function registerImport(program: Command): void {
       try {
         const options: ImportOptions = {
           map, now: () => Date.now(), clock: () => performance.now(), signal: controller.signal,
+          photos: { fetchMedia: flags.fetchMedia ?? false, pending },
           ...(flags.format !== undefined ? { format: flags.format } : {}),
           ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
           ...(flags.maxBadRows !== undefined ? { maxBadRows: flags.maxBadRows } : {}),
         };
         if (progress.onProgress) options.onProgress = progress.onProgress;
-        const { reports, skipped } = await importPaths(store, paths, options);
+        const { reports, skipped, photos } = await importPaths(store, paths, options);
         if (!flags.quiet) {
           process.stdout.write(formatImportReport(reports) + '\n');
+          if (photos) {
+            for (const i of photos.issues) process.stdout.write(`  ⚠ photo skipped: ${i.message}\n`);
+            process.stdout.write(`${flags.photos ?? 'photos'} (no file imported, stored on their own):\n${photoLines(photos).join('\n')}\n`);
+          }
           if (skipped.length > 0) {
             process.stdout.write(`skipped ${skipped.length} file(s) with other extensions (e.g. ${skipped[0]})\n`);
           }
