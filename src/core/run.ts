@@ -23,7 +23,11 @@ export interface PairEvidence {
   layer: string;
   /** The shared key as a person reads it: the URL, the text cluster's text, the post id. */
   key: string;
-  /** Action keys `platform:id`: `actionA` is an action of the edge's account `a`, `actionB` of `b`. */
+  /**
+   * Action keys `platform:id`: `actionA` is an action of the edge's account `a`, `actionB` of `b`. In the co-photo
+   * layer they are photo sources instead (the path or URL of a's photo and of b's), `key` is
+   * "<transform> photo <sha256 prefix>" and `dt` is 0 (src/core/photo/co-photo-edges.ts).
+   */
   actionA: string;
   actionB: string;
   /** |Δt| in ms. */

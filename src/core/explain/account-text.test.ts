@@ -58,3 +58,25 @@ test('stored reasons and the one-line summary', () => {
   ]);
   assert.equal(accountLine(finding), '0.87  vk:a  net 2  2 partners: co-share 4 pairs, co-text 1 pair  weak: office-hours, empty-bio');
 });
+
+test('photo evidence: the partner, the copy found and both photos, from the account\'s side of the edge', () => {
+  const photoFinding: AccountFinding = {
+    account: 'facebook:9', score: 0.4, network: -1, layers: { 'co-photo': 2 },
+    partners: [{ account: 'facebook:123', layer: 'co-photo', pairs: 2 }], signals: { ...signals, weak: [] }, reasons: [],
+  };
+  const photoEdges: RunEdge[] = [{
+    a: 'facebook:123', b: 'facebook:9', layer: 'co-photo', pairs: 2, keys: 2, weight: 2,
+    evidence: [
+      { layer: 'co-photo', key: 'mirror photo 3fa2c1d4e5f6', actionA: 'photos/s1-m.jpg', actionB: 'photos/s1.jpg', dt: 0 },
+      { layer: 'co-photo', key: 'mirror+crop photo 00aa11bb22cc', actionA: 'https://x.test/a.jpg', actionB: 'photos/c.jpg', dt: 0 },
+    ],
+  }];
+  const lines = explainAccount(photoFinding, photoEdges);
+  assert.deepEqual(lines.slice(1, 5), [
+    'coordination: 0 action pairs with 1 account — co-photo 2 shared photos',
+    '  with facebook:123 in co-photo: 2 shared photos (no p-value: photos have no time null)',
+    '    shares a mirrored copy of photo 3fa2c1d4e5f6 with facebook:123: photos/s1.jpg ↔ photos/s1-m.jpg',
+    '    shares a mirrored and cropped copy of photo 00aa11bb22cc with facebook:123: photos/c.jpg ↔ https://x.test/a.jpg',
+  ]);
+  assert.deepEqual(accountReasons(photoFinding)[1], 'strongest link: facebook:123 in co-photo, 2 shared photos');
+});

@@ -4,6 +4,7 @@
 import type { AccountFinding, PartnerLink, RunEdge } from '../run.ts';
 import { DEFAULT_FLAG_THRESHOLD, edgeStrength } from '../score/account-score.ts';
 import { clip, count, formatDay, formatGap, formatP, formatScore } from './format.ts';
+import { photoEvidenceLine } from './photo-text.ts';
 import { signalSentences } from './signal-text.ts';
 
 /** Rendering limits. */
@@ -28,12 +29,18 @@ export function edgesOf(account: string, edges: readonly RunEdge[]): RunEdge[] {
     .map((x) => x.e);
 }
 
+/** Co-photo edges count shared photos, not action pairs; their evidence holds photo sources. */
+const PHOTO_LAYER = 'co-photo';
+
 function layerList(layers: Record<string, number>): string {
-  return Object.entries(layers).map(([l, n]) => `${l} ${n} pair${n === 1 ? '' : 's'}`).join(', ');
+  return Object.entries(layers)
+    .map(([l, n]) => (l === PHOTO_LAYER ? `${l} ${n} shared photo${n === 1 ? '' : 's'}` : `${l} ${n} pair${n === 1 ? '' : 's'}`))
+    .join(', ');
 }
 
 function link(p: PartnerLink): string {
-  return `${p.account} in ${p.layer}, ${p.pairs} pair${p.pairs === 1 ? '' : 's'}${p.p === undefined ? '' : `, ${formatP(p.p)}`}`;
+  const what = p.layer === PHOTO_LAYER ? 'shared photo' : 'pair';
+  return `${p.account} in ${p.layer}, ${p.pairs} ${what}${p.pairs === 1 ? '' : 's'}${p.p === undefined ? '' : `, ${formatP(p.p)}`}`;
 }
 
 /** The short reasons stored with a finding, most important first. */
@@ -55,10 +62,18 @@ export function explainAccount(f: AccountFinding, edges: readonly RunEdge[], opt
   const lines = [`${f.account} — score ${formatScore(f.score)} (${flagged}), ${f.network >= 0 ? `network ${f.network}` : 'in no network'}`];
   const mine = edgesOf(f.account, edges);
   const partners = new Set(mine.map((e) => other(e, f.account)));
-  const pairs = Object.values(f.layers).reduce((s, n) => s + n, 0);
-  lines.push(`coordination: ${pairs} action pairs with ${partners.size} account${partners.size === 1 ? '' : 's'}${pairs > 0 ? ` — ${layerList(f.layers)}` : ''}`);
+  const pairs = Object.entries(f.layers).reduce((s, [l, n]) => s + (l === PHOTO_LAYER ? 0 : n), 0);
+  const listed = Object.keys(f.layers).length > 0 ? ` — ${layerList(f.layers)}` : '';
+  lines.push(`coordination: ${pairs} action pairs with ${partners.size} account${partners.size === 1 ? '' : 's'}${listed}`);
   const shown = mine.slice(0, o.partners);
   for (const e of shown) {
+    if (e.layer === PHOTO_LAYER) {
+      const partner = other(e, f.account);
+      lines.push(`  with ${partner} in ${e.layer}: ${e.keys} shared photo${e.keys === 1 ? '' : 's'} (no p-value: photos have no time null)`);
+      for (const ev of e.evidence.slice(0, o.pairsPerEdge)) lines.push(`    ${photoEvidenceLine(ev, partner, e.a === f.account ? 'A' : 'B')}`);
+      if (e.evidence.length > o.pairsPerEdge) lines.push(`    … ${e.evidence.length - o.pairsPerEdge} more shared photos`);
+      continue;
+    }
     const keys = `${e.keys} shared key${e.keys === 1 ? '' : 's'}`;
     lines.push(`  with ${other(e, f.account)} in ${e.layer}: ${e.pairs} pair${e.pairs === 1 ? '' : 's'} on ${keys}${e.p === undefined ? '' : `, ${formatP(e.p)}`}`);
     for (const ev of e.evidence.slice(0, o.pairsPerEdge)) {
