@@ -20,8 +20,11 @@
  * rarity-weighted lift beside the count-based one (weighted / (μ · mean weight of all pairs)), for ranking.
  *
  * Parameters. `prior` 1 keeps μ > 0 when the tested pair made every in-window pair of a tiny data set;
- * `alpha` 0.01 after BH because 10⁵ tested edges at 0.05 without correction would flag thousands of ordinary
- * pairs; `minKeys` 2 as above; `timing: true` adds the per-key timing test of timing-test.ts (slower).
+ * `alpha` is a false discovery rate after BH (10⁵ tested edges at 0.05 without correction would flag thousands
+ * of ordinary pairs): 0.01 here, 0.05 in the pipeline's defaults (pipeline/detect-run.ts, docs/tuning.md);
+ * `minKeys` 2 as above; `timing: true` adds the per-key timing test of timing-test.ts (slower);
+ * `null: 'membership'` replaces μ, z and p by the co-membership null of membership-test.ts (the pipeline's
+ * default for co-target, where comments gather whole audiences under one post).
  *
  * False positives. Accounts run by one person or one feed (news mirrors), fans live-retweeting one celebrity,
  * and pairs of hyperactive accounts are expected to meet: the configuration null gives them a large μ, which
@@ -36,6 +39,7 @@
  * modularity's configuration null; Benjamini & Hochberg (1995), JRSS B 57(1).
  */
 import type { CoActionResult } from './co-action.ts';
+import { membershipTest } from './membership-test.ts';
 import { timingTest, type TimingResult } from './timing-test.ts';
 import type { Traces } from './traces.ts';
 
@@ -48,7 +52,12 @@ export interface SignificanceOptions {
   alpha?: number;
   minKeys?: number;
   timing?: boolean;
+  /** `configuration` (default): the null above; `membership`: the co-membership null of membership-test.ts. */
+  null?: NullModel;
 }
+
+/** The null model an edge is tested against. */
+export type NullModel = 'configuration' | 'membership';
 
 /** Test results aligned with the edges given (row i is edge a[i]–b[i]). */
 export interface EdgeSignificance {
@@ -95,6 +104,13 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
     out.p[e] = poissonUpperTail(x, mu);
     out.lift[e] = mu > 0 ? x / mu : Infinity;
     out.weightedLift[e] = mu > 0 ? edges.weighted[e]! / (mu * meanWeight) : Infinity;
+  }
+  if (options.null === 'membership') {
+    // Meetings are counted in keys, not pairs; lifts stay per pair, for ranking.
+    const m = membershipTest(traces, edges, options.minParticipation);
+    out.expected.set(m.expected);
+    out.z.set(m.z);
+    out.p.set(m.p);
   }
   out.q.set(benjaminiHochberg(out.p));
   const alpha = options.alpha ?? 0.01;

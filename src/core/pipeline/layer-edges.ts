@@ -2,13 +2,15 @@
 import type { ActionColumns } from '../columns.ts';
 import { coAction } from '../detect/co-action.ts';
 import { layerTraces, type Layer, type LayerOptions } from '../detect/layer-traces.ts';
-import { significance } from '../detect/significance.ts';
+import { significance, type NullModel } from '../detect/significance.ts';
 import type { PairEvidence as RunPairEvidence, RunEdge } from '../run.ts';
 
 export interface LayerEdgeOptions {
   window: number;
   minParticipation: number;
   alpha: number;
+  /** Null model of the significance test (default `configuration`). */
+  null?: NullModel;
   /** Evidence rows kept per edge (the edge's counts stay exact). */
   evidencePerEdge: number;
   layerOptions?: LayerOptions;
@@ -28,7 +30,12 @@ const SHIFT = 2 ** 26;
 export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOptions): LayerEdges {
   const lt = layerTraces(columns, layer, o.layerOptions ?? {});
   const kernel = coAction(lt.traces, { window: o.window, minParticipation: o.minParticipation });
-  const sig = significance(lt.traces, kernel, { window: o.window, minParticipation: o.minParticipation, alpha: o.alpha });
+  const sig = significance(lt.traces, kernel, {
+    window: o.window,
+    minParticipation: o.minParticipation,
+    alpha: o.alpha,
+    ...(o.null === undefined ? {} : { null: o.null }),
+  });
   const edgeOf = new Map<number, number>();
   const kept: number[] = [];
   for (let e = 0; e < sig.count; e++) {

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { coAction } from './co-action.ts';
+import { membershipTest, poissonBinomialTail, presences } from './membership-test.ts';
+import { significance } from './significance.ts';
+import type { Traces } from './traces.ts';
+
+function traces(rows: readonly [account: number, key: number, seconds: number][]): Traces {
+  return {
+    count: rows.length,
+    account: Int32Array.from(rows, (r) => r[0]),
+    key: Int32Array.from(rows, (r) => r[1]),
+    time: Float64Array.from(rows, (r) => r[2] * 1000),
+    action: Int32Array.from(rows, (_, i) => i),
+  };
+}
+
+// Hand-worked. Keys 0–1: accounts 0 and 1 alone. Key 2: a crowd of 0, 1, 2, 3, 4, 5 (everybody at once).
+// Key 3: 2 and 3. Account 6 acts once on key 4, alone (key dropped: fewer than 2 accounts).
+// Sizes s = [2, 2, 6, 2], S = 12; d_0 = d_1 = 3, d_2 = d_3 = 2, d_4 = d_5 = 1.
+//   Edge 0–1, X = 3 keys. Direction 0→1: pool S − d_1 = 9; s' = s − 1 on all three keys (1 is on each):
+//     q = 1 − (1 − 1/9)³ on keys 0, 1 and 1 − (1 − 5/9)³ on key 2.
+//   Edge 2–3, X = 2 (keys 2 and 3). Direction 2→3: pool 10, q = 1 − (1 − 5/10)² = 0.75 (key 2),
+//     1 − (1 − 1/10)² = 0.19 (key 3): P(both) = 0.1425. Symmetric, so p = 0.1425.
+function handWorked(): Traces {
+  return traces([
+    [0, 0, 0], [1, 0, 1], [0, 1, 100], [1, 1, 101],
+    [0, 2, 200], [1, 2, 201], [2, 2, 202], [3, 2, 203], [4, 2, 204], [5, 2, 205],
+    [2, 3, 300], [3, 3, 301], [6, 4, 400],
+  ]);
+}
+
+test('presences: distinct keys per account over keys with ≥ 2 accounts', () => {
+  const p = presences(handWorked(), 1);
+  assert.equal(p.total, 12);
+  assert.deepEqual([...p.size], [2, 2, 6, 2, 1]);
+  assert.deepEqual([...p.key.subarray(p.start[0]!, p.start[1]!)], [0, 1, 2]);
+  assert.deepEqual([...p.key.subarray(p.start[6]!, p.start[7]!)], []);
+});
+
+test('membership test: hand-worked p-values and expectations', () => {
+  const t = handWorked();
+  const edges = { count: 2, a: Int32Array.from([0, 2]), b: Int32Array.from([1, 3]), keys: Int32Array.from([3, 2]) };
+  const r = membershipTest(t, edges, 1);
+  const small = 1 - (8 / 9) ** 3;
+  const crowd = 1 - (4 / 9) ** 3;
+  assert.ok(Math.abs(r.p[0]! - small * small * crowd) < 1e-12);
+  assert.ok(Math.abs(r.expected[0]! - (2 * small + crowd)) < 1e-12);
+  assert.ok(Math.abs(r.p[1]! - 0.75 * 0.19) < 1e-12);
+  assert.ok(Math.abs(r.expected[1]! - 0.94) < 1e-12);
+});
+
+test('membership test: meeting under a crowded key is expected, under quiet keys it is not', () => {
+  // 40 accounts comment under 6 viral posts (everyone within a minute); accounts 0 and 1 also meet alone under
+  // 6 quiet posts. Pairs of the crowd meet 6 times too, but the crowd explains them (each q_k ≈ 0.6).
+  const rows: [number, number, number][] = [];
+  for (let k = 0; k < 6; k++) for (let a = 0; a < 40; a++) rows.push([a, k, k * 1000 + a]);
+  for (let k = 6; k < 12; k++) rows.push([0, k, k * 1000], [1, k, k * 1000 + 5]);
+  const t = traces(rows);
+  const kernel = coAction(t, { window: 60_000, minParticipation: 2 });
+  const sig = significance(t, kernel, { window: 60_000, minParticipation: 2, null: 'membership' });
+  const at = (a: number, b: number) => [...Array(sig.count).keys()].find((e) => sig.a[e] === a && sig.b[e] === b)!;
+  assert.equal(sig.significant[at(0, 1)], 1);
+  assert.equal(sig.significant[at(2, 3)], 0);
+  assert.ok(sig.p[at(2, 3)]! > 0.05 && sig.q[at(0, 1)]! < 1e-4);
+});
+
+test('poissonBinomialTail: matches enumeration', () => {
+  const q = [0.1, 0.5, 0.9, 0.3];
+  for (let x = 0; x <= 5; x++) {
+    let want = 0;
+    for (let m = 0; m < 16; m++) {
+      let pr = 1;
+      let c = 0;
+      for (let i = 0; i < 4; i++) {
+        const on = (m >> i) & 1;
+        c += on;
+        pr *= on ? q[i]! : 1 - q[i]!;
+      }
+      if (c >= x) want += pr;
+    }
+    assert.ok(Math.abs(poissonBinomialTail(q, x) - want) < 1e-12, `x=${x}`);
+  }
+});

@@ -1,0 +1,150 @@
+/*
+ * Method card — co-membership null (the default test of co-target; significance.ts picks it per layer)
+ *
+ * Question. Accounts a and b co-acted (within the window) on X distinct keys. Given where each of them acts —
+ * how many keys, and how crowded those keys are — would they meet on that many keys by chance?
+ *
+ * Why not the configuration null alone. Comments gather under posts whole audiences at once: a viral post draws a
+ * tenth of the population within minutes, and the regular readers of a news page comment under most of its
+ * posts. Two people who comment on viral posts meet there by construction, several times, and every meeting makes
+ * in-window pairs. The configuration null (significance.ts) spreads those pairs over everybody in proportion to
+ * activity, so their repeated meetings look like coordination (seed 1 of the default scenario: 556
+ * organic–organic co-target edges, a 196-account "network" of ordinary commenters; see docs/tuning.md).
+ * A timing null conditioned on the shared keys does not help on its own: a pile-on's own burst makes every pair
+ * on the key look "normal", and early readers of a post comment close together (docs/tuning.md).
+ *
+ * Null model (a bipartite configuration model, conditional on one side; analytic, no randomness). Count
+ * presences, not traces: a's presence on key k is "a acted on k at least once" (a clump of comments by one person
+ * under one post counts once). Over kept accounts (≥ M traces) and keys with ≥ 2 of them, let d_a be a's keys,
+ * s_k the accounts on k and S = Σ_k s_k. Condition on the keys a actually visits, and let b place its d_b
+ * presences at random over the others' presences (pool S − d_b), so that b lands on a key of a with
+ *     q_k = 1 − (1 − s'_k / (S − d_b))^d_b,      s'_k = s_k − [b is on k]
+ * (b is taken out of the key's crowd: the meeting tested cannot explain itself; a stays in, as for any key).
+ * The keys of a that b lands on are Poisson-binomial(q_k):  μ_{a→b} = Σ_k q_k,  p_{a→b} = P(X' ≥ X), exact up
+ * to 1000 keys and Poisson(μ) beyond (a heavier tail, so conservative). Both directions must be surprising:
+ *     p = max(p_{a→b}, p_{b→a}),   μ and z = (X − μ)/√μ of that direction.
+ * X counts keys met *within the window*, never more than the keys shared at all, so the test is conservative
+ * with respect to timing too. A crowded key (s_k large) explains its meetings; a troll factory's accounts meet
+ * on the same mid-sized posts (pile-ons of 10–40 accounts) far more often than accounts with their habits would.
+ * Cost: one sort of the traces by (account, key), then O(d_a + d_b + d_a·X) per edge.
+ *
+ * Parameters. `minParticipation` as in the kernel (the same accounts are counted); BH and `minKeys` are applied
+ * by significance.ts as for the configuration null.
+ *
+ * False positives and limits. Accounts run by one household or one newsroom meet on the same posts for real;
+ * so do two regular readers of one small page (their keys are not crowded): the evidence shows which posts. The
+ * test is blind to timing: on layers where sharing a key is itself rare and meetings are few (co-share of the
+ * client's post of the day, copy-paste text), it has no power, and the configuration null is used there.
+ *
+ * References. Tumminello, Miccichè, Lillo, Piilo & Mantegna (2011), "Statistically validated networks in
+ * bipartite complex systems", PLoS ONE 6(3); Neal (2014), "The backbone of bipartite projections: inferring
+ * relationships from co-authorship, co-sponsorship, co-attendance and other co-behaviors", Social Networks 39;
+ * Chung & Lu (2002), PNAS 99(25) (expected-degree random graphs); Pacheco et al. (2021), ICWSM.
+ */
+import { poissonUpperTail } from './significance.ts';
+import { upperTail } from './timing-test.ts';
+import type { Traces } from './traces.ts';
+
+/** Co-membership results aligned with the edges given (row i is edge a[i]–b[i]). */
+export interface MembershipResult {
+  count: number;
+  expected: Float64Array;
+  z: Float64Array;
+  p: Float64Array;
+}
+
+/** Tests every edge (with its count of in-window keys) against the co-membership null of the card above. */
+export function membershipTest(
+  traces: Traces,
+  edges: { count: number; a: Int32Array; b: Int32Array; keys: Int32Array },
+  minParticipation: number,
+): MembershipResult {
+  const pres = presences(traces, minParticipation);
+  const n = edges.count;
+  const out: MembershipResult = { count: n, expected: new Float64Array(n), z: new Float64Array(n), p: new Float64Array(n) };
+  const probs: number[] = [];
+  for (let e = 0; e < n; e++) {
+    const a = edges.a[e]!;
+    const b = edges.b[e]!;
+    const x = edges.keys[e]!;
+    const ab = direction(pres, a, b, x, probs);
+    const ba = direction(pres, b, a, x, probs);
+    const worse = ab.p >= ba.p ? ab : ba;
+    out.expected[e] = worse.mu;
+    out.z[e] = worse.mu > 0 ? (x - worse.mu) / Math.sqrt(worse.mu) : x > 0 ? Infinity : 0;
+    out.p[e] = worse.p;
+  }
+  return out;
+}
+
+/** Presences as CSR: account a's keys are key[start[a] .. start[a+1]) (sorted), with size[k] accounts on key k. */
+export interface Presences {
+  start: Int32Array;
+  key: Int32Array;
+  size: Float64Array;
+  /** Σ_k s_k over keys with ≥ 2 kept accounts. */
+  total: number;
+}
+
+/** The kept accounts' distinct keys (accounts with ≥ M traces, keys with ≥ 2 such accounts). */
+export function presences(traces: Traces, minParticipation: number): Presences {
+  const { account, key, count } = traces;
+  let accounts = 0;
+  let keys = 0;
+  for (let t = 0; t < count; t++) {
+    if (account[t]! >= accounts) accounts = account[t]! + 1;
+    if (key[t]! >= keys) keys = key[t]! + 1;
+  }
+  const perAccount = new Float64Array(accounts);
+  for (let t = 0; t < count; t++) perAccount[account[t]!]!++;
+  // Distinct (account, key) of kept accounts, as sorted codes account·keys + key (exact below 2⁵³).
+  const codes: number[] = [];
+  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) codes.push(account[t]! * keys + key[t]!);
+  const sorted = Float64Array.from(codes).sort();
+  const size = new Float64Array(keys);
+  let last = -1;
+  for (const c of sorted) {
+    if (c !== last) size[c % keys]!++;
+    last = c;
+  }
+  const start = new Int32Array(accounts + 1);
+  const kept: number[] = [];
+  let total = 0;
+  last = -1;
+  for (const c of sorted) {
+    if (c === last) continue;
+    last = c;
+    const k = c % keys;
+    if (size[k]! < 2) continue;
+    start[(c - k) / keys + 1]!++;
+    kept.push(k);
+    total++;
+  }
+  for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
+  return { start, key: Int32Array.from(kept), size, total };
+}
+
+/** p and μ of "b lands on ≥ x of a's keys": each key k of a with probability 1 − (1 − others_k / (S − d_b))^d_b. */
+function direction(pres: Presences, a: number, b: number, x: number, probs: number[]): { mu: number; p: number } {
+  const { start, key, size, total } = pres;
+  const db = start[b + 1]! - start[b]!;
+  const pool = total - db;
+  probs.length = 0;
+  let mu = 0;
+  let j = start[b]!;
+  for (let i = start[a]!; i < start[a + 1]!; i++) {
+    const k = key[i]!;
+    while (j < start[b + 1]! && key[j]! < k) j++;
+    const others = size[k]! - (j < start[b + 1]! && key[j] === k ? 1 : 0);
+    const q = pool > 0 && others > 0 ? 1 - Math.pow(1 - Math.min(1, others / pool), db) : 0;
+    probs.push(q);
+    mu += q;
+  }
+  // Exact Poisson-binomial up to 1000 keys; beyond, Poisson with the same mean (a heavier tail: conservative).
+  return { mu, p: probs.length > 1000 ? poissonUpperTail(x, mu) : poissonBinomialTail(probs, x) };
+}
+
+/** P(X ≥ x) for X a sum of independent Bernoulli(q_k). */
+export function poissonBinomialTail(probs: readonly number[], x: number): number {
+  return upperTail(probs, x, 0, 0);
+}
