@@ -43,8 +43,8 @@ test('hand-worked: two triangles are networks 1 and 2, a lone pair is in none; s
     ['vk:a1', 1], ['vk:a2', 1], ['vk:a3', 1], ['vk:b1', 2], ['vk:b2', 2], ['vk:b3', 2], ['vk:x', -1], ['vk:y', -1],
   ]);
   const sA = 1 - Math.exp(-5 / 3); // p = 1e-9 → full significance; 5 pairs
-  const sB = (4 / 6) * (1 - Math.exp(-2 / 3));
-  const sX = (2 / 6) * (1 - Math.exp(-1 / 3));
+  const sB = (4 / 8) * (1 - Math.exp(-2 / 3)); // p = 1e-4 → 4/8 (score card: P = 8)
+  const sX = (2 / 8) * (1 - Math.exp(-1 / 3));
   const expected = [1 - (1 - sA) ** 2, 1 - (1 - sB) ** 2, sX];
   const got = [r.accounts[0]!.score, r.accounts[3]!.score, r.accounts[6]!.score];
   got.forEach((g, i) => assert.ok(Math.abs(g - expected[i]!) < 1e-12, `${g} vs ${expected[i]}`));
@@ -77,7 +77,7 @@ test('two linked accounts working non-overlapping shifts alternate; weak signals
   assert.deepEqual(s.signals.activeWindow, { start: 8, hours: 4, share: 1 }); // 02–05 UTC = 08–11 Bishkek
   assert.deepEqual(s.signals.alternatesWith, ['vk:n']);
   assert.deepEqual(s.signals.weak, ['alternating-shift', 'shift', 'no-own-posts']); // 08–11 local is only half office hours
-  const c = 0.5 * (1 - Math.exp(-1));
+  const c = (3 / 8) * (1 - Math.exp(-1)); // p = 1e-3, 3 meetings
   assert.ok(Math.abs(s.score - (1 - (1 - c) ** 1.75)) < 1e-12);
 });
 

@@ -7,20 +7,25 @@ import { accountScore, coordination, DEFAULT_FLAG_THRESHOLD, edgeStrength } from
 const close = (x: number, y: number): void => assert.ok(Math.abs(x - y) < 1e-12, `${x} ≈ ${y}`);
 
 test('hand-worked edge strengths', () => {
-  close(edgeStrength({ pairs: 3, p: 1e-6 }), 1 - Math.exp(-1)); // sig 1, vol 1 − e⁻¹
-  close(edgeStrength({ pairs: 3, p: 1e-3 }), 0.5 * (1 - Math.exp(-1)));
+  close(edgeStrength({ pairs: 3, p: 1e-8 }), 1 - Math.exp(-1)); // sig 1, vol 1 − e⁻¹
+  close(edgeStrength({ pairs: 3, p: 1e-4 }), 0.5 * (1 - Math.exp(-1)));
   close(edgeStrength({ pairs: 3 }), 0.5 * (1 - Math.exp(-1))); // no p: parity mode
+  close(edgeStrength({ pairs: 12, keys: 3, p: 1e-8 }), 1 - Math.exp(-1)); // meetings count, not pairs
   close(edgeStrength({ pairs: 5, p: 1 }), 0);
   close(edgeStrength({ pairs: 0, p: 1e-9 }), 0);
   close(edgeStrength({ pairs: 3, p: 0 }), 1 - Math.exp(-1)); // p = 0 is capped, not infinite
 });
 
 test('the documented flag examples sit where the card says', () => {
-  assert.ok(accountScore(coordination([{ pairs: 3, p: 1e-5 }]), 0) >= DEFAULT_FLAG_THRESHOLD);
-  assert.ok(accountScore(coordination([{ pairs: 3, p: 1e-3 }]), 0) < DEFAULT_FLAG_THRESHOLD);
-  assert.ok(accountScore(coordination([{ pairs: 3, p: 1e-3 }, { pairs: 3, p: 1e-3 }]), 0) >= DEFAULT_FLAG_THRESHOLD);
-  assert.ok(accountScore(coordination([{ pairs: 3, p: 1e-3 }]), 3) < DEFAULT_FLAG_THRESHOLD);
-  assert.ok(accountScore(coordination([{ pairs: 3, p: 1e-3 }]), 4) >= DEFAULT_FLAG_THRESHOLD);
+  const at = (p: number) => ({ pairs: 9, keys: 3, p });
+  const score = (edges: { pairs: number; keys: number; p: number }[], weak: number) => accountScore(coordination(edges), weak);
+  assert.ok(score([at(1e-7)], 0) >= DEFAULT_FLAG_THRESHOLD);
+  assert.ok(score([at(1e-6)], 0) < DEFAULT_FLAG_THRESHOLD);
+  assert.ok(score([at(1e-3), at(1e-3)], 0) < DEFAULT_FLAG_THRESHOLD);
+  assert.ok(score([at(1e-3), at(1e-3), at(1e-3)], 0) >= DEFAULT_FLAG_THRESHOLD);
+  assert.ok(score([at(1e-3), at(1e-3)], 2) >= DEFAULT_FLAG_THRESHOLD);
+  assert.ok(score([at(1e-3)], 4) < DEFAULT_FLAG_THRESHOLD);
+  assert.ok(score([at(3e-4)], 2) < DEFAULT_FLAG_THRESHOLD); // one organic–organic edge of docs/tuning.md
 });
 
 test('weak signals alone never reach the threshold: no edges ⇒ score 0', () => {
