@@ -5,11 +5,10 @@
 // matched against the reference gallery and the matches are reported.
 import { access } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join } from 'node:path';
-import type { PairMatch } from '../core/photo/compare-photos.ts';
 import { decodeFingerprint, encodeFingerprint } from '../core/photo/fingerprint-codec.ts';
 import type { PhotoFingerprint } from '../core/photo/fingerprint.ts';
 import { toHex } from '../core/photo/hash256.ts';
-import { matchAcross } from '../core/photo/match-photos.ts';
+import { matchGallery, type GalleryMatch } from '../core/photo/gallery-matches.ts';
 import type { PhotoIssue } from '../core/photo/photo-issue.ts';
 import { DEFAULT_FETCH_LIMITS, fetchImage, type FetchLimits } from '../photos/fetch-image.ts';
 import { fingerprintBytes } from '../photos/fingerprint-files.ts';
@@ -35,14 +34,7 @@ export interface PhotoImportOptions {
   fetchImpl?: typeof fetch;
 }
 
-/** An imported photo that matches a gallery photo. */
-export interface GalleryMatch {
-  account: string;
-  photo: string;
-  gallery: string;
-  galleryPhoto: string;
-  match: PairMatch;
-}
+export type { GalleryMatch };
 
 /** What the photo step of one import did. */
 export interface PhotoImportSummary {
@@ -175,13 +167,9 @@ export async function importPhotos(
     });
   }
   const stored = rows.length > 0 ? await put(rows) : 0;
-  const gallery = await store.listPhotos({ gallery: true });
-  const galleryMatches = matchAcross(fps, gallery.map((g) => decodeFingerprint(g.fingerprint))).map((p) => ({
-    account: `${rows[p.a]!.platform}:${rows[p.a]!.account}`,
-    photo: rows[p.a]!.source,
-    gallery: gallery[p.b]!.gallery!,
-    galleryPhoto: gallery[p.b]!.source,
-    match: p.match,
-  }));
+  const galleryMatches = matchGallery(
+    rows.map((r, i) => ({ account: `${r.platform}:${r.account}`, photo: r.source, fingerprint: fps[i]! })),
+    (await store.listPhotos({ gallery: true })).map((g) => ({ gallery: g.gallery!, photo: g.source, fingerprint: decodeFingerprint(g.fingerprint) })),
+  );
   return { named: named.length, mediaAbsent: absent.size, images: locations.length - (opts.fetchMedia ? 0 : locations.filter(isUrl).length), stored, issues, urlsNotFetched, galleryMatches };
 }

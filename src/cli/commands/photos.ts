@@ -10,6 +10,7 @@ import type { FileFingerprint } from '../../photos/fingerprint-files.ts';
 import { fingerprintFilesParallel } from '../../photos/fingerprint-pool.ts';
 import { listImages } from '../../photos/list-images.ts';
 import { parsePositiveInt } from '../options.ts';
+import { registerGallery } from './photos-gallery.ts';
 
 interface MatchFlags {
   json?: boolean;
@@ -84,4 +85,5 @@ export function registerPhotos(program: Command): void {
     .option('--crop-threshold <bits>', 'crop-ladder match distance', parsePositiveInt('--crop-threshold'), DEFAULT_MATCH_PARAMS.cropThreshold)
     .option('--min-quality <q>', 'ignore photos with PDQ quality below this (flat images)', parsePositiveInt('--min-quality'), DEFAULT_MATCH_PARAMS.minQuality)
     .action(matchCommand);
+  registerGallery(photos);
 }
