@@ -3,12 +3,16 @@ import { test } from 'node:test';
 import { emptyLists, type Action } from '../model.ts';
 import { fillEntitiesFromText, hashtagsIn, linksIn, mentionsIn } from './entities.ts';
 
-test('links with a scheme or www are found; bare words and e-mail addresses are not links', () => {
+test('links with a scheme are found, without the sentence\'s punctuation; bare words and e-mail addresses are not links', () => {
   assert.deepEqual(linksIn('Смотрите http://t.co/6zYyERX4it и https://youtu.be/abc?si=x, ещё раз http://t.co/6zYyERX4it'), [
     'http://t.co/6zYyERX4it',
     'https://youtu.be/abc?si=x',
   ]);
   assert.deepEqual(linksIn('пишите на mail@example.org или заходите на example.org'), []);
+  assert.deepEqual(linksIn('(см. https://kaktus.media/doc/1.html), а также «https://24.kg/x»…'), [
+    'https://kaktus.media/doc/1.html',
+    'https://24.kg/x',
+  ]);
 });
 
 test('hashtags in Cyrillic, Latin and with digits; not in the middle of a word or an HTML entity', () => {

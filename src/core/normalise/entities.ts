@@ -1,18 +1,21 @@
 // Links, hashtags and mentions written inside a text, for exports that have no list columns for them (the IRA
 // tweets, VK comments, 4CAT, CrowdTangle messages). Values are kept as written; co-link normalises URLs later.
-import { find } from 'linkifyjs';
 import type { Action } from '../model.ts';
 
 const HASHTAG = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
 const MENTION = /(?:^|[^\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,62}[A-Za-z0-9_])?)/gu;
-const LINK_HINT = /https?:\/\/|www\./i;
+// A link runs from its scheme to the next space or quote; trailing punctuation belongs to the sentence. A regular
+// expression, not linkifyjs: on the 581k IRA tweets linkify cost 25 CPU-seconds.
+const LINK = /\bhttps?:\/\/[^\s<>"'«»“”\u2026]+/gi;
+const TRAILING = /[.,;:!?)\]}]+$/;
 
-/** The distinct http(s) links in a text, in order (only links with a scheme or `www.`: bare words stay words). */
+/** The distinct http(s) links in a text, in order (only links with a scheme: bare domains stay words). */
 export function linksIn(text: string): string[] {
-  if (!LINK_HINT.test(text)) return [];
+  if (!text.includes('http')) return [];
   const out: string[] = [];
-  for (const link of find(text, 'url')) {
-    if (/^https?:\/\//i.test(link.href) && !out.includes(link.href)) out.push(link.href);
+  for (const m of text.matchAll(LINK)) {
+    const link = m[0].replace(TRAILING, '');
+    if (link.length > 8 && !out.includes(link)) out.push(link);
   }
   return out;
 }
