@@ -86,26 +86,6 @@ export interface ActionRow {
   raw: string | null;
 }
 
-export function actionToRow(a: Action): ActionRow {
-  return {
-    platform: a.platform,
-    id: a.id,
-    account: a.account,
-    kind: a.kind,
-    time_ms: a.time,
-    time_precision: a.precision,
-    target: a.target ?? null,
-    shared: a.shared ?? null,
-    text: a.text ?? null,
-    urls: joinList(a.urls),
-    hashtags: joinList(a.hashtags),
-    mentions: joinList(a.mentions),
-    media: joinList(a.media),
-    lang: a.lang ?? null,
-    raw: a.raw && Object.keys(a.raw).length > 0 ? JSON.stringify(a.raw) : null,
-  };
-}
-
 export function rowToAction(r: ActionRow): Action {
   const action = defined({
     platform: r.platform,

@@ -6,7 +6,7 @@ import type { AccountFinding, DetectionRun } from '../../core/run.ts';
 import type {
   ActionColumns, ActionFilter, ImportSession, NewPhoto, PhotoFilter, Store, StoreStats, StoredBatch, StoredPhoto,
 } from '../store.ts';
-import { accountToRow, actionToRow, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
+import { accountToRow, joinList, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
 import { readColumns } from './columns.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { insertPhotos, listPhotos } from './photos.ts';
@@ -112,12 +112,12 @@ function insertActions(rows: number): string {
   ON CONFLICT (platform, id) DO NOTHING`;
 }
 
-/** An action's values in ACTION_COLUMNS order, appended to `out`. */
+/** An action's values in ACTION_COLUMNS order, appended to `out` (no row object: this runs once per action). */
 function pushActionValues(out: unknown[], a: Action, batchId: number): void {
-  const r = actionToRow(a);
   out.push(
-    r.platform, r.id, r.account, r.kind, r.time_ms, r.time_precision, r.target, r.shared, r.text,
-    r.urls, r.hashtags, r.mentions, r.media, r.lang, r.raw, batchId,
+    a.platform, a.id, a.account, a.kind, a.time, a.precision, a.target ?? null, a.shared ?? null, a.text ?? null,
+    joinList(a.urls), joinList(a.hashtags), joinList(a.mentions), joinList(a.media), a.lang ?? null,
+    a.raw && Object.keys(a.raw).length > 0 ? JSON.stringify(a.raw) : null, batchId,
   );
 }
 
