@@ -103,4 +103,8 @@ test('import --photos DIR: files named by account id, needs --platform', { skip 
   const d = trollmap(['detect', '--layers', 'co-photo', '--json']);
   const run = JSON.parse(d.stdout) as { edges: { a: string; b: string }[] };
   assert.ok(run.edges.some((e) => e.a === 'facebook:1' && e.b === 'facebook:77'), 'the --photos avatar links to the portrait\'s other copies');
+  writeFileSync(join(dir, 'in/more2.csv'), 'platform,account,handle,name,avatar\nfacebook,10,h10,Name 10,photos/a2.jpg\nfacebook,12,h12,Name 12,\n');
+  assert.equal(trollmap(['import', join(dir, 'in/more2.csv')]).code, 0);
+  const list = JSON.parse(trollmap(['photos', 'gallery-matches', '--json']).stdout) as { account: string }[];
+  assert.equal(list.filter((m) => m.account === 'facebook:10').length, 1, 'an edited file re-importing the same avatar lists it once');
 });

@@ -14,9 +14,14 @@ import { resolveDbPath } from '../options.ts';
 
 /** Every stored account photo that matches a stored gallery photo. */
 export async function storedGalleryMatches(store: Store): Promise<GalleryMatch[]> {
-  const photos = (await store.listPhotos({ gallery: false })).map((p) => ({
-    account: `${p.platform}:${p.account}`, photo: p.source, fingerprint: decodeFingerprint(p.fingerprint),
-  }));
+  // The same image stored twice for one account (re-imports of an edited file) is one photo.
+  const seen = new Set<string>();
+  const photos = (await store.listPhotos({ gallery: false }))
+    .filter((p) => {
+      const k = `${p.platform}:${p.account}\u0000${p.sha256}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .map((p) => ({ account: `${p.platform}:${p.account}`, photo: p.source, fingerprint: decodeFingerprint(p.fingerprint) }));
   const gallery = (await store.listPhotos({ gallery: true })).map((g) => ({ gallery: g.gallery!, photo: g.source, fingerprint: decodeFingerprint(g.fingerprint) }));
   return matchGallery(photos, gallery);
 }
