@@ -2,7 +2,7 @@
 // --fetch-media, left alone without it, and a failed import leaving no photos.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,28 @@ test('a file that fails (too many bad rows) stores none of its photos', { skip }
     writeFileSync(path, `platform,account,time,avatar\nvk,1,2026-01-01T00:00:00Z,${base}/a.jpg\nvk,2,not a time,x.jpg\nvk,3,also bad,y.jpg\n`);
     await assert.rejects(importFile(store, path, 'bad.csv', { ...options(true), maxBadRows: 1 }), (e) => isUserError(e));
     assert.deepEqual(await store.listPhotos(), []);
+  } finally {
+    await store.close();
+  }
+});
+
+test('Telegram export: photos posted in messages are read relative to result.json; files left out of the export are not issues', { skip }, async () => {
+  const store = await openSqliteStore(join(dir, 'c.db'));
+  try {
+    mkdirSync(join(dir, 'tg/photos'), { recursive: true });
+    copyFileSync(PORTRAIT, join(dir, 'tg/photos/photo_1.jpg'));
+    const msg = (id: number, from: string, extra: string): string =>
+      `{"id": ${id}, "type": "message", "date": "2024-01-01T10:0${id}:00", "date_unixtime": "${1704103200 + id * 60}", "from": "U", "from_id": "${from}", "text": "x", ${extra}}`;
+    const messages = [
+      msg(1, 'user1', '"photo": "photos/photo_1.jpg", "width": 200, "height": 250'),
+      msg(2, 'user2', '"photo": "photos/photo_2.jpg"'),
+      msg(3, 'user3', '"photo": "(File not included. Change data exporting settings to download.)"'),
+    ];
+    writeFileSync(join(dir, 'tg/result.json'), `{"name": "Chat", "type": "private_supergroup", "id": 42, "messages": [${messages.join(',')}]}`);
+    const r = await importFile(store, join(dir, 'tg/result.json'), 'tg/result.json', options(false));
+    assert.equal(r.format, 'telegram');
+    assert.deepEqual({ named: r.photos?.named, stored: r.photos?.stored, absent: r.photos?.mediaAbsent, issues: r.photos?.issues.length }, { named: 2, stored: 1, absent: 1, issues: 0 });
+    assert.deepEqual((await store.listPhotos()).map((p) => [p.platform, p.account, p.source]), [['telegram', 'user1', 'photos/photo_1.jpg']]);
   } finally {
     await store.close();
   }
