@@ -32,9 +32,10 @@
  * by significance.ts as for the configuration null.
  *
  * False positives and limits. Accounts run by one household or one newsroom meet on the same posts for real;
- * so do two regular readers of one small page (their keys are not crowded): the evidence shows which posts. The
- * test is blind to timing: on layers where sharing a key is itself rare and meetings are few (co-share of the
- * client's post of the day, copy-paste text), it has no power, and the configuration null is used there.
+ * so do two regular readers of one small page (their keys are not crowded): the evidence shows which posts, and a
+ * wider window lets more of them in (docs/tuning.md). The test counts meetings, not the pairs they make: on layers
+ * where the evidence is many pairs on a few widely shared keys (co-share of the client's post of the day) it has
+ * little power (one edge per seed on co-share), and the configuration null is used there.
  *
  * References. Tumminello, Miccichè, Lillo, Piilo & Mantegna (2011), "Statistically validated networks in
  * bipartite complex systems", PLoS ONE 6(3); Neal (2014), "The backbone of bipartite projections: inferring
