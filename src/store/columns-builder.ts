@@ -52,6 +52,22 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Keys `platform:id` interned per platform code, so a repeated id costs one map lookup and no string concat. */
+class ScopedDictionary {
+  private readonly byPlatform: Map<string, number>[] = [];
+  readonly dict = new Dictionary();
+  add(platformCode: number, platform: string, id: string): number {
+    let m = this.byPlatform[platformCode];
+    if (m === undefined) this.byPlatform[platformCode] = m = new Map();
+    let code = m.get(id);
+    if (code === undefined) {
+      code = this.dict.add(`${platform}:${id}`);
+      m.set(id, code);
+    }
+    return code;
+  }
+}
+
 class MultiBuilder {
   readonly offsets: number[] = [0];
   readonly values: string[] = [];
@@ -64,11 +80,11 @@ class MultiBuilder {
   }
 }
 
-/** Consumes rows and returns the columns; `count` is known up front when the store can tell it cheaply. */
+/** Consumes rows in any order and returns the columns in (time, platform, id) order. */
 export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionColumns {
-  const accounts = new Dictionary();
-  const targets = new Dictionary();
-  const shareds = new Dictionary();
+  const accounts = new ScopedDictionary();
+  const targets = new ScopedDictionary();
+  const shareds = new ScopedDictionary();
   const platforms = new Dictionary();
   const account = new Int32Array(count);
   const time = new Float64Array(count);
@@ -87,15 +103,16 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
   for (const r of rows) {
     if (i >= count) throw new Error(`store returned more rows than its count (${count})`);
     const p = r[0];
-    platform[i] = platforms.add(p);
+    const pc = platforms.add(p);
+    platform[i] = pc;
     ids[i] = r[1];
     seq[i] = r[12];
-    account[i] = accounts.add(`${p}:${r[2]}`);
+    account[i] = accounts.add(pc, p, r[2]);
     kind[i] = KIND_INDEX.get(r[3]) ?? 0;
     time[i] = r[4];
     precision[i] = PRECISION_INDEX.get(r[5]) ?? 0;
-    target[i] = r[6] === null ? -1 : targets.add(`${p}:${r[6]}`);
-    shared[i] = r[7] === null ? -1 : shareds.add(`${p}:${r[7]}`);
+    target[i] = r[6] === null ? -1 : targets.add(pc, p, r[6]);
+    shared[i] = r[7] === null ? -1 : shareds.add(pc, p, r[7]);
     text[i] = r[8] ?? '';
     urls.push(r[9]);
     hashtags.push(r[10]);
@@ -107,9 +124,9 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
   const platformCodes = Int32Array.from(platform);
   const platformKeys = platforms.sortAndRemap(platformCodes);
   platform.set(platformCodes);
-  return {
+  const unordered: ActionColumns = {
     count,
-    accountKeys: accounts.sortAndRemap(account),
+    accountKeys: accounts.dict.sortAndRemap(account),
     account,
     time,
     kind,
@@ -118,13 +135,59 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
     ids,
     platforms: platformKeys,
     platform,
-    targetKeys: targets.sortAndRemap(target),
+    targetKeys: targets.dict.sortAndRemap(target),
     target,
-    sharedKeys: shareds.sortAndRemap(shared),
+    sharedKeys: shareds.dict.sortAndRemap(shared),
     shared,
     text,
     urls: urls.build(),
     hashtags: hashtags.build(),
     media: media.build(),
+  };
+  return inTimeOrder(unordered);
+}
+
+/**
+ * Rows ordered by (time, platform, id), whatever order the store scanned them in: sorting here costs less than
+ * an ORDER BY in the database (SQLite's index scan plus temp B-tree took half of the read on 571k rows).
+ */
+function inTimeOrder(c: ActionColumns): ActionColumns {
+  const { time, platform, ids } = c;
+  const order = new Int32Array(c.count);
+  for (let i = 0; i < c.count; i++) order[i] = i;
+  order.sort((a, b) => time[a]! - time[b]! || platform[a]! - platform[b]! || cmp(ids[a]!, ids[b]!));
+  let sorted = true;
+  for (let i = 0; i < c.count && sorted; i++) sorted = order[i] === i;
+  if (sorted) return c;
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(a.length);
+    for (let i = 0; i < order.length; i++) out[i] = a[order[i]!]!;
+    return out;
+  };
+  const pickStrings = (a: readonly string[]): string[] => Array.from(order, (i) => a[i]!);
+  const pickMulti = (m: MultiColumn): MultiColumn => {
+    const offsets = new Int32Array(order.length + 1);
+    const values: string[] = [];
+    order.forEach((row, i) => {
+      for (let j = m.offsets[row]!; j < m.offsets[row + 1]!; j++) values.push(m.values[j]!);
+      offsets[i + 1] = values.length;
+    });
+    return { offsets, values };
+  };
+  return {
+    ...c,
+    account: pick(c.account),
+    time: pick(c.time),
+    kind: pick(c.kind),
+    precision: pick(c.precision),
+    seq: pick(c.seq),
+    ids: pickStrings(c.ids),
+    platform: pick(c.platform),
+    target: pick(c.target),
+    shared: pick(c.shared),
+    text: pickStrings(c.text),
+    urls: pickMulti(c.urls),
+    hashtags: pickMulti(c.hashtags),
+    media: pickMulti(c.media),
   };
 }

@@ -31,7 +31,7 @@ export function readColumns(db: Database.Database, filter: ActionFilter): Action
   const rows = db
     .prepare(
       `SELECT platform, id, account, kind, time_ms, time_precision, target, shared, text, urls, hashtags, media, seq
-       FROM actions ${where} ORDER BY time_ms, platform, id`,
+       FROM actions ${where}`,
     )
     .raw()
     .iterate(...params) as IterableIterator<ColumnRow>;
