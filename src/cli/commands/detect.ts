@@ -81,8 +81,9 @@ async function detect(store: Store, opts: DetectOptions): Promise<void> {
     ...(opts.until === undefined ? {} : { until: opts.until }),
   });
   if (columns.count === 0) throw new UserError('no actions to analyse: import data first, or widen --platform/--since/--until');
-  const hasPhotos = opts.layers === undefined && (await store.listPhotos({ gallery: false })).length > 0;
-  const layers = (opts.layers ?? [...DEFAULT_LAYERS, ...(hasPhotos ? [CO_PHOTO_LAYER] : [])]) as Layer[];
+  // Photos are read once; by default co-photo runs when the accounts read have any.
+  const stored = opts.layers === undefined || opts.layers.includes(CO_PHOTO_LAYER) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;
+  const layers = (opts.layers ?? [...DEFAULT_LAYERS, ...(stored && stored.photos > 0 ? [CO_PHOTO_LAYER] : [])]) as Layer[];
   const actionLayers = layers.filter((l) => (l as string) !== CO_PHOTO_LAYER);
   const window = opts.window ?? SPEEDS[opts.speed ?? 'minutes'];
   if (opts.pairsCsv !== undefined || opts.edgesCsv !== undefined) writeParity(columns, layers, window, opts);
@@ -99,7 +100,7 @@ async function detect(store: Store, opts: DetectOptions): Promise<void> {
   };
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);
-  const photo = layers.includes(CO_PHOTO_LAYER as Layer) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;
+  const photo = layers.includes(CO_PHOTO_LAYER as Layer) ? stored : undefined;
   if (photo) {
     say(`${CO_PHOTO_LAYER}: ${photo.photos} photos, ${photo.edges.length} edges`);
     hash = createHash('sha256').update(hash).update(photo.hash).digest('hex');
