@@ -82,3 +82,12 @@ test('poissonBinomialTail: matches enumeration', () => {
     assert.ok(Math.abs(poissonBinomialTail(q, x) - want) < 1e-12, `x=${x}`);
   }
 });
+
+test('membership test: an edge met on fewer than minKeys keys gets p = 1 without a walk', () => {
+  const edges = { count: 2, a: Int32Array.from([0, 2]), b: Int32Array.from([1, 3]), keys: Int32Array.from([3, 1]) };
+  const r = membershipTest(handWorked(), edges, 1, 2);
+  const full = membershipTest(handWorked(), edges, 1);
+  assert.equal(r.p[1], 1);
+  assert.ok(Math.abs(full.p[1]! - (1 - 0.25 * 0.81)) < 1e-12); // walked: P(X ≥ 1) for q = 0.75, 0.19
+  assert.equal(r.p[0], full.p[0]);
+});

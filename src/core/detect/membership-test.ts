@@ -26,7 +26,10 @@
  * X counts keys met *within the window*, never more than the keys shared at all, so the test is conservative
  * with respect to timing too. A crowded key (s_k large) explains its meetings; a troll factory's accounts meet
  * on the same mid-sized posts (pile-ons of 10–40 accounts) far more often than accounts with their habits would.
- * Cost: one sort of the traces by (account, key), then O(d_a + d_b + d_a·X) per edge.
+ * Cost: one sort of the traces by (account, key), then O(d_a + d_b + d_a·X) per edge met on ≥ `minKeys` keys;
+ * an edge below it cannot be significant and gets p = 1 without a walk (it still counts as a test for BH, which
+ * only makes the correction stricter). 497k simulated actions, 6.6M tested co-target edges: 22 s without the
+ * shortcut (docs/tuning.md).
  *
  * Parameters. `minParticipation` as in the kernel (the same accounts are counted); BH and `minKeys` are applied
  * by significance.ts as for the configuration null.
@@ -59,6 +62,7 @@ export function membershipTest(
   traces: Traces,
   edges: { count: number; a: Int32Array; b: Int32Array; keys: Int32Array },
   minParticipation: number,
+  minKeys = 1,
 ): MembershipResult {
   const pres = presences(traces, minParticipation);
   const n = edges.count;
@@ -68,6 +72,11 @@ export function membershipTest(
     const a = edges.a[e]!;
     const b = edges.b[e]!;
     const x = edges.keys[e]!;
+    if (x < minKeys) {
+      // Cannot be significant (significance.ts needs minKeys): still one test for BH, with p = 1 (conservative).
+      out.p[e] = 1;
+      continue;
+    }
     const ab = direction(pres, a, b, x, probs);
     const ba = direction(pres, b, a, x, probs);
     const worse = ab.p >= ba.p ? ab : ba;

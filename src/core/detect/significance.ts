@@ -107,7 +107,7 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   }
   if (options.null === 'membership') {
     // Meetings are counted in keys, not pairs; lifts stay per pair, for ranking.
-    const m = membershipTest(traces, edges, options.minParticipation);
+    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2);
     out.expected.set(m.expected);
     out.z.set(m.z);
     out.p.set(m.p);
