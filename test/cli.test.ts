@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { trollmap as run } from './helpers/cli.ts';
+import { trollmap as run } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,23 +1,18 @@
 // `trollmap eval` end to end: a real SQLite file holding a hand-made run, a truth CSV, the JSON the demo reads.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { AccountFinding, DetectionRun } from '../src/core/run.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
+import { trollmap as run } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-eval-'));
 const db = join(dir, 't.db');
 after(() => rmSync(dir, { recursive: true, force: true }));
-const bin = fileURLToPath(new URL('../bin/trollmap.js', import.meta.url));
 
-function trollmap(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TROLLMAP_DB: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const trollmap = (args: string[]) => run(args, { cwd: dir });
 
 function finding(account: string, score: number, network: number): AccountFinding {
   const signals = {

@@ -1,22 +1,18 @@
 // `trollmap import` as a user runs it: reports, exit codes, one-line errors, re-import, the VK mapping.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { trollmap as run } from './support/cli.ts';
 
-const bin = fileURLToPath(new URL('../bin/trollmap.js', import.meta.url));
 const fx = (p: string): string => fileURLToPath(new URL(`fixtures/formats/${p}`, import.meta.url));
 const vkFile = fileURLToPath(new URL('../../shared/data/vk-comments/MKWM2022/BFM.csv.gz', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-import-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function trollmap(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TROLLMAP_DB: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const trollmap = (args: string[]) => run(args, { cwd: dir });
 
 function actions(db: string): number {
   const r = trollmap(['stats', '--json', '--db', db]);

@@ -1,28 +1,23 @@
 // `trollmap networks` and `trollmap account` on a real SQLite file holding a detection run built in the test:
 // actions imported through an import session, edges written by hand, findings from buildFindings, saveRun.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { buildFindings } from '../src/core/findings/build-findings.ts';
 import type { Action } from '../src/core/model.ts';
 import type { DetectionRun, RunEdge } from '../src/core/run.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { act } from './support/columns-of.ts';
+import { trollmap as run } from './support/cli.ts';
 
-const bin = fileURLToPath(new URL('../bin/trollmap.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-findings-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'run.db');
 const empty = join(dir, 'no-run.db');
 
-function trollmap(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TROLLMAP_DB: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const trollmap = (args: string[]) => run(args, { cwd: dir });
 
 const HEADLINE = 'Захарченко: ОБСЕ игнорирует гибель мирных жителей';
 const t0 = Date.UTC(2024, 0, 1, 10); // a Monday

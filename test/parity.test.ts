@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { trollmap } from './helpers/cli.ts';
+import { trollmap } from './support/cli.ts';
 
 const data = fileURLToPath(new URL('../../shared/data/coortweet/', import.meta.url));
 const skip = existsSync(data) ? false : 'needs ../shared/data/coortweet (absent)';

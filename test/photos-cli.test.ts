@@ -1,7 +1,6 @@
 // `trollmap photos hash` / `photos match` run as a user would run them, on real portraits
 // (../shared/data/photos/congress, public domain) and Meta's reference hashes (../shared/data/pdq-reference).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,18 +8,15 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { fromHex, hamming } from '../src/core/photo/hash256.ts';
+import { trollmap as run } from './support/cli.ts';
 
-const bin = fileURLToPath(new URL('../bin/trollmap.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const have = existsSync(DATA + 'photos/congress/200x250') && existsSync(DATA + 'pdq-reference/congress-200x250.csv');
 const skip = have ? false : 'needs ../shared/data/photos/congress and pdq-reference (absent)';
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-photos-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function trollmap(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const trollmap = (args: string[]) => run(args, { cwd: dir });
 
 test('photos hash --json: Meta-format hex within 10 bits of the reference, and the quality', { skip }, () => {
   const ref = readFileSync(DATA + 'pdq-reference/congress-200x250.csv', 'utf8').trim().split('\n').slice(1, 4).map((l) => l.split(','));

@@ -1,24 +1,19 @@
 // `trollmap report` end to end: actions and a run in a real SQLite file; the report shows stored texts, escaped.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { emptyLists, type Action } from '../src/core/model.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { HOSTILE, reportRun } from './fixtures/report-run.ts';
+import { trollmap as run } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-report-cli-'));
 const db = join(dir, 't.db');
-const bin = fileURLToPath(new URL('../bin/trollmap.js', import.meta.url));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function trollmap(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TROLLMAP_DB: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const trollmap = (args: string[]) => run(args, { cwd: dir });
 
 before(async () => {
   const t = Date.UTC(2024, 2, 5, 10, 0);
