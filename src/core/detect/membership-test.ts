@@ -47,7 +47,7 @@
  */
 import { poissonUpperTail } from './significance.ts';
 import { upperTail } from './timing-test.ts';
-import type { Traces } from './traces.ts';
+import { traceCounts, type Traces } from './traces.ts';
 
 /** Co-membership results aligned with the edges given (row i is edge a[i]–b[i]). */
 export interface MembershipResult {
@@ -99,14 +99,7 @@ export interface Presences {
 /** The kept accounts' distinct keys (accounts with ≥ M traces, keys with ≥ 2 such accounts). */
 export function presences(traces: Traces, minParticipation: number): Presences {
   const { account, key, count } = traces;
-  let accounts = 0;
-  let keys = 0;
-  for (let t = 0; t < count; t++) {
-    if (account[t]! >= accounts) accounts = account[t]! + 1;
-    if (key[t]! >= keys) keys = key[t]! + 1;
-  }
-  const perAccount = new Float64Array(accounts);
-  for (let t = 0; t < count; t++) perAccount[account[t]!]!++;
+  const { accounts, keys, perAccount } = traceCounts(traces);
   // Distinct (account, key) of kept accounts, as sorted codes account·keys + key (exact below 2⁵³).
   const codes: number[] = [];
   for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) codes.push(account[t]! * keys + key[t]!);

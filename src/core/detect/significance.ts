@@ -41,7 +41,7 @@
 import type { CoActionResult } from './co-action.ts';
 import { membershipTest } from './membership-test.ts';
 import { timingTest, type TimingResult } from './timing-test.ts';
-import type { Traces } from './traces.ts';
+import { traceCounts, type Traces } from './traces.ts';
 
 export interface SignificanceOptions {
   /** ms, inclusive: the kernel's window (used by the timing test). */
@@ -123,14 +123,7 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
 /** Traces per account that the kernel could pair: account kept (≥ M traces), key with ≥ 2 kept traces. */
 export function pairableActivity(traces: Traces, minParticipation: number): { perAccount: Float64Array; total: number } {
   const { account, key, count } = traces;
-  let accounts = 0;
-  let keys = 0;
-  for (let t = 0; t < count; t++) {
-    if (account[t]! >= accounts) accounts = account[t]! + 1;
-    if (key[t]! >= keys) keys = key[t]! + 1;
-  }
-  const perAccount = new Float64Array(accounts);
-  for (let t = 0; t < count; t++) perAccount[account[t]!]!++;
+  const { accounts, keys, perAccount } = traceCounts(traces);
   const perKey = new Int32Array(keys);
   for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) perKey[key[t]!]!++;
   const pairable = new Float64Array(accounts);

@@ -104,3 +104,17 @@ export function selectTraces(traces: Traces, rows: Int32Array): Traces {
   }
   return out;
 }
+
+/** How many accounts and keys the traces index (max + 1), and each account's number of traces. */
+export function traceCounts(traces: Traces): { accounts: number; keys: number; perAccount: Float64Array } {
+  const { account, key, count } = traces;
+  let accounts = 0;
+  let keys = 0;
+  for (let t = 0; t < count; t++) {
+    if (account[t]! >= accounts) accounts = account[t]! + 1;
+    if (key[t]! >= keys) keys = key[t]! + 1;
+  }
+  const perAccount = new Float64Array(accounts);
+  for (let t = 0; t < count; t++) perAccount[account[t]!]!++;
+  return { accounts, keys, perAccount };
+}
