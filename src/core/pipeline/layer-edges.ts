@@ -46,10 +46,12 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
   // Evidence rows with the account index of their first action, to orient them to the edge's (a, b) below.
   const evidence: { row: RunPairEvidence; first: number }[][] = kept.map(() => []);
   const p = kernel.pairs;
+  const occasions = new Occasions(kept.length);
   const actionKey = (row: number): string => `${columns.platforms[columns.platform[row]!]}:${columns.ids[row]}`;
   for (let r = 0; r < p.count; r++) {
     const slot = edgeOf.get(pairCode(p.a[r]!, p.b[r]!));
     if (slot === undefined) continue;
+    occasions.add(slot, p.a[r]!, p.actionA[r]!, p.b[r]!, p.actionB[r]!);
     const list = evidence[slot]!;
     if (list.length >= o.evidencePerEdge * 4) continue;
     list.push({
@@ -57,7 +59,10 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
       first: p.a[r]!,
     });
   }
-  const edges = kept.map((e, slot): RunEdge => {
+  const edges = kept.flatMap((e, slot): RunEdge[] => {
+    // Repetition means two occasions: one copied post that carries two links is two keys but one occasion. An edge
+    // whose pairs were not all kept as evidence (popular keys are capped in the kernel) cannot be checked: kept.
+    if (!occasions.repeated(slot) && occasions.rows[slot]! >= kernel.edges.pairs[e]!) return [];
     const a = lt.accounts[kernel.edges.a[e]!]!;
     const b = lt.accounts[kernel.edges.b[e]!]!;
     const lo = a < b ? a : b;
@@ -67,7 +72,7 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
       )
       .sort((x, y) => x.dt - y.dt || cmp(x.actionA, y.actionA) || cmp(x.actionB, y.actionB))
       .slice(0, o.evidencePerEdge);
-    return {
+    return [{
       a: a < b ? a : b,
       b: a < b ? b : a,
       layer,
@@ -78,7 +83,7 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
       // An edge with no variance under the null has z = ∞, which JSON cannot hold: it is left out, p says it all.
       ...(Number.isFinite(sig.z[e]!) ? { z: sig.z[e]! } : {}),
       evidence: rows,
-    };
+    }];
   });
   edges.sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b));
   return {
@@ -87,6 +92,37 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
     traces: lt.traces.count,
     cappedKeys: kernel.cappedKeys.map((c) => ({ layer, key: lt.keys[c.key] ?? String(c.key), traces: c.traces })),
   };
+}
+
+/** Per edge: whether each of its two accounts took part with at least two different actions. */
+class Occasions {
+  readonly rows: Int32Array;
+  private readonly lowAction: Int32Array;
+  private readonly highAction: Int32Array;
+  private readonly flags: Uint8Array;
+
+  constructor(edges: number) {
+    this.rows = new Int32Array(edges);
+    this.lowAction = new Int32Array(edges).fill(-1);
+    this.highAction = new Int32Array(edges).fill(-1);
+    this.flags = new Uint8Array(edges);
+  }
+
+  add(slot: number, accountA: number, actionA: number, accountB: number, actionB: number): void {
+    this.rows[slot]!++;
+    const [low, high] = accountA < accountB ? [actionA, actionB] : [actionB, actionA];
+    this.note(slot, this.lowAction, low, 1);
+    this.note(slot, this.highAction, high, 2);
+  }
+
+  repeated(slot: number): boolean {
+    return this.flags[slot] === 3;
+  }
+
+  private note(slot: number, first: Int32Array, action: number, bit: number): void {
+    if (first[slot] === -1) first[slot] = action;
+    else if (first[slot] !== action) this.flags[slot]! |= bit;
+  }
 }
 
 function pairCode(x: number, y: number): number {
