@@ -3,18 +3,11 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { coAction, type CoActionOptions } from './co-action.ts';
 import type { Traces } from './traces.ts';
+import { tracesOf } from '../../../test/support/traces-of.ts';
 
 const S = 1000;
 
-function traces(rows: readonly [account: number, key: number, seconds: number, action: number][]): Traces {
-  return {
-    count: rows.length,
-    account: Int32Array.from(rows, (r) => r[0]),
-    key: Int32Array.from(rows, (r) => r[1]),
-    time: Float64Array.from(rows, (r) => r[2] * S),
-    action: Int32Array.from(rows, (r) => r[3]),
-  };
-}
+const traces = tracesOf;
 
 // Accounts A=0 B=1 C=2 D=3; keys k0, k1; window 60 s, M = 2. Worked by hand:
 //   k0: A@0, B@60 (Δ = 60 s, inclusive → pair), C@121 (61 s after B → none), D@30 (D has 1 trace → pruned first)

@@ -5,17 +5,10 @@ import { coAction } from './co-action.ts';
 import { benjaminiHochberg, poissonUpperTail, significance } from './significance.ts';
 import { precisionWarnings, SPEEDS } from './speeds.ts';
 import type { Traces } from './traces.ts';
+import { tracesOf } from '../../../test/support/traces-of.ts';
 
 const S = 1000;
-function traces(rows: readonly [account: number, key: number, seconds: number, action: number][]): Traces {
-  return {
-    count: rows.length,
-    account: Int32Array.from(rows, (r) => r[0]),
-    key: Int32Array.from(rows, (r) => r[1]),
-    time: Float64Array.from(rows, (r) => r[2] * S),
-    action: Int32Array.from(rows, (r) => r[3]),
-  };
-}
+const traces = tracesOf;
 
 // Hand-worked, window 10 s, M = 1. A=0/B=1 meet on keys 0–2 (1 s apart): 3 pairs. C=2/D=3 share keys 3–10 but
 // 1000 s apart: no pairs. E=4/F=5 meet on keys 11–16: 6 pairs. Every key has 2 traces, so all 34 traces can pair:

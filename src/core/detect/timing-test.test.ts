@@ -4,17 +4,10 @@ import fc from 'fast-check';
 import { coAction } from './co-action.ts';
 import { timingTest, upperTail } from './timing-test.ts';
 import type { Traces } from './traces.ts';
+import { tracesOf } from '../../../test/support/traces-of.ts';
 
 const S = 1000;
-function traces(rows: readonly [account: number, key: number, seconds: number, action: number][]): Traces {
-  return {
-    count: rows.length,
-    account: Int32Array.from(rows, (r) => r[0]),
-    key: Int32Array.from(rows, (r) => r[1]),
-    time: Float64Array.from(rows, (r) => r[2] * S),
-    action: Int32Array.from(rows, (r) => r[3]),
-  };
-}
+const traces = tracesOf;
 
 // Hand-worked. A=0 and B=1 share keys 0–2, each within 1 s. C=2 and D=3 share keys 3–10, each 1000 s apart.
 // Every key has 2 traces (one size class): D_k = 1 distinct-account pair; P_k = 1 on keys 0–2, 0 on keys 3–10
