@@ -31,6 +31,12 @@
  *                     read; a key with 10⁸ pairs keeps ≈ 0.5 MB of evidence.
  *   maxPairsPerKey    default 5·10⁷ — one key at that size already costs seconds; beyond it the key is a
  *                     platform-wide event (a viral post), not a troll signal.
+ *   edgeMinKeys       default 1 (every edge returned). Edges met on fewer distinct keys are only counted
+ *                     (`droppedEdges`): a test that needs ≥ 2 keys (significance.ts) still counts them for BH, but
+ *                     a viral post's millions of one-off pairs need not sit in memory. Totals are then summed account
+ *                     by account (account-pairs.ts), identical to the pair table's; a pair is met once per side.
+ *   evidence          default true; false leaves `pairs` empty (layer-edges.ts sweeps the evidence of the edges it
+ *                     keeps afterwards with `sweepEvidence`, in the same order and with the same per-key cap).
  *   rule              'coortweet': an account passes when ≥ M of its traces are on actions that appear in some pair;
  *                     a pair is kept when either account passes (CooRTweet's `filter_min_participation`).
  *                     'strict' (default): an account passes with ≥ M distinct paired actions; both must pass.
@@ -46,7 +52,8 @@
  */
 import { PairBuffer, type PairEvidence } from './pair-evidence.ts';
 import { MAX_ACCOUNTS, PairTable, type EdgeTotals } from './pair-table.ts';
-import { sortTraces } from './sort-traces.ts';
+import { accountPairs } from './account-pairs.ts';
+import { sortTraces, type KeySegments } from './sort-traces.ts';
 import type { Traces } from './traces.ts';
 
 export interface CoActionOptions {
@@ -55,6 +62,13 @@ export interface CoActionOptions {
   evidencePerKey?: number;
   maxPairsPerKey?: number;
   rule?: 'coortweet' | 'strict';
+  /**
+   * Edges met on fewer distinct keys are counted (`droppedEdges`), not returned; default 1 (all). Above 1 the
+   * totals are accumulated account by account (account-pairs.ts), never holding the dropped pairs in memory.
+   */
+  edgeMinKeys?: number;
+  /** Keep the pair evidence (default true); without it `pairs` is empty and `sweepEvidence` picks rows later. */
+  evidence?: boolean;
 }
 
 /** A key whose evidence was cut (`skipped` false) or which was not enumerated at all (`skipped` true). */
@@ -86,6 +100,11 @@ export interface CoActionResult {
   cappedKeys: CappedKey[];
   /** Accounts that passed both participation filters (1) or not (0), by account index. */
   passed: Uint8Array;
+  /** Accepted edges met on fewer than `edgeMinKeys` keys: counted, not in `edges`. */
+  droppedEdges: number;
+  /** The sorted traces, and per segment the rarity weight of its pairs (0: the key was not enumerated). */
+  segments: KeySegments;
+  segmentWeight: Float64Array;
   stats: CoActionStats;
 }
 
@@ -95,6 +114,9 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
   const evidencePerKey = options.evidencePerKey ?? 10_000;
   const maxPairsPerKey = options.maxPairsPerKey ?? 50_000_000;
   const rule = options.rule ?? 'strict';
+  const edgeMinKeys = options.edgeMinKeys ?? 1;
+  const sparse = edgeMinKeys > 1;
+  const keepEvidence = options.evidence ?? true;
   if (!(window >= 0)) throw new Error(`coAction: window must be ≥ 0 ms, got ${window}`);
   const { account, key, time, action } = traces;
   const n = traces.count;
@@ -114,8 +136,10 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
     if (perAccount[a]! >= minParticipation) accountsKept++;
   }
 
-  const { order, start, keyOf } = sortTraces(key, time, keep, keyCount);
-  const table = new PairTable();
+  const segments = sortTraces(key, time, keep, keyCount);
+  const { order, start, keyOf } = segments;
+  const segmentWeight = new Float64Array(keyOf.length);
+  const table = new PairTable(sparse ? 16 : 1 << 16);
   const buffer = new PairBuffer();
   const flagged = new Uint8Array(actionCount);
   const seen = new Int32Array(accountCount).fill(-1);
@@ -142,6 +166,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
       continue;
     }
     const w = 1 / Math.log2(accounts);
+    segmentWeight[s] = w;
     let onKey = 0;
     let lo = from;
     for (let j = from + 1; j < to; j++) {
@@ -156,10 +181,10 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
         if (accI === accJ) continue;
         const actI = action[ti]!;
         if (actI === actJ) continue;
-        table.add(accI, accJ, k, w, timeJ - time[ti]!);
+        if (!sparse) table.add(accI, accJ, k, w, timeJ - time[ti]!);
         flagged[actI] = 1;
         flagged[actJ] = 1;
-        if (onKey < evidencePerKey) buffer.push(ti, tj);
+        if (keepEvidence && onKey < evidencePerKey) buffer.push(ti, tj);
         onKey++;
       }
     }
@@ -177,11 +202,17 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
       : (a: number, b: number) => passed[a] === 1 && passed[b] === 1;
   let tracesPaired = 0;
   for (let t = 0; t < n; t++) if (keep[t] === 1 && flagged[action[t]!] === 1) tracesPaired++;
+  const totals = sparse
+    ? accountPairs(traces, segments, segmentWeight, window, accountCount, accept, edgeMinKeys)
+    : { edges: table.edges(accept), dropped: 0 };
   return {
     pairs: buffer.resolve(traces, accept),
-    edges: table.edges(accept),
+    edges: totals.edges,
     cappedKeys,
     passed,
+    droppedEdges: totals.dropped,
+    segments,
+    segmentWeight,
     stats: { traces: n, tracesPaired, accountsBefore, accountsKept, keysSwept: keyOf.length, pairsCounted, weightedCounted },
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { coAction } from './co-action.ts';
 import { membershipTest, poissonBinomialTail, presences } from './membership-test.ts';
 import { significance } from './significance.ts';
@@ -90,4 +91,24 @@ test('membership test: an edge met on fewer than minKeys keys gets p = 1 without
   assert.equal(r.p[1], 1);
   assert.ok(Math.abs(full.p[1]! - (1 - 0.25 * 0.81)) < 1e-12); // walked: P(X ≥ 1) for q = 0.75, 0.19
   assert.equal(r.p[0], full.p[0]);
+});
+
+test('property: stopping above a level keeps every p at or below it exact, and every other p above it', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(7), fc.nat(9), fc.nat(300)), { maxLength: 80 }),
+      fc.double({ min: 0.001, max: 0.9, noNaN: true }),
+      (rows, level) => {
+        const t = traces(rows);
+        const kernel = coAction(t, { window: 60_000, minParticipation: 1 });
+        const full = membershipTest(t, kernel.edges, 1);
+        const cut = membershipTest(t, kernel.edges, 1, 1, level);
+        for (let e = 0; e < full.count; e++) {
+          if (full.p[e]! <= level) assert.deepEqual([cut.p[e], cut.z[e], cut.expected[e]], [full.p[e], full.z[e], full.expected[e]]);
+          else assert.ok(cut.p[e]! > level && cut.p[e]! <= full.p[e]!);
+        }
+      },
+    ),
+    { numRuns: 300, seed: 13 },
+  );
 });

@@ -29,7 +29,11 @@
  * Cost: one sort of the traces by (account, key), then O(d_a + d_b + d_a·X) per edge met on ≥ `minKeys` keys;
  * an edge below it cannot be significant and gets p = 1 without a walk (it still counts as a test for BH, which
  * only makes the correction stricter). 497k simulated actions, 6.6M tested co-target edges: 22 s without the
- * shortcut (docs/tuning.md).
+ * shortcut (docs/tuning.md). Two more shortcuts leave every result below `stopAbove` (significance.ts passes its
+ * alpha) exact: when p_{a→b} > stopAbove, b→a is not walked (p ≥ p_{a→b} already exceeds it; the p reported is
+ * then that lower bound, and BH's q-values at or below alpha are unchanged: such an edge ranks after every p ≤ alpha
+ * and its terms stay above alpha); and q_k, which depends only on (d_b, s'_k), is remembered per s'_k for the last
+ * d_b (heavy commenters visit hundreds of small keys of a few sizes).
  *
  * Parameters. `minParticipation` as in the kernel (the same accounts are counted); BH and `minKeys` are applied
  * by significance.ts as for the configuration null.
@@ -63,11 +67,13 @@ export function membershipTest(
   edges: { count: number; a: Int32Array; b: Int32Array; keys: Int32Array },
   minParticipation: number,
   minKeys = 1,
+  stopAbove = 1,
 ): MembershipResult {
   const pres = presences(traces, minParticipation);
   const n = edges.count;
   const out: MembershipResult = { count: n, expected: new Float64Array(n), z: new Float64Array(n), p: new Float64Array(n) };
   const probs: number[] = [];
+  const cache = new LandingCache(pres);
   for (let e = 0; e < n; e++) {
     const a = edges.a[e]!;
     const b = edges.b[e]!;
@@ -77,8 +83,9 @@ export function membershipTest(
       out.p[e] = 1;
       continue;
     }
-    const ab = direction(pres, a, b, x, probs);
-    const ba = direction(pres, b, a, x, probs);
+    const ab = direction(pres, a, b, x, probs, cache);
+    // p = max of both directions ≥ p_{a→b}: above `stopAbove` the edge's fate is sealed and b→a is not walked.
+    const ba = ab.p > stopAbove ? ab : direction(pres, b, a, x, probs, cache);
     const worse = ab.p >= ba.p ? ab : ba;
     out.expected[e] = worse.mu;
     out.z[e] = worse.mu > 0 ? (x - worse.mu) / Math.sqrt(worse.mu) : x > 0 ? Infinity : 0;
@@ -128,10 +135,11 @@ export function presences(traces: Traces, minParticipation: number): Presences {
 }
 
 /** p and μ of "b lands on ≥ x of a's keys": each key k of a with probability 1 − (1 − others_k / (S − d_b))^d_b. */
-function direction(pres: Presences, a: number, b: number, x: number, probs: number[]): { mu: number; p: number } {
+function direction(pres: Presences, a: number, b: number, x: number, probs: number[], cache: LandingCache): { mu: number; p: number } {
   const { start, key, size, total } = pres;
   const db = start[b + 1]! - start[b]!;
   const pool = total - db;
+  const { stamp, value } = cache;
   probs.length = 0;
   let mu = 0;
   let j = start[b]!;
@@ -139,12 +147,32 @@ function direction(pres: Presences, a: number, b: number, x: number, probs: numb
     const k = key[i]!;
     while (j < start[b + 1]! && key[j]! < k) j++;
     const others = size[k]! - (j < start[b + 1]! && key[j] === k ? 1 : 0);
-    const q = pool > 0 && others > 0 ? 1 - Math.pow(1 - Math.min(1, others / pool), db) : 0;
+    // q depends on (d_b, others) only: remembered per `others` for the last d_b that asked.
+    let q: number;
+    if (stamp[others] === db) q = value[others]!;
+    else {
+      q = pool > 0 && others > 0 ? 1 - Math.pow(1 - Math.min(1, others / pool), db) : 0;
+      stamp[others] = db;
+      value[others] = q;
+    }
     probs.push(q);
     mu += q;
   }
   // Exact Poisson-binomial up to 1000 keys; beyond, Poisson with the same mean (a heavier tail: conservative).
   return { mu, p: probs.length > 1000 ? poissonUpperTail(x, mu) : poissonBinomialTail(probs, x) };
+}
+
+/** Landing probabilities q(d_b, others) by `others`, tagged with the d_b they were computed for. */
+class LandingCache {
+  readonly stamp: Float64Array;
+  readonly value: Float64Array;
+
+  constructor(pres: Presences) {
+    let max = 0;
+    for (const s of pres.size) if (s > max) max = s;
+    this.stamp = new Float64Array(max + 1).fill(-1);
+    this.value = new Float64Array(max + 1);
+  }
 }
 
 /** P(X ≥ x) for X a sum of independent Bernoulli(q_k). */

@@ -1,4 +1,5 @@
 // Pair evidence: the action pairs behind every edge, kept in growing typed arrays during the sweep.
+import type { KeySegments } from './sort-traces.ts';
 import type { Traces } from './traces.ts';
 
 /** One row per co-action pair: `a` acted first (ties: the earlier trace), `dt` = time_b − time_a ≥ 0 in ms. */
@@ -67,4 +68,43 @@ export class PairBuffer {
     }
     return out;
   }
+}
+
+/**
+ * The evidence rows `coAction` would have kept (first `evidencePerKey` pairs per enumerated key, in sweep order),
+ * restricted to the pairs `wanted(a, b)` accepts: the evidence of a few kept edges without buffering every pair.
+ */
+export function sweepEvidence(
+  traces: Traces,
+  segments: KeySegments,
+  segmentWeight: Float64Array,
+  window: number,
+  evidencePerKey: number,
+  wanted: (a: number, b: number) => boolean,
+): PairEvidence {
+  const { account, time, action } = traces;
+  const { order, start } = segments;
+  const buffer = new PairBuffer();
+  for (let s = 0; s + 1 < start.length; s++) {
+    if (!(segmentWeight[s]! > 0)) continue;
+    const from = start[s]!;
+    const to = start[s + 1]!;
+    let onKey = 0;
+    let lo = from;
+    for (let j = from + 1; j < to && onKey < evidencePerKey; j++) {
+      const tj = order[j]!;
+      const timeJ = time[tj]!;
+      while (timeJ - time[order[lo]!]! > window) lo++;
+      const accJ = account[tj]!;
+      const actJ = action[tj]!;
+      for (let i = lo; i < j && onKey < evidencePerKey; i++) {
+        const ti = order[i]!;
+        const accI = account[ti]!;
+        if (accI === accJ || action[ti] === actJ) continue;
+        if (wanted(accI, accJ)) buffer.push(ti, tj);
+        onKey++;
+      }
+    }
+  }
+  return buffer.resolve(traces, () => true);
 }

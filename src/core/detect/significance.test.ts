@@ -83,6 +83,21 @@ test('Benjamini–Hochberg: R p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH") = 0.04 0.
   assert.deepEqual([...q].map((x) => x.toFixed(4)), ['0.0400', '0.0533', '0.0533', '0.2000']);
 });
 
+test('Benjamini–Hochberg with untested hypotheses: R p.adjust(c(0.01, 0.04, 1, 1), "BH")[1:2] = 0.04 0.08', () => {
+  const q = benjaminiHochberg(Float64Array.of(0.01, 0.04), 2);
+  assert.deepEqual([...q].map((x) => x.toFixed(4)), ['0.0400', '0.0800']);
+});
+
+test('property: untested hypotheses count as p = 1 (same q as the padded list)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 }), fc.nat(20), (ps, extra) => {
+      const padded = benjaminiHochberg(Float64Array.from([...ps, ...Array<number>(extra).fill(1)]));
+      assert.deepEqual([...benjaminiHochberg(Float64Array.from(ps), extra)], [...padded.subarray(0, ps.length)]);
+    }),
+    { numRuns: 300, seed: 9 },
+  );
+});
+
 const arbTraces = fc
   .array(fc.tuple(fc.nat(5), fc.nat(4), fc.nat(200), fc.nat(1000)), { minLength: 2, maxLength: 40 })
   .map((rows) => traces(rows.map((r, i) => [r[0], r[1], r[2], i] as [number, number, number, number])));

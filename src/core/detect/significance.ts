@@ -107,12 +107,14 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   }
   if (options.null === 'membership') {
     // Meetings are counted in keys, not pairs; lifts stay per pair, for ranking.
-    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2);
+    // An edge with p > alpha has q > alpha whatever its exact p: the test may stop there (membership-test.ts).
+    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2, options.alpha ?? 0.01);
     out.expected.set(m.expected);
     out.z.set(m.z);
     out.p.set(m.p);
   }
-  out.q.set(benjaminiHochberg(out.p));
+  // Edges the kernel only counted (met on fewer than its `edgeMinKeys` keys) are tests with p = 1 (see BH below).
+  out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges));
   const alpha = options.alpha ?? 0.01;
   const minKeys = options.minKeys ?? 2;
   for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
@@ -171,13 +173,17 @@ function logFactorial(x: number): number {
   return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x) + 1 / (12 * x) - 1 / (360 * x * x * x);
 }
 
-/** Benjamini–Hochberg adjusted p-values, in the input order. */
-export function benjaminiHochberg(p: Float64Array): Float64Array {
-  const m = p.length;
-  const idx = Array.from({ length: m }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y);
-  const q = new Float64Array(m);
+/**
+ * Benjamini–Hochberg adjusted p-values, in the input order. `untested` more hypotheses with p = 1 count in m: they
+ * rank after every p < 1 and their own terms are ≥ 1, so the q-values given equal those of the full list.
+ */
+export function benjaminiHochberg(p: Float64Array, untested = 0): Float64Array {
+  const n = p.length;
+  const m = n + untested;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y);
+  const q = new Float64Array(n);
   let running = 1;
-  for (let r = m - 1; r >= 0; r--) {
+  for (let r = n - 1; r >= 0; r--) {
     const i = idx[r]!;
     running = Math.min(running, (p[i]! * m) / (r + 1));
     q[i] = running;

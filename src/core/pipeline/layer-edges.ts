@@ -1,6 +1,7 @@
 // One layer of a run: traces → kernel → significance → RunEdges that carry the action pairs behind them.
 import type { ActionColumns } from '../columns.ts';
 import { coAction } from '../detect/co-action.ts';
+import { sweepEvidence } from '../detect/pair-evidence.ts';
 import { layerTraces, type Layer, type LayerOptions } from '../detect/layer-traces.ts';
 import { significance, type NullModel } from '../detect/significance.ts';
 import type { PairEvidence as RunPairEvidence, RunEdge } from '../run.ts';
@@ -25,15 +26,26 @@ export interface LayerEdges {
 }
 
 const SHIFT = 2 ** 26;
+/** Keys an edge needs to be significant (significance.ts `minKeys`); fewer is one coincidence. */
+const MIN_KEYS = 2;
+/** The kernel's default evidence cap per key (co-action.ts), so the swept evidence is the kernel's. */
+const EVIDENCE_PER_KEY = 10_000;
 
 /** Significant edges of one layer, with up to `evidencePerEdge` action pairs each (closest in time first). */
 export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOptions): LayerEdges {
   const lt = layerTraces(columns, layer, o.layerOptions ?? {});
-  const kernel = coAction(lt.traces, { window: o.window, minParticipation: o.minParticipation });
+  // The co-membership null gives p = 1 below 2 keys: such edges are only counted (exact BH, far less memory).
+  const kernel = coAction(lt.traces, {
+    window: o.window,
+    minParticipation: o.minParticipation,
+    evidence: false,
+    ...(o.null === 'membership' ? { edgeMinKeys: MIN_KEYS } : {}),
+  });
   const sig = significance(lt.traces, kernel, {
     window: o.window,
     minParticipation: o.minParticipation,
     alpha: o.alpha,
+    minKeys: MIN_KEYS,
     ...(o.null === undefined ? {} : { null: o.null }),
   });
   const edgeOf = new Map<number, number>();
@@ -45,7 +57,11 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
   }
   // Evidence rows with the account index of their first action, to orient them to the edge's (a, b) below.
   const evidence: { row: RunPairEvidence; first: number }[][] = kept.map(() => []);
-  const p = kernel.pairs;
+  const inEdge = new Uint8Array(lt.accounts.length);
+  for (const e of kept) inEdge[kernel.edges.a[e]!] = inEdge[kernel.edges.b[e]!] = 1;
+  const p = sweepEvidence(lt.traces, kernel.segments, kernel.segmentWeight, o.window, EVIDENCE_PER_KEY, (x, y) =>
+    inEdge[x] === 1 && inEdge[y] === 1 && edgeOf.has(pairCode(x, y)),
+  );
   const occasions = new Occasions(kept.length);
   const actionKey = (row: number): string => `${columns.platforms[columns.platform[row]!]}:${columns.ids[row]}`;
   for (let r = 0; r < p.count; r++) {
@@ -88,7 +104,7 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
   edges.sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b));
   return {
     edges,
-    tested: sig.count,
+    tested: sig.count + kernel.droppedEdges,
     traces: lt.traces.count,
     cappedKeys: kernel.cappedKeys.map((c) => ({ layer, key: lt.keys[c.key] ?? String(c.key), traces: c.traces })),
   };

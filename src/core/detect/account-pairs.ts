@@ -1,0 +1,148 @@
+// Edge totals accumulated account by account instead of in one hash table of every pair (co-action.ts uses it when
+// edges below `minKeys` are only counted). For each account a, every trace of a scans its key's traces within the
+// window on both sides; partners b > a add to dense per-partner accumulators, which are emitted (or counted) and
+// cleared before the next account. Every co-action pair is met once (from its lower account) and memory is
+// O(accounts + edges kept): a viral post's ten million one-off pairs of strangers are counted, never stored.
+// Totals equal the pair table's: within one key every pair adds the same rarity weight, and keys are visited in the
+// same (ascending) order, so even the floating-point sums are the same.
+import type { EdgeTotals } from './pair-table.ts';
+import type { KeySegments } from './sort-traces.ts';
+import type { Traces } from './traces.ts';
+
+/** Edges with ≥ `minKeys` distinct keys (sorted by a, b), and how many accepted edges had fewer. */
+export interface SparseEdges {
+  edges: EdgeTotals;
+  dropped: number;
+}
+
+/**
+ * Totals of every accepted account pair over the segments whose `weight` is > 0 (0 = key not enumerated); pairs of
+ * one account or of one action are loops and skipped, as in the kernel.
+ */
+export function accountPairs(
+  traces: Traces,
+  segments: KeySegments,
+  weight: Float64Array,
+  window: number,
+  accountCount: number,
+  accept: (a: number, b: number) => boolean,
+  minKeys: number,
+): SparseEdges {
+  const { account, time, action } = traces;
+  const { order, start } = segments;
+  const total = start[start.length - 1]!;
+  const segOf = new Int32Array(total);
+  for (let s = 0; s + 1 < start.length; s++) segOf.fill(s, start[s]!, start[s + 1]!);
+  // Positions per account, in position order (so grouped by key, keys ascending).
+  const byAccount = new Int32Array(accountCount + 1);
+  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) byAccount[account[order[p]!]! + 1]!++;
+  for (let a = 0; a < accountCount; a++) byAccount[a + 1]! += byAccount[a]!;
+  const positions = new Int32Array(byAccount[accountCount]!);
+  const fill = byAccount.slice(0, accountCount);
+  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) positions[fill[account[order[p]!]!]!++] = p;
+
+  // One 32-byte slot per partner (pairs, weighted, Σ|Δt|, keys): one co-action touches one cache line.
+  const acc = new Float64Array(accountCount * 4);
+  const lastSeg = new Int32Array(accountCount).fill(-1);
+  const touched = new Int32Array(accountCount);
+  const out = new EdgeBuilder();
+  let dropped = 0;
+  for (let a = 0; a < accountCount; a++) {
+    let nt = 0;
+    for (let i = byAccount[a]!; i < byAccount[a + 1]!; i++) {
+      const p = positions[i]!;
+      const s = segOf[p]!;
+      const w = weight[s]!;
+      const from = start[s]!;
+      const to = start[s + 1]!;
+      const t = time[order[p]!]!;
+      const act = action[order[p]!]!;
+      for (let q = p - 1; q >= from; q--) {
+        const tq = order[q]!;
+        const dt = t - time[tq]!;
+        if (dt > window) break;
+        const b = account[tq]!;
+        if (b <= a || action[tq] === act) continue;
+        if (acc[b * 4] === 0) touched[nt++] = b;
+        add(acc, lastSeg, b, s, w, dt);
+      }
+      for (let q = p + 1; q < to; q++) {
+        const tq = order[q]!;
+        const dt = time[tq]! - t;
+        if (dt > window) break;
+        const b = account[tq]!;
+        if (b <= a || action[tq] === act) continue;
+        if (acc[b * 4] === 0) touched[nt++] = b;
+        add(acc, lastSeg, b, s, w, dt);
+      }
+    }
+    const partners = touched.subarray(0, nt).sort();
+    for (const b of partners) {
+      const at = b * 4;
+      if (accept(a, b)) {
+        if (acc[at + 3]! >= minKeys) out.push(a, b, acc[at]!, acc[at + 1]!, acc[at + 2]!, acc[at + 3]!);
+        else dropped++;
+      }
+      acc.fill(0, at, at + 4);
+      lastSeg[b] = -1;
+    }
+  }
+  return { edges: out.build(), dropped };
+}
+
+function add(acc: Float64Array, lastSeg: Int32Array, b: number, s: number, w: number, dt: number): void {
+  const at = b * 4;
+  acc[at]! += 1;
+  acc[at + 1]! += w;
+  acc[at + 2]! += dt;
+  if (lastSeg[b] !== s) {
+    lastSeg[b] = s;
+    acc[at + 3]! += 1;
+  }
+}
+
+class EdgeBuilder {
+  private n = 0;
+  private cols = EdgeBuilder.alloc(1024);
+
+  push(a: number, b: number, pairs: number, weighted: number, sumDt: number, keys: number): void {
+    if (this.n === this.cols.a.length) {
+      const next = EdgeBuilder.alloc(this.n * 2);
+      for (const k of ['a', 'b', 'pairs', 'weighted', 'sumDt', 'keys'] as const) next[k].set(this.cols[k]);
+      this.cols = next;
+    }
+    const c = this.cols;
+    c.a[this.n] = a;
+    c.b[this.n] = b;
+    c.pairs[this.n] = pairs;
+    c.weighted[this.n] = weighted;
+    c.sumDt[this.n] = sumDt;
+    c.keys[this.n] = keys;
+    this.n++;
+  }
+
+  build(): EdgeTotals {
+    const n = this.n;
+    const c = this.cols;
+    return {
+      count: n,
+      a: c.a.slice(0, n),
+      b: c.b.slice(0, n),
+      pairs: c.pairs.slice(0, n),
+      weighted: c.weighted.slice(0, n),
+      sumDt: c.sumDt.slice(0, n),
+      keys: c.keys.slice(0, n),
+    };
+  }
+
+  private static alloc(n: number): Omit<EdgeTotals, 'count'> {
+    return {
+      a: new Int32Array(n),
+      b: new Int32Array(n),
+      pairs: new Float64Array(n),
+      weighted: new Float64Array(n),
+      sumDt: new Float64Array(n),
+      keys: new Int32Array(n),
+    };
+  }
+}
