@@ -1,12 +1,10 @@
 // `trollmap account <platform:id>`: why an account scored as it did, rendered from the stored run.
+// Registration is eager and cheap; the store and the explanation are imported when the command runs.
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.ts';
-import { edgesOf, explainAccount } from '../../core/explain/account-text.ts';
 import { splitKey } from '../../core/model.ts';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
 import { existingDb } from '../open-store.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
-import { storedRun } from '../stored-run.ts';
 
 export function registerAccount(program: Command): void {
   program
@@ -19,6 +17,11 @@ export function registerAccount(program: Command): void {
     .action(async (key: string, opts: { db?: string; run?: number; json?: boolean }) => {
       const parts = splitKey(key);
       if (parts === undefined) throw new UserError(`account (${key}): expected platform:id, such as vk:12345`);
+      const [{ edgesOf, explainAccount }, { openSqliteStore }, { storedRun }] = await Promise.all([
+        import('../../core/explain/account-text.ts'),
+        import('../../store/sqlite/index.ts'),
+        import('../stored-run.ts'),
+      ]);
       const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
       try {
         const run = await storedRun(store, opts.run);

@@ -4,8 +4,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { accountLine } from '../../core/explain/index.ts';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
 import { resolveDbPath } from '../options.ts';
 import { parsePositiveInt } from '../options.ts';
 
@@ -48,6 +46,7 @@ export function registerDemo(program: Command): void {
 }
 
 async function printAccounts(db: string, top: number): Promise<void> {
+  const [{ accountLine }, { openSqliteStore }] = await Promise.all([import('../../core/explain/index.ts'), import('../../store/sqlite/index.ts')]);
   const store = await openSqliteStore(db);
   try {
     const run = await store.getRun();

@@ -1,13 +1,9 @@
 // `trollmap eval`: scores a stored detection run against a ground-truth file (e.g. the simulator's truth.csv).
 import type { Command } from 'commander';
-import { evalText, evaluate } from '../../core/eval/index.ts';
 import { UserError } from '../../core/errors.ts';
 import { DEFAULT_FLAG_THRESHOLD } from '../../core/score/account-score.ts';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
-import { loadRun } from '../load-run.ts';
 import { existingDb } from '../open-store.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
-import { readTruthFile } from '../truth-file.ts';
 
 function parseThreshold(value: string): number {
   const t = Number(value);
@@ -27,6 +23,12 @@ export function registerEval(program: Command): void {
     .option('--threshold <t>', 'flag accounts with score ≥ t', parseThreshold, DEFAULT_FLAG_THRESHOLD)
     .option('--json', 'print JSON (top-level `precision`, `recall`, `f1`, `prAuc`, `precisionAtK`, `networks`, `layers`)')
     .action(async (opts: { truth: string; db?: string; run?: number; threshold: number; json?: boolean }) => {
+      const [{ evalText, evaluate }, { openSqliteStore }, { loadRun }, { readTruthFile }] = await Promise.all([
+        import('../../core/eval/index.ts'),
+        import('../../store/sqlite/index.ts'),
+        import('../load-run.ts'),
+        import('../truth-file.ts'),
+      ]);
       const truth = await readTruthFile(opts.truth);
       const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
       try {

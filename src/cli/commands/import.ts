@@ -1,18 +1,12 @@
 // `trollmap import`: reads export files or folders into the database, one transaction per file.
+// This file only declares the command; import-action.ts does the work and is imported when the command runs.
 import { Option, type Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { performance } from 'node:perf_hooks';
-import { UserError } from '../../core/errors.ts';
 import { formatsHelp } from '../../ingest/formats/index.ts';
-import { MAP_FIELDS, parseMap } from '../../ingest/formats/generic-columns.ts';
-import { importPaths } from '../../ingest/import-paths.ts';
-import { photosFromFolder } from '../../ingest/photos-import.ts';
-import type { ImportOptions } from '../../ingest/import-file.ts';
-import { formatImportReport, photoLines } from '../../ingest/report.ts';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
-import { parsePositiveInt, resolveDbPath } from '../options.ts';
+import { MAP_FIELDS } from '../../ingest/formats/generic-columns.ts';
+import { parsePositiveInt } from '../options.ts';
 
-interface ImportFlags {
+/** The flags of `trollmap import`, as commander parses them. */
+export interface ImportFlags {
   format?: string;
   map: string[];
   platform?: string;
@@ -48,33 +42,6 @@ Examples:
   trollmap import comments.csv.gz --platform vk --map account=user_id_hashed --map time=datetime --map target=media
 `;
 
-/** A progress bar on stderr (only on a terminal and without --quiet); `stop` restores the cursor. */
-function progressBar(quiet: boolean | undefined): { onProgress?: ImportOptions['onProgress']; stop: () => void } {
-  if (quiet || !process.stderr.isTTY) return { stop: () => {} };
-  let bar: cliProgress.SingleBar | undefined;
-  let current = '';
-  const started = performance.now();
-  const stop = (): void => {
-    bar?.stop();
-    bar = undefined;
-  };
-  const onProgress: ImportOptions['onProgress'] = ({ file, bytes, totalBytes, rows }) => {
-    if (file !== current) {
-      stop();
-      current = file;
-      bar = new cliProgress.SingleBar(
-        { stream: process.stderr, format: '{file} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}', hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(totalBytes, 0, { file, rows: 0, rate: 0 });
-    }
-    const seconds = (performance.now() - started) / 1000;
-    bar?.update(bytes, { rows, rate: seconds > 0 ? Math.round(rows / seconds) : 0 });
-    if (bytes >= totalBytes) stop();
-  };
-  return { onProgress, stop };
-}
-
 export function registerImport(program: Command): void {
   program
     .command('import')
@@ -90,44 +57,7 @@ export function registerImport(program: Command): void {
     .option('--max-bad-rows <n>', 'bad rows to skip before a file fails (default: 1% of its rows)', parsePositiveInt('--max-bad-rows'))
     .addHelpText('after', HELP)
     .action(async (paths: string[], flags: ImportFlags) => {
-      const map = parseMap(flags.map);
-      if (flags.platform !== undefined && !/^[a-z0-9][a-z0-9_.-]*$/.test(flags.platform)) {
-        throw new UserError(`--platform (${flags.platform}): expected a lower-case name such as twitter, vk or telegram`);
-      }
-      if (flags.photos !== undefined && flags.platform === undefined) {
-        throw new UserError('--photos needs --platform: the files are named by account id, and ids are per platform');
-      }
-      const pending = flags.photos === undefined ? [] : await photosFromFolder(flags.photos, flags.platform!);
-      if (flags.photos !== undefined && pending.length === 0) throw new UserError(`${flags.photos}: no image files (.jpg, .jpeg, .png, .webp, .gif)`);
-      const controller = new AbortController();
-      const onInt = (): void => controller.abort();
-      process.once('SIGINT', onInt);
-      const store = await openSqliteStore(resolveDbPath(flags.db));
-      const progress = progressBar(flags.quiet);
-      try {
-        const options: ImportOptions = {
-          map, now: () => Date.now(), clock: () => performance.now(), signal: controller.signal,
-          photos: { fetchMedia: flags.fetchMedia ?? false, pending },
-          ...(flags.format !== undefined ? { format: flags.format } : {}),
-          ...(flags.platform !== undefined ? { platform: flags.platform } : {}),
-          ...(flags.maxBadRows !== undefined ? { maxBadRows: flags.maxBadRows } : {}),
-        };
-        if (progress.onProgress) options.onProgress = progress.onProgress;
-        const { reports, skipped, photos } = await importPaths(store, paths, options);
-        if (!flags.quiet) {
-          process.stdout.write(formatImportReport(reports) + '\n');
-          if (photos) {
-            for (const i of photos.issues) process.stdout.write(`  ⚠ photo skipped: ${i.message}\n`);
-            process.stdout.write(`${flags.photos ?? 'photos'} (no file imported, stored on their own):\n${photoLines(photos).join('\n')}\n`);
-          }
-          if (skipped.length > 0) {
-            process.stdout.write(`skipped ${skipped.length} file(s) with other extensions (e.g. ${skipped[0]})\n`);
-          }
-        }
-      } finally {
-        progress.stop();
-        process.off('SIGINT', onInt);
-        await store.close();
-      }
+      const { importAction } = await import('./import-action.ts');
+      await importAction(paths, flags);
     });
 }

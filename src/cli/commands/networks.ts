@@ -1,11 +1,8 @@
 // `trollmap networks`: the networks of a stored detection run, ranked by score.
 import type { Command } from 'commander';
-import { networkText } from '../../core/explain/network-text.ts';
 import { DEFAULT_FLAG_THRESHOLD } from '../../core/score/account-score.ts';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
 import { existingDb } from '../open-store.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
-import { runLabel, storedRun } from '../stored-run.ts';
 
 export function registerNetworks(program: Command): void {
   program
@@ -16,6 +13,11 @@ export function registerNetworks(program: Command): void {
     .option('--top <n>', 'how many networks to show (0 = all)', parsePositiveInt('--top'), 0)
     .option('--json', 'print JSON: { run, networks } with every stored field')
     .action(async (opts: { db?: string; run?: number; top: number; json?: boolean }) => {
+      const [{ networkText }, { openSqliteStore }, { runLabel, storedRun }] = await Promise.all([
+        import('../../core/explain/network-text.ts'),
+        import('../../store/sqlite/index.ts'),
+        import('../stored-run.ts'),
+      ]);
       const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
       try {
         const run = await storedRun(store, opts.run);

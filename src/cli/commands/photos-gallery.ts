@@ -1,76 +1,7 @@
 // `trollmap photos add-gallery DIR --label …` stores hashes of known photos (for example the real people whose
 // photos were stolen); `trollmap photos gallery-matches` lists account photos that show one of them.
+// This file only declares the commands; photos-gallery-action.ts does the work and is imported when one runs.
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.ts';
-import { decodeFingerprint, encodeFingerprint } from '../../core/photo/fingerprint-codec.ts';
-import { matchGallery, type GalleryMatch } from '../../core/photo/gallery-matches.ts';
-import { toHex } from '../../core/photo/hash256.ts';
-import { fingerprintFilesParallel } from '../../photos/fingerprint-pool.ts';
-import { listImages } from '../../photos/list-images.ts';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
-import type { NewPhoto, Store } from '../../store/store.ts';
-import { existingDb } from '../open-store.ts';
-import { resolveDbPath } from '../options.ts';
-
-/** Every stored account photo that matches a stored gallery photo. */
-export async function storedGalleryMatches(store: Store): Promise<GalleryMatch[]> {
-  // The same image stored twice for one account (re-imports of an edited file) is one photo.
-  const seen = new Set<string>();
-  const photos = (await store.listPhotos({ gallery: false }))
-    .filter((p) => {
-      const k = `${p.platform}:${p.account}\u0000${p.sha256}`;
-      return seen.has(k) ? false : (seen.add(k), true);
-    })
-    .map((p) => ({ account: `${p.platform}:${p.account}`, photo: p.source, fingerprint: decodeFingerprint(p.fingerprint) }));
-  const gallery = (await store.listPhotos({ gallery: true })).map((g) => ({ gallery: g.gallery!, photo: g.source, fingerprint: decodeFingerprint(g.fingerprint) }));
-  return matchGallery(photos, gallery);
-}
-
-async function addGallery(dir: string, flags: { label: string; db?: string }): Promise<void> {
-  if (flags.label.trim() === '') throw new UserError('--label: expected a non-empty description, such as "Jane Doe (real person)"');
-  const files = await listImages(dir);
-  if (files.length === 0) throw new UserError(`${dir}: no image files (.jpg, .jpeg, .png, .webp, .gif)`);
-  const { fingerprints, issues } = await fingerprintFilesParallel(files);
-  for (const i of issues) process.stderr.write(`✖ ${i.message} [${i.code}]\n`);
-  const store = await openSqliteStore(resolveDbPath(flags.db));
-  try {
-    const known = new Set((await store.listPhotos({ gallery: true })).map((g) => `${g.gallery}\u0000${g.sha256}`));
-    const rows: NewPhoto[] = fingerprints
-      .filter((f) => !known.has(`${flags.label}\u0000${f.fingerprint.sha256}`))
-      .map(({ file, fingerprint: fp }) => ({
-        source: file, sha256: fp.sha256, pdq: toHex(fp.dihedral[0]!), quality: fp.quality, width: fp.width, height: fp.height,
-        fingerprint: encodeFingerprint(fp), gallery: flags.label,
-      }));
-    if (rows.length > 0) await store.addPhotos(rows);
-    const again = fingerprints.length - rows.length;
-    const matches = (await storedGalleryMatches(store)).filter((m) => m.gallery === flags.label);
-    process.stdout.write(
-      `gallery "${flags.label}": ${rows.length} photo(s) added${again > 0 ? `, ${again} already there` : ''}` +
-        `${issues.length > 0 ? `, ${issues.length} unreadable` : ''}; ${matches.length} stored account photo(s) match it` +
-        `${matches.length > 0 ? ' (trollmap photos gallery-matches)' : ''}\n`,
-    );
-  } finally {
-    await store.close();
-  }
-}
-
-async function galleryMatchesCommand(flags: { json?: boolean; db?: string }): Promise<void> {
-  const store = await openSqliteStore(existingDb(resolveDbPath(flags.db)));
-  try {
-    const rows = (await storedGalleryMatches(store)).map((m) => ({
-      account: m.account, photo: m.photo, gallery: m.gallery, galleryPhoto: m.galleryPhoto,
-      transform: m.match.transform, method: m.match.method, distance: m.match.distance,
-    }));
-    if (flags.json) {
-      process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-      return;
-    }
-    for (const r of rows) process.stdout.write(`${r.account}\t${r.photo}\t${r.gallery}\t${r.galleryPhoto}\t${r.transform}\t${r.method}\t${r.distance}\n`);
-    process.stderr.write(`${rows.length} account photo(s) match the gallery\n`);
-  } finally {
-    await store.close();
-  }
-}
 
 /** Adds `add-gallery` and `gallery-matches` to the `photos` command. */
 export function registerGallery(photos: Command): void {
@@ -80,11 +11,17 @@ export function registerGallery(photos: Command): void {
     .argument('<dir>', 'folder of images (searched recursively)')
     .requiredOption('--label <text>', 'what these photos are, shown with every match')
     .option('--db <path>', 'database file (default: $TROLLMAP_DB or ./trollmap.db)')
-    .action(addGallery);
+    .action(async (dir: string, flags: { label: string; db?: string }) => {
+      const { addGallery } = await import('./photos-gallery-action.ts');
+      await addGallery(dir, flags);
+    });
   photos
     .command('gallery-matches')
     .description('list stored account photos that show a gallery photo (any transform)')
     .option('--json', 'a JSON array of { account, photo, gallery, galleryPhoto, transform, method, distance }')
     .option('--db <path>', 'database file (default: $TROLLMAP_DB or ./trollmap.db)')
-    .action(galleryMatchesCommand);
+    .action(async (flags: { json?: boolean; db?: string }) => {
+      const { galleryMatchesCommand } = await import('./photos-gallery-action.ts');
+      await galleryMatchesCommand(flags);
+    });
 }

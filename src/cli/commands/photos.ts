@@ -1,71 +1,11 @@
 // `trollmap photos hash` and `trollmap photos match`: PDQ hashes for sharing with platforms, and standalone
 // matching of photo folders (mirrored, cropped, recompressed copies).
+// This file only declares the commands; photos-action.ts does the work and is imported when one runs.
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.ts';
-import { DEFAULT_MATCH_PARAMS, type MatchParams } from '../../core/photo/compare-photos.ts';
-import { toHex } from '../../core/photo/hash256.ts';
-import { matchAcross, matchWithin } from '../../core/photo/match-photos.ts';
-import type { PhotoIssue } from '../../core/photo/photo-issue.ts';
-import type { FileFingerprint } from '../../photos/fingerprint-files.ts';
-import { fingerprintFilesParallel } from '../../photos/fingerprint-pool.ts';
-import { listImages } from '../../photos/list-images.ts';
+import { DEFAULT_MATCH_PARAMS } from '../../core/photo/compare-photos.ts';
 import { parsePositiveInt } from '../options.ts';
+import type { MatchFlags } from './photos-action.ts';
 import { registerGallery } from './photos-gallery.ts';
-
-interface MatchFlags {
-  json?: boolean;
-  threshold: number;
-  cropThreshold: number;
-  minQuality: number;
-}
-
-function printIssues(issues: readonly PhotoIssue[]): void {
-  for (const i of issues) process.stderr.write(`✖ ${i.message} [${i.code}]\n`);
-}
-
-async function fingerprintAll(files: readonly string[]): Promise<FileFingerprint[]> {
-  const { fingerprints, issues } = await fingerprintFilesParallel(files);
-  printIssues(issues);
-  if (files.length > 0 && fingerprints.length === 0) {
-    throw new UserError(`none of the ${files.length} image file(s) could be read (see the messages above)`);
-  }
-  return fingerprints;
-}
-
-async function hashCommand(files: string[], flags: { json?: boolean }): Promise<void> {
-  const fps = await fingerprintAll(files);
-  const rows = fps.map((f) => ({ file: f.file, pdq: toHex(f.fingerprint.dihedral[0]!), quality: f.fingerprint.quality }));
-  if (flags.json) {
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    return;
-  }
-  // Meta's pdq-photo-hasher prints "hash,quality,filename".
-  for (const r of rows) process.stdout.write(`${r.pdq},${r.quality},${r.file}\n`);
-}
-
-async function matchCommand(dir: string, dir2: string | undefined, flags: MatchFlags): Promise<void> {
-  const params: MatchParams = { pdqThreshold: flags.threshold, cropThreshold: flags.cropThreshold, minQuality: flags.minQuality };
-  const left = await fingerprintAll(await listImages(dir));
-  const right = dir2 === undefined ? left : await fingerprintAll(await listImages(dir2));
-  const lowQuality = [...new Set([...left, ...right])].filter((f) => f.fingerprint.quality < params.minQuality);
-  const fl = left.map((f) => f.fingerprint);
-  const pairs = dir2 === undefined ? matchWithin(fl, params) : matchAcross(fl, right.map((f) => f.fingerprint), params);
-  const rows = pairs.map((p) => ({
-    a: left[p.a]!.file,
-    b: right[p.b]!.file,
-    distance: p.match.distance,
-    transform: p.match.transform,
-    method: p.match.method,
-    via: p.match.via,
-  }));
-  if (flags.json) {
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-  } else {
-    for (const r of rows) process.stdout.write(`${r.a}\t${r.b}\t${r.distance}\t${r.transform}\t${r.method}\n`);
-  }
-  const skipped = lowQuality.length ? `; ${lowQuality.length} low-detail photo(s) (quality < ${params.minQuality}) not matched` : '';
-  process.stderr.write(`${rows.length} matching pair(s) among ${new Set([...left, ...right]).size} photo(s)${skipped}\n`);
-}
 
 export function registerPhotos(program: Command): void {
   const photos = program.command('photos').description('perceptual hashes (PDQ) and matching of profile photos');
@@ -74,7 +14,10 @@ export function registerPhotos(program: Command): void {
     .description("print each image's PDQ hash (hex, as Meta's tools print it) and quality (0-100)")
     .argument('<files...>', 'JPEG, PNG, WebP or GIF files')
     .option('--json', 'a JSON array of { file, pdq, quality }')
-    .action(hashCommand);
+    .action(async (files: string[], flags: { json?: boolean }) => {
+      const { hashCommand } = await import('./photos-action.ts');
+      await hashCommand(files, flags);
+    });
   photos
     .command('match')
     .description('find the same photo (mirrored, cropped, recompressed …) within a folder, or between two folders')
@@ -84,6 +27,9 @@ export function registerPhotos(program: Command): void {
     .option('--threshold <bits>', 'PDQ match distance (Meta suggests 31)', parsePositiveInt('--threshold'), DEFAULT_MATCH_PARAMS.pdqThreshold)
     .option('--crop-threshold <bits>', 'crop-ladder match distance', parsePositiveInt('--crop-threshold'), DEFAULT_MATCH_PARAMS.cropThreshold)
     .option('--min-quality <q>', 'ignore photos with PDQ quality below this (flat images)', parsePositiveInt('--min-quality'), DEFAULT_MATCH_PARAMS.minQuality)
-    .action(matchCommand);
+    .action(async (dir: string, dir2: string | undefined, flags: MatchFlags) => {
+      const { matchCommand } = await import('./photos-action.ts');
+      await matchCommand(dir, dir2, flags);
+    });
   registerGallery(photos);
 }

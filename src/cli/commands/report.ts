@@ -1,10 +1,7 @@
 // `trollmap report`: writes a self-contained report.html for a detection run.
 import type { Command } from 'commander';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
-import { loadRun } from '../load-run.ts';
 import { existingDb } from '../open-store.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
-import { writeReport } from '../report-file.ts';
 
 export function registerReport(program: Command): void {
   program
@@ -14,6 +11,11 @@ export function registerReport(program: Command): void {
     .option('--run <id>', 'detection run id (default: the latest)', parsePositiveInt('--run'))
     .option('--out <file>', 'where to write the report', 'report.html')
     .action(async (opts: { db?: string; run?: number; out: string }) => {
+      const [{ openSqliteStore }, { loadRun }, { writeReport }] = await Promise.all([
+        import('../../store/sqlite/index.ts'),
+        import('../load-run.ts'),
+        import('../report-file.ts'),
+      ]);
       const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
       try {
         const run = await loadRun(store, opts.run);

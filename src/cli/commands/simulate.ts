@@ -1,7 +1,9 @@
 // `trollmap simulate`: writes a simulated world with troll factories and its ground truth into a folder.
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.ts';
-import { defaultPortraitDir, scenarioFor, SIM_FORMATS, simulateToDir, type SimFormat } from '../../simulate/index.ts';
+// The simulator (with sharp for portraits) is imported only when the command runs.
+import type { SimFormat } from '../../simulate/write-formats.ts';
+import { SIMULATE_FORMATS as SIM_FORMATS } from '../command-defaults.ts';
 import { parsePositiveInt } from '../options.ts';
 
 interface SimulateFlags {
@@ -31,6 +33,7 @@ export function registerSimulate(program: Command): void {
       if (!(SIM_FORMATS as readonly string[]).includes(flags.format)) {
         throw new UserError(`--format (${flags.format}): expected one of ${SIM_FORMATS.join(', ')}`);
       }
+      const { defaultPortraitDir, scenarioFor, simulateToDir } = await import('../../simulate/index.ts');
       let params;
       try {
         params = scenarioFor({ seed: flags.seed, accounts: flags.accounts, factories: flags.factories, days: flags.days });

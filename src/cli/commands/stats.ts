@@ -1,7 +1,5 @@
 // `trollmap stats`: what the store holds.
 import type { Command } from 'commander';
-import { statsText } from '../../core/export/stats-text.ts';
-import { openSqliteStore } from '../../store/sqlite/index.ts';
 import { parsePositiveInt, resolveDbPath } from '../options.ts';
 import { existingDb } from '../open-store.ts';
 
@@ -13,6 +11,7 @@ export function registerStats(program: Command): void {
     .option('--top <n>', 'how many top targets and links', parsePositiveInt('--top'), 10)
     .option('--json', 'print JSON (top-level numbers `accounts` and `actions`)')
     .action(async (opts: { db?: string; top: number; json?: boolean }) => {
+      const [{ statsText }, { openSqliteStore }] = await Promise.all([import('../../core/export/stats-text.ts'), import('../../store/sqlite/index.ts')]);
       const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
       try {
         const stats = await store.stats({ top: opts.top });
