@@ -153,12 +153,14 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
  */
 function inTimeOrder(c: ActionColumns): ActionColumns {
   const { time, platform, ids } = c;
+  const before = (a: number, b: number): number => time[a]! - time[b]! || platform[a]! - platform[b]! || cmp(ids[a]!, ids[b]!);
+  // Imports usually arrive in time order, and the scan follows insertion order: check before sorting a million rows.
+  let sorted = true;
+  for (let i = 1; i < c.count && sorted; i++) sorted = before(i - 1, i) < 0;
+  if (sorted) return c;
   const order = new Int32Array(c.count);
   for (let i = 0; i < c.count; i++) order[i] = i;
-  order.sort((a, b) => time[a]! - time[b]! || platform[a]! - platform[b]! || cmp(ids[a]!, ids[b]!));
-  let sorted = true;
-  for (let i = 0; i < c.count && sorted; i++) sorted = order[i] === i;
-  if (sorted) return c;
+  order.sort(before);
   const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
     const out = new (a.constructor as new (n: number) => T)(a.length);
     for (let i = 0; i < order.length; i++) out[i] = a[order[i]!]!;

@@ -76,7 +76,16 @@ function distinctValues(multi: MultiColumn, row: number, normalise?: (v: string)
   return out;
 }
 
+// One run asks for the same order once per layer: computed once per order array (a million-row sort each time).
+const rowOrders = new WeakMap<object, Int32Array>();
+
 function rowOrder(count: number, order: ArrayLike<number>): Int32Array {
+  const cached = rowOrders.get(order);
+  if (cached !== undefined && cached.length === count) return cached;
   const rows = Int32Array.from({ length: count }, (_, i) => i);
-  return rows.sort((p, q) => order[p]! - order[q]! || p - q);
+  let ascending = true;
+  for (let i = 1; i < count && ascending; i++) ascending = order[i - 1]! < order[i]!;
+  if (!ascending) rows.sort((p, q) => order[p]! - order[q]! || p - q);
+  rowOrders.set(order, rows);
+  return rows;
 }
