@@ -8,8 +8,13 @@ import type { Store } from '../store/store.ts';
 export async function storedRun(store: Store, id: number | undefined): Promise<DetectionRun> {
   const run = await store.getRun(id);
   if (run !== undefined) return run;
-  if (id !== undefined) throw new UserError(`no detection run ${id} in ${store.location}: omit --run for the latest run`);
-  throw new UserError(`no detection run in ${store.location} yet: run \`trollmap detect\` first`);
+  throw noRun(store, id);
+}
+
+/** The user error for a missing run: the given id, or no run at all. */
+export function noRun(store: Store, id: number | undefined): UserError {
+  if (id !== undefined) return new UserError(`no detection run ${id} in ${store.location}: omit --run for the latest run`);
+  return new UserError(`no detection run in ${store.location} yet: run \`trollmap detect\` first`);
 }
 
 /** `run 3 (2026-11-28 20:57Z, trollmap 0.1.0, seed 1)`. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyLists, type Account, type Action, type ImportBatch } from '../core/model.ts';
-import type { DetectionRun } from '../core/run.ts';
+import type { DetectionRun, RunEdge } from '../core/run.ts';
 import type { NewPhoto, Store } from './store.ts';
 
 export interface ContractOptions {
@@ -213,6 +213,29 @@ export function runStoreContract(name: string, options: ContractOptions): void {
         'accounts come back by score, highest first');
       assert.deepEqual(await s.getAccountFinding('telegram:a', id1), run.accounts[1]);
       assert.equal(await s.getAccountFinding('telegram:zzz'), undefined);
+    }));
+
+  test(`${name}: the edges of one account in a run, in stored order, the latest run by default`, () =>
+    withStore(async (s) => {
+      assert.equal(await s.getAccountEdges('telegram:a'), undefined, 'no run yet');
+      const edge = (a: string, b: string, layer: string): RunEdge => ({ a, b, layer, pairs: 2, keys: 2, weight: 1, p: 0.01, evidence: [] });
+      const edges = [
+        edge('telegram:a', 'telegram:b', 'co-text'),
+        edge('telegram:b', 'telegram:c', 'co-link'),
+        edge('telegram:a', 'telegram:c', 'co-link'),
+        edge('telegram:c', 'telegram:d', 'co-text'),
+      ];
+      const run: DetectionRun = {
+        version: '0.0.0', createdAt: T0, inputHash: 'h', actionsRead: 8, warnings: [], cappedKeys: [], networks: [], accounts: [],
+        params: { layers: ['co-text', 'co-link'], window: 60_000, minParticipation: 2, method: 'significance', seed: 1 },
+        edges,
+      };
+      const id1 = await s.saveRun(run);
+      const id2 = await s.saveRun({ ...run, edges: [edges[3]!] });
+      assert.deepEqual(await s.getAccountEdges('telegram:c', id1), { run: id1, edges: [edges[1], edges[2], edges[3]] }, 'as a and as b');
+      assert.deepEqual(await s.getAccountEdges('telegram:a'), { run: id2, edges: [] });
+      assert.deepEqual(await s.getAccountEdges('telegram:d'), { run: id2, edges: [edges[3]] });
+      assert.equal(await s.getAccountEdges('telegram:a', id2 + 1), undefined, 'no such run');
     }));
 
   const photo = (source: string, extra: Partial<NewPhoto> = {}): NewPhoto => ({

@@ -2,7 +2,7 @@
 // Methods are async so a networked store fits the same shape; keep engine-specific tricks out of it.
 import type { ActionColumns, StoreStats } from '../core/columns.ts';
 import type { Account, Action, ActionKind, ImportBatch, Platform } from '../core/model.ts';
-import type { AccountFinding, DetectionRun } from '../core/run.ts';
+import type { AccountFinding, DetectionRun, RunEdge } from '../core/run.ts';
 
 export type { ActionColumns, MultiColumn, StoreStats } from '../core/columns.ts';
 
@@ -82,6 +82,8 @@ export interface Store {
   getRun(id?: number): Promise<DetectionRun | undefined>;
   /** One account's finding in a run (the latest when no run id is given). */
   getAccountFinding(account: string, runId?: number): Promise<AccountFinding | undefined>;
+  /** A run's edges that touch one account, in stored order (the latest run when no id is given); undefined when no such run. */
+  getAccountEdges(account: string, runId?: number): Promise<{ run: number; edges: RunEdge[] } | undefined>;
   /** Adds photos in their own transaction (a gallery, or photos outside any import). Returns how many. */
   addPhotos(photos: readonly NewPhoto[]): Promise<number>;
   /** Stored photos in id order (fingerprint blobs included). */

@@ -17,31 +17,33 @@ export function registerAccount(program: Command): void {
     .action(async (key: string, opts: { db?: string; run?: number; json?: boolean }) => {
       const parts = splitKey(key);
       if (parts === undefined) throw new UserError(`account (${key}): expected platform:id, such as vk:12345`);
-      const [{ edgesOf, explainAccount }, { openSqliteStore }, { storedRun }] = await Promise.all([
+      const [{ edgesOf, explainAccount }, { openSqliteStore }, { noRun }] = await Promise.all([
         import('../../core/explain/account-text.ts'),
         import('../../store/sqlite/index.ts'),
         import('../stored-run.ts'),
       ]);
       const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
       try {
-        const run = await storedRun(store, opts.run);
-        const finding = await store.getAccountFinding(key, run.id);
+        // Only this account's finding and edges are read, never the whole run.
+        const found = await store.getAccountEdges(key, opts.run);
+        if (found === undefined) throw noRun(store, opts.run);
+        const finding = await store.getAccountFinding(key, found.run);
         if (finding === undefined) {
           if ((await store.getAccount(parts.platform, parts.id)) === undefined) {
             throw new UserError(`unknown account ${key} in ${store.location}: expected platform:id as imported (see trollmap networks)`);
           }
-          const none = { account: key, run: run.id, score: 0, network: -1, edges: [] };
+          const none = { account: key, run: found.run, score: 0, network: -1, edges: [] };
           process.stdout.write(
             opts.json
               ? JSON.stringify(none, null, 2) + '\n'
-              : `${key} — score 0.00: no coordination evidence in run ${run.id} (no significant co-action with any account)\n`,
+              : `${key} — score 0.00: no coordination evidence in run ${found.run} (no significant co-action with any account)\n`,
           );
           return;
         }
-        const edges = edgesOf(key, run.edges);
+        const edges = edgesOf(key, found.edges);
         process.stdout.write(
           opts.json
-            ? JSON.stringify({ ...finding, run: run.id, edges }, null, 2) + '\n'
+            ? JSON.stringify({ ...finding, run: found.run, edges }, null, 2) + '\n'
             : explainAccount(finding, edges).join('\n') + '\n',
         );
       } finally {

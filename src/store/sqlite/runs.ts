@@ -71,3 +71,21 @@ export function getAccountFinding(db: Database.Database, account: string, id?: n
     | undefined;
   return r && (JSON.parse(r.body) as AccountFinding);
 }
+
+/**
+ * The edges of a run that touch one account, in stored order (the latest run when no id is given); undefined when
+ * there is no such run. Reads only those rows, through the (run_id, a) and (run_id, b) indexes.
+ */
+export function getAccountEdges(db: Database.Database, account: string, id?: number): { run: number; edges: RunEdge[] } | undefined {
+  const runId = id ?? latestId(db);
+  if (runId === undefined || db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId) === undefined) return undefined;
+  const rows = db
+    .prepare(
+      `SELECT seq, body FROM run_edges WHERE run_id = @run AND a = @account
+       UNION ALL SELECT seq, body FROM run_edges WHERE run_id = @run AND b = @account AND a <> @account`,
+    )
+    .raw()
+    .all({ run: runId, account }) as [number, string][];
+  // Sorted here: an ORDER BY seq makes SQLite walk the whole run by its primary key instead of the two indexes.
+  return { run: runId, edges: rows.sort((x, y) => x[0] - y[0]).map((r) => JSON.parse(r[1]) as RunEdge) };
+}

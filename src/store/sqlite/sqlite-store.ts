@@ -10,7 +10,7 @@ import { accountToRow, joinList, rowToAccount, rowToAction, type AccountRow, typ
 import { readColumns } from './columns.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { insertPhotos, listPhotos } from './photos.ts';
-import { getAccountFinding, getRun, saveRun } from './runs.ts';
+import { getAccountEdges, getAccountFinding, getRun, saveRun } from './runs.ts';
 import { computeStats } from './stats.ts';
 
 type Db = Database.Database;
@@ -286,6 +286,8 @@ class SqliteStore implements Store {
   async getAccountFinding(account: string, runId?: number): Promise<AccountFinding | undefined> {
     return getAccountFinding(this.db, account, runId);
   }
+
+  async getAccountEdges(account: string, runId?: number): ReturnType<Store['getAccountEdges']> { return getAccountEdges(this.db, account, runId); }
 
   async addPhotos(photos: readonly NewPhoto[]): Promise<number> {
     if (this.inImport) throw new Error('addPhotos while an import session is open: use the session\'s putPhotos');
