@@ -19,6 +19,7 @@ const discard: Pick<Store, 'findBatch' | 'beginImport'> = {
   beginImport: async (): Promise<ImportSession> => ({
     putAccounts: async () => {},
     putActions: async (a) => a.length,
+    putActionBlock: async (b) => b.rows,
     putPhotos: async (p) => p.length,
     commit: async (b) => ({ ...b, id: 1 }),
     rollback: async () => {},

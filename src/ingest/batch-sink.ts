@@ -1,32 +1,52 @@
-// The sink that readers write into during one import: buffers actions and accounts, writes them to the store's
-// import session in batches, counts rows and collects issues.
+// The sink that readers write into during one import: encodes actions into blocks (action-block.ts), drops
+// repeated (platform, id) within the file, buffers accounts, counts rows, collects issues and photo references,
+// and writes full buffers to a target (the store's import session, or the port back from a worker thread).
 import { UserError } from '../core/errors.ts';
 import type { Account, Action } from '../core/model.ts';
-import type { ImportSession } from '../store/store.ts';
+import { fillEntitiesFromText } from '../core/normalise/entities.ts';
+import { ActionBlockWriter, type ActionBlock } from '../store/action-block.ts';
 import type { RowIssue, Sink } from './formats/types.ts';
 import { IssueCollector } from './issues.ts';
-import { fillEntitiesFromText } from '../core/normalise/entities.ts';
+import { noteAvatar, noteImageMedia, type PhotoRef } from './photos-import.ts';
 
-const ACTION_BATCH = 1000;
+/** Where a BatchSink writes. */
+export interface BlockTarget {
+  putAccounts(accounts: readonly Account[]): Promise<void>;
+  putActionBlock(block: ActionBlock): Promise<unknown>;
+}
+
+const BLOCK_ROWS = 4096;
+const BLOCK_BYTES = 4 << 20;
 const ACCOUNT_BATCH = 20_000;
+/** Ids remembered for in-file dedupe; past this the store's unique index does it (bounded memory). */
+export const MAX_DISTINCT_KEYS = 2_000_000;
 
-/** Buffers a reader's output and writes it through an ImportSession. */
+/** Buffers a reader's output and writes it to a BlockTarget. */
 export class BatchSink implements Sink {
   rows = 0;
   badRows = 0;
   ignored = 0;
   actionsSeen = 0;
-  actionsAdded = 0;
   readonly issues = new IssueCollector();
-  private actions: Action[] = [];
+  private writer = new ActionBlockWriter();
+  // Ids seen per platform (the common case is one platform: no key building); keyCount -1 once given up.
+  private idsByPlatform = new Map<string, Set<string>>();
+  private idsPlatform: string | undefined;
+  private ids = new Set<string>();
+  private keyCount = 0;
+  private blockDistinct = true;
+  private actionAccounts = new Set<string>();
+  private newAccounts: [string, string][] = [];
+  private lastAccountId: string | undefined;
+  private lastAccountPlatform: string | undefined;
   private accounts = new Map<string, Account>();
   private lastBadLine = -1;
   private lastAccount: Account | undefined;
 
   constructor(
-    private readonly session: ImportSession,
+    private readonly target: BlockTarget,
     private readonly file: string,
-    private readonly signal?: AbortSignal,
+    private readonly options: { signal?: AbortSignal; refs?: PhotoRef[]; maxKeys?: number } = {},
   ) {}
 
   row(): void {
@@ -35,8 +55,34 @@ export class BatchSink implements Sink {
 
   action(a: Action): void {
     this.actionsSeen++;
+    // The acting account is recorded even when the action is a repeat (as the store always did).
+    if (a.account !== this.lastAccountId || a.platform !== this.lastAccountPlatform) {
+      this.lastAccountId = a.account;
+      this.lastAccountPlatform = a.platform;
+      const key = `${a.platform}\u0000${a.account}`;
+      if (!this.actionAccounts.has(key)) {
+        this.actionAccounts.add(key);
+        this.newAccounts.push([a.platform, a.account]);
+      }
+    }
+    if (this.keyCount >= 0) {
+      if (a.platform !== this.idsPlatform) {
+        this.idsPlatform = a.platform;
+        this.ids = this.idsByPlatform.get(a.platform) ?? new Set();
+        this.idsByPlatform.set(a.platform, this.ids);
+      }
+      if (this.ids.has(a.id)) return;
+      this.ids.add(a.id);
+      if (++this.keyCount > (this.options.maxKeys ?? MAX_DISTINCT_KEYS)) {
+        this.keyCount = -1;
+        this.idsByPlatform.clear();
+        this.ids = new Set();
+        this.blockDistinct = false;
+      }
+    } else this.blockDistinct = false;
     fillEntitiesFromText(a);
-    this.actions.push(a);
+    if (this.options.refs && a.media.length > 0) noteImageMedia(a, this.options.refs);
+    this.writer.add(a);
   }
 
   account(a: Account): void {
@@ -74,9 +120,9 @@ export class BatchSink implements Sink {
   }
 
   async drain(): Promise<void> {
-    if (this.signal?.aborted) throw new UserError(`interrupted while importing ${this.file}; nothing from it was written`, { exitCode: 130 });
+    if (this.options.signal?.aborted) throw new UserError(`interrupted while importing ${this.file}; nothing from it was written`, { exitCode: 130 });
     if (this.accounts.size >= ACCOUNT_BATCH) await this.writeAccounts();
-    if (this.actions.length >= ACTION_BATCH) await this.writeActions();
+    if (this.writer.rows >= BLOCK_ROWS || this.writer.size >= BLOCK_BYTES) await this.writeActions();
   }
 
   /** Writes whatever is buffered. */
@@ -90,13 +136,15 @@ export class BatchSink implements Sink {
     const list = [...this.accounts.values()];
     this.accounts = new Map();
     this.lastAccount = undefined;
-    await this.session.putAccounts(list);
+    if (this.options.refs) for (const a of list) noteAvatar(a, this.options.refs);
+    await this.target.putAccounts(list);
   }
 
   private async writeActions(): Promise<void> {
-    if (this.actions.length === 0) return;
-    const list = this.actions;
-    this.actions = [];
-    this.actionsAdded += await this.session.putActions(list);
+    if (this.writer.rows === 0 && this.newAccounts.length === 0) return;
+    const block: ActionBlock = { ...this.writer.take(), distinct: this.blockDistinct, accounts: this.newAccounts };
+    this.newAccounts = [];
+    this.blockDistinct = this.keyCount >= 0;
+    await this.target.putActionBlock(block);
   }
 }

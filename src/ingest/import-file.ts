@@ -1,15 +1,14 @@
-// Imports one file as one transaction: hash → already imported? → decode → sniff → read → check bad rows →
-// commit, or roll back on any failure (nothing written).
+// Imports one file as one transaction: hash → already imported? → decode → sniff → read (in a worker thread for
+// large files) → check bad rows → photos → commit, or roll back on any failure (nothing written).
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.ts';
-import type { Store } from '../store/store.ts';
-import { BatchSink } from './batch-sink.ts';
-import { hashFile, openText, type TextSource } from './decode.ts';
-import { chooseFormat } from './formats/index.ts';
-import { readHead } from './head.ts';
-import { formatIssueGroup } from './issues.ts';
-import { collectPhotoRefs, importPhotos, type PhotoImportSummary, type PhotoRef } from './photos-import.ts';
+import type { ImportSession, Store } from '../store/store.ts';
+import { hashFile } from './decode.ts';
+import { formatIssueGroup, IssueCollector } from './issues.ts';
+import { importPhotos, type PhotoImportSummary, type PhotoRef } from './photos-import.ts';
+import { readFile, type ReadChoices, type ReadSummary } from './read-file.ts';
+import { readInWorker } from './read-in-worker.ts';
 import type { FileReport } from './report.ts';
 
 /** Choices for an import; `now` and `clock` are parameters so tests and the demo control time. */
@@ -30,6 +29,8 @@ export interface ImportOptions {
   lenient?: boolean;
   /** Read the photos the import names (avatars, image media) and `pending` ones; absent: photos are ignored. */
   photos?: ImportPhotoOptions;
+  /** Read in a worker thread (true), in this thread (false); default: by size (WORKER_MIN_BYTES). */
+  worker?: boolean;
 }
 
 /** Photo handling of an import: fetch URLs or not, and photos (from --photos) still to store with a batch. */
@@ -50,6 +51,9 @@ const n = (x: number): string => x.toLocaleString('en-US');
 // The counters of a file that was not read.
 const unread = (file: string) => ({ file, rows: 0, actionsAdded: 0, duplicates: 0, accountsAdded: 0, badRows: 0, ignored: 0, issues: [], seconds: 0 });
 
+/** Files at least this large (raw bytes) are read in a worker thread while this thread writes. */
+export const WORKER_MIN_BYTES = 4 << 20;
+
 /** Imports `path` (shown to the user as `file`) into `store`. */
 export async function importFile(store: Store, path: string, file: string, options: ImportOptions): Promise<FileReport> {
   const started = options.clock();
@@ -63,75 +67,78 @@ export async function importFile(store: Store, path: string, file: string, optio
     };
   }
   const totalBytes = (await stat(path)).size;
-  let bytes = 0;
-  let sink: BatchSink | undefined;
-  const source = await openText(path, file, (b) => {
-    bytes += b;
-    options.onProgress?.({ file, bytes, totalBytes, rows: sink?.rows ?? 0 });
-  });
+  const read = options.worker ?? totalBytes >= WORKER_MIN_BYTES ? readInWorker : readFile;
+  const choices: ReadChoices = {
+    map: options.map, photos: options.photos !== undefined,
+    ...(options.format !== undefined ? { format: options.format } : {}),
+    ...(options.platform !== undefined ? { platform: options.platform } : {}),
+  };
+  let session: ImportSession | undefined;
+  let actionsAdded = 0;
   try {
-    return await readAndCommit(store, source, file, sha256, started, { ...options, baseDir: dirname(path) }, (s) => (sink = s));
-  } finally {
-    source.close();
+    const outcome = await read(path, file, choices, {
+      begin: async () => {
+        const s = (session = await store.beginImport());
+        return {
+          putAccounts: (a) => s.putAccounts(a),
+          putActionBlock: async (b) => (actionsAdded += await s.putActionBlock(b)),
+        };
+      },
+      onProgress: (bytes, rows) => options.onProgress?.({ file, bytes, totalBytes, rows }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (outcome.kind === 'unsupported') {
+      const columns = outcome.header.slice(0, 8).join(', ') || outcome.container;
+      if (options.lenient) return { ...unread(file), status: 'unsupported', format: '-', note: 'skipped: not a supported format' };
+      throw new UserError(
+        `${file}: not a format trollmap knows (columns: ${columns}); expected one of the formats in \`trollmap import --help\`, or name the columns with --map account=COLUMN --map time=COLUMN`,
+      );
+    }
+    if (session === undefined) throw new Error('a read finished without beginning an import session');
+    return await finish(store, session, outcome.summary, { file, sha256, started, actionsAdded, baseDir: dirname(path) }, options);
+  } catch (e) {
+    await session?.rollback();
+    throw e;
   }
 }
 
-async function readAndCommit(
+/** Checks the bad rows, stores the photos and commits. */
+async function finish(
   store: Store,
-  source: TextSource,
-  file: string,
-  sha256: string,
-  started: number,
-  options: ImportOptions & { baseDir: string },
-  onSink: (s: BatchSink) => void,
+  session: ImportSession,
+  summary: ReadSummary,
+  at: { file: string; sha256: string; started: number; actionsAdded: number; baseDir: string },
+  options: ImportOptions,
 ): Promise<FileReport> {
-  const head = await readHead(source.head, file);
-  const format = chooseFormat(head, options.format, Object.keys(options.map).length > 0);
-  if (format === undefined) {
-    const message = `${file}: not a format trollmap knows (columns: ${head.header.slice(0, 8).join(', ') || head.container}); expected one of the formats in \`trollmap import --help\`, or name the columns with --map account=COLUMN --map time=COLUMN`;
-    if (options.lenient) return { ...unread(file), status: 'unsupported', format: '-', note: 'skipped: not a supported format' };
-    throw new UserError(message);
+  const { file } = at;
+  const issues = IssueCollector.restore(summary.issues);
+  const allowed = options.maxBadRows ?? defaultMaxBadRows(summary.rows);
+  if (summary.rows === 0) throw new UserError(`${file}: no data rows after the header; expected at least one row`);
+  if (summary.badRows > allowed) {
+    const groups = issues.list().filter((g) => g.skipped).slice(0, 5).map((g) => `  ${formatIssueGroup(g)}`);
+    throw new UserError(
+      `${file}: ${n(summary.badRows)} bad rows of ${n(summary.rows)}, more than --max-bad-rows ${n(allowed)}` +
+        `${options.maxBadRows === undefined ? ' (the default, 1% of rows)' : ''}; nothing was imported\n${groups.join('\n')}`,
+    );
   }
-  const refs: PhotoRef[] = [];
-  const opened = await store.beginImport();
-  const session = options.photos ? collectPhotoRefs(opened, refs) : opened;
-  const sink = new BatchSink(session, file, options.signal);
-  onSink(sink);
-  try {
-    const readOptions = { map: options.map, ...(options.platform ? { platform: options.platform } : {}) };
-    await format.read(source, head, readOptions, sink);
-    await sink.flush();
-    const allowed = options.maxBadRows ?? defaultMaxBadRows(sink.rows);
-    if (sink.rows === 0) throw new UserError(`${file}: no data rows after the header; expected at least one row`);
-    if (sink.badRows > allowed) {
-      const groups = sink.issues.list().filter((g) => g.skipped).slice(0, 5).map((g) => `  ${formatIssueGroup(g)}`);
-      throw new UserError(
-        `${file}: ${n(sink.badRows)} bad rows of ${n(sink.rows)}, more than --max-bad-rows ${n(allowed)}` +
-          `${options.maxBadRows === undefined ? ' (the default, 1% of rows)' : ''}; nothing was imported\n${groups.join('\n')}`,
-      );
-    }
-    let photos: PhotoImportSummary | undefined;
-    if (options.photos) {
-      refs.push(...options.photos.pending.splice(0));
-      photos = await importPhotos(store, (p) => session.putPhotos(p), refs, {
-        baseDir: options.baseDir, fetchMedia: options.photos.fetchMedia,
-        ...(options.photos.fetchImpl ? { fetchImpl: options.photos.fetchImpl } : {}),
-      });
-      for (const i of photos.issues) sink.issues.add({ file, line: 0, field: 'photo', code: 'bad-value', message: `photo skipped: ${i.message}` }, false);
-    }
-    const stored = await session.commit({
-      source: file, format: format.name, sha256, rowsRead: sink.rows, actionsAdded: sink.actionsAdded,
-      actionsDuplicate: sink.actionsSeen - sink.actionsAdded, accountsAdded: 0, badRows: sink.badRows,
-      issues: sink.issues.kept, importedAt: options.now(),
+  let photos: PhotoImportSummary | undefined;
+  if (options.photos) {
+    const refs = [...summary.refs, ...options.photos.pending.splice(0)];
+    photos = await importPhotos(store, (p) => session.putPhotos(p), refs, {
+      baseDir: at.baseDir, fetchMedia: options.photos.fetchMedia,
+      ...(options.photos.fetchImpl ? { fetchImpl: options.photos.fetchImpl } : {}),
     });
-    return {
-      file, status: 'imported', format: format.name, rows: sink.rows, actionsAdded: stored.actionsAdded,
-      duplicates: sink.actionsSeen - stored.actionsAdded, accountsAdded: stored.accountsAdded, badRows: sink.badRows,
-      ignored: sink.ignored, issues: sink.issues.list(), seconds: (options.clock() - started) / 1000,
-      ...(photos ? { photos } : {}),
-    };
-  } catch (e) {
-    await session.rollback();
-    throw e;
+    for (const i of photos.issues) issues.add({ file, line: 0, field: 'photo', code: 'bad-value', message: `photo skipped: ${i.message}` }, false);
   }
+  const stored = await session.commit({
+    source: file, format: summary.format, sha256: at.sha256, rowsRead: summary.rows, actionsAdded: at.actionsAdded,
+    actionsDuplicate: summary.actionsSeen - at.actionsAdded, accountsAdded: 0, badRows: summary.badRows,
+    issues: issues.kept, importedAt: options.now(),
+  });
+  return {
+    file, status: 'imported', format: summary.format, rows: summary.rows, actionsAdded: stored.actionsAdded,
+    duplicates: summary.actionsSeen - stored.actionsAdded, accountsAdded: stored.accountsAdded, badRows: summary.badRows,
+    ignored: summary.ignored, issues: issues.list(), seconds: (options.clock() - at.started) / 1000,
+    ...(photos ? { photos } : {}),
+  };
 }

@@ -11,6 +11,12 @@ export interface IssueGroup {
 
 const KEEP = 100;
 
+/** An IssueCollector's content as plain data. */
+export interface IssueSnapshot {
+  kept: Issue[];
+  groups: [string, IssueGroup][];
+}
+
 /** Groups issues by field and code; keeps the first KEEP issues verbatim for the batch record. */
 export class IssueCollector {
   private readonly groups = new Map<string, IssueGroup>();
@@ -22,6 +28,19 @@ export class IssueCollector {
     const g = this.groups.get(key);
     if (g) g.count++;
     else this.groups.set(key, { first: issue, count: 1, skipped });
+  }
+
+  /** Everything collected, as plain data (to cross a worker boundary). */
+  snapshot(): IssueSnapshot {
+    return { kept: this.kept, groups: [...this.groups.entries()] };
+  }
+
+  /** A collector holding what `snapshot` returned. */
+  static restore(s: IssueSnapshot): IssueCollector {
+    const c = new IssueCollector();
+    c.kept.push(...s.kept);
+    for (const [k, g] of s.groups) c.groups.set(k, g);
+    return c;
   }
 
   /** Groups, most frequent first (then by first line). */

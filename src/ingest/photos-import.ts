@@ -14,7 +14,8 @@ import { DEFAULT_FETCH_LIMITS, fetchImage, type FetchLimits } from '../photos/fe
 import { fingerprintBytes } from '../photos/fingerprint-files.ts';
 import { fingerprintFilesParallel } from '../photos/fingerprint-pool.ts';
 import { IMAGE_EXTENSIONS, listImages } from '../photos/list-images.ts';
-import type { ImportSession, NewPhoto, Store } from '../store/store.ts';
+import type { Account, Action } from '../core/model.ts';
+import type { NewPhoto, Store } from '../store/store.ts';
 
 /** A photo an import names: whose it is, where it is (as given), and which field named it. */
 export interface PhotoRef {
@@ -62,23 +63,14 @@ function isImageUrl(s: string): boolean {
   }
 }
 
-/** Wraps an import session so that avatars and image media are noted in `refs` on their way to the store. */
-export function collectPhotoRefs(session: ImportSession, refs: PhotoRef[]): ImportSession {
-  return {
-    putPhotos: (photos) => session.putPhotos(photos),
-    commit: (batch) => session.commit(batch),
-    rollback: () => session.rollback(),
-    putAccounts: async (accounts) => {
-      for (const a of accounts) if (a.avatar) refs.push({ platform: a.platform, account: a.id, source: a.avatar, field: 'avatar' });
-      return session.putAccounts(accounts);
-    },
-    putActions: async (actions) => {
-      for (const a of actions) {
-        for (const m of a.media) if (isImagePath(m) || isImageUrl(m)) refs.push({ platform: a.platform, account: a.account, source: m, field: 'media' });
-      }
-      return session.putActions(actions);
-    },
-  };
+/** Notes an account's avatar in `refs`, if it has one. */
+export function noteAvatar(a: Account, refs: PhotoRef[]): void {
+  if (a.avatar) refs.push({ platform: a.platform, account: a.id, source: a.avatar, field: 'avatar' });
+}
+
+/** Notes an action's image media (paths or URLs that name an image) in `refs`. */
+export function noteImageMedia(a: Action, refs: PhotoRef[]): void {
+  for (const m of a.media) if (isImagePath(m) || isImageUrl(m)) refs.push({ platform: a.platform, account: a.account, source: m, field: 'media' });
 }
 
 /** `--photos DIR`: image files named by account id (`<id>.jpg`), all of one platform. */

@@ -3,6 +3,7 @@
 import type { ActionColumns, StoreStats } from '../core/columns.ts';
 import type { Account, Action, ActionKind, ImportBatch, Platform } from '../core/model.ts';
 import type { AccountFinding, DetectionRun, RunEdge } from '../core/run.ts';
+import type { ActionBlock } from './action-block.ts';
 
 export type { ActionColumns, MultiColumn, StoreStats } from '../core/columns.ts';
 
@@ -46,6 +47,8 @@ export interface ImportSession {
   putAccounts(accounts: readonly Account[]): Promise<void>;
   /** Adds actions; an action whose (platform, id) is already stored is skipped. Returns how many were new. */
   putActions(actions: readonly Action[]): Promise<number>;
+  /** putActions for a block of encoded actions (the import pipeline's fast path). Returns how many were new. */
+  putActionBlock(block: ActionBlock): Promise<number>;
   /** Adds photos of this import (they carry its batch id and vanish with a rollback). Returns how many. */
   putPhotos(photos: readonly NewPhoto[]): Promise<number>;
   /** Records the batch and makes everything visible at once. */

@@ -1,12 +1,13 @@
 // The embedded store: one SQLite file (better-sqlite3, WAL). Default `trollmap.db` in the working directory.
 import Database from 'better-sqlite3';
 import { UserError } from '../../core/errors.ts';
-import type { Account, Action, ImportBatch, Platform } from '../../core/model.ts';
+import type { Account, Action, Platform } from '../../core/model.ts';
 import type { AccountFinding, DetectionRun } from '../../core/run.ts';
 import type {
   ActionColumns, ActionFilter, ImportSession, NewPhoto, PhotoFilter, Store, StoreStats, StoredBatch, StoredPhoto,
 } from '../store.ts';
-import { accountToRow, joinList, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
+import { rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
+import { openImportSession } from './import-session.ts';
 import { readColumns } from './columns.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { insertPhotos, listPhotos } from './photos.ts';
@@ -90,37 +91,6 @@ function rowToBatch(r: BatchRow): StoredBatch {
   };
 }
 
-const ACCOUNT_COLUMNS = [
-  'handle', 'name', 'created_at', 'created_precision', 'bio', 'avatar',
-  'followers', 'following', 'url', 'location', 'lang',
-] as const;
-
-const UPSERT_ACCOUNT = `INSERT INTO accounts (platform, id, ${ACCOUNT_COLUMNS.join(', ')})
-  VALUES (@platform, @id, ${ACCOUNT_COLUMNS.map((c) => '@' + c).join(', ')})
-  ON CONFLICT (platform, id) DO UPDATE SET
-  ${ACCOUNT_COLUMNS.map((c) => `${c} = COALESCE(excluded.${c}, accounts.${c})`).join(',\n  ')}`;
-
-const ACTION_COLUMNS = `platform, id, account, kind, time_ms, time_precision, target, shared, text,
-  urls, hashtags, mentions, media, lang, raw, batch_id`;
-const ACTION_PARAMS = 16;
-/** Rows per multi-row INSERT: one call into SQLite per 100 rows costs a third of one call per row. */
-const ROWS_PER_INSERT = 100;
-
-function insertActions(rows: number): string {
-  const one = `(${new Array<string>(ACTION_PARAMS).fill('?').join(', ')})`;
-  return `INSERT INTO actions (${ACTION_COLUMNS}) VALUES ${new Array<string>(rows).fill(one).join(', ')}
-  ON CONFLICT (platform, id) DO NOTHING`;
-}
-
-/** An action's values in ACTION_COLUMNS order, appended to `out` (no row object: this runs once per action). */
-function pushActionValues(out: unknown[], a: Action, batchId: number): void {
-  out.push(
-    a.platform, a.id, a.account, a.kind, a.time, a.precision, a.target ?? null, a.shared ?? null, a.text ?? null,
-    joinList(a.urls), joinList(a.hashtags), joinList(a.mentions), joinList(a.media), a.lang ?? null,
-    a.raw && Object.keys(a.raw).length > 0 ? JSON.stringify(a.raw) : null, batchId,
-  );
-}
-
 class SqliteStore implements Store {
   private inImport = false;
 
@@ -150,89 +120,15 @@ class SqliteStore implements Store {
       throw e;
     }
     this.inImport = true;
-    const accountsBefore = (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
-    const nextBatch = ((db.prepare('SELECT max(id) AS m FROM batches').get() as { m: number | null }).m ?? 0) + 1;
-    const upsert = db.prepare(UPSERT_ACCOUNT);
-    const insertMany = db.prepare(insertActions(ROWS_PER_INSERT));
-    const insertOne = db.prepare(insertActions(1));
-    const values: unknown[] = [];
-    const ensureAccount = db.prepare('INSERT INTO accounts (platform, id) VALUES (?, ?) ON CONFLICT (platform, id) DO NOTHING');
-    const seenAccounts = new Set<string>();
-    let added = 0;
-    let open = true;
-    const finish = (): void => {
-      open = false;
+    try {
+      return openImportSession(db, () => {
+        this.inImport = false;
+      });
+    } catch (e) {
+      db.exec('ROLLBACK');
       this.inImport = false;
-    };
-    const check = (): void => {
-      if (!open) throw new Error('import session already finished');
-    };
-    return {
-      putAccounts: async (accounts: readonly Account[]) => {
-        check();
-        for (const a of accounts) upsert.run(accountToRow(a));
-      },
-      putActions: async (actions: readonly Action[]) => {
-        check();
-        let n = 0;
-        for (const a of actions) {
-          const key = `${a.platform}:${a.account}`;
-          if (!seenAccounts.has(key)) {
-            seenAccounts.add(key);
-            ensureAccount.run(a.platform, a.account);
-          }
-        }
-        let i = 0;
-        for (; i + ROWS_PER_INSERT <= actions.length; i += ROWS_PER_INSERT) {
-          values.length = 0;
-          for (let j = i; j < i + ROWS_PER_INSERT; j++) pushActionValues(values, actions[j]!, nextBatch);
-          n += insertMany.run(values).changes;
-        }
-        for (; i < actions.length; i++) {
-          values.length = 0;
-          pushActionValues(values, actions[i]!, nextBatch);
-          n += insertOne.run(values).changes;
-        }
-        added += n;
-        return n;
-      },
-      putPhotos: async (photos: readonly NewPhoto[]) => {
-        check();
-        return insertPhotos(db, photos, nextBatch);
-      },
-      commit: async (batch: ImportBatch) => {
-        check();
-        const accountsAfter = (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
-        const stored: StoredBatch = {
-          ...batch,
-          id: nextBatch,
-          actionsAdded: added,
-          accountsAdded: accountsAfter - accountsBefore,
-        };
-        try {
-          db.prepare(
-            `INSERT INTO batches (id, source, format, sha256, rows_read, actions_added, actions_duplicate,
-             accounts_added, bad_rows, issues, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-          ).run(
-            stored.id, stored.source, stored.format, stored.sha256, stored.rowsRead, stored.actionsAdded,
-            stored.actionsDuplicate, stored.accountsAdded, stored.badRows, JSON.stringify(stored.issues),
-            stored.importedAt,
-          );
-          db.exec('COMMIT');
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          finish();
-          throw e;
-        }
-        finish();
-        return stored;
-      },
-      rollback: async () => {
-        if (!open) return;
-        if (db.inTransaction) db.exec('ROLLBACK');
-        finish();
-      },
-    };
+      throw e;
+    }
   }
 
   async getAccount(platform: Platform, id: string): Promise<Account | undefined> {

@@ -1,0 +1,80 @@
+// readFile in a worker thread: decoding, parsing and mapping run there while this thread writes to the store, so
+// a large import uses both cores. Blocks arrive as transferred buffers; each write is acknowledged (backpressure).
+// A worker error surfaces as the same UserError (or, for a bug, an Error with the worker's stack); Ctrl-C
+// (the signal) stops the worker at once. The worker never outlives the call.
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../core/errors.ts';
+import type { ReadChoices, ReadHooks, ReadOutcome } from './read-file.ts';
+import type { FromWorker, ToWorker } from './worker-messages.ts';
+
+// Under tsx (TypeScript sources) the worker registers tsx itself before loading its entry: hooks registered in
+// this thread through tsx's API do not reach workers.
+const BOOT = `const { workerData } = require('node:worker_threads');
+import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.entry); });`;
+
+function startWorker(path: string, file: string, choices: ReadChoices): Worker {
+  const entry = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const data = { path, file, choices, entry: entry.href };
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
+  return new Worker(BOOT, { eval: true, workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api') } });
+}
+
+/** Reads `path` in a worker thread; `hooks.begin`'s target is written from this thread. */
+export async function readInWorker(path: string, file: string, choices: ReadChoices, hooks: ReadHooks): Promise<ReadOutcome> {
+  const worker = startWorker(path, file, choices);
+  const ack = (): void => worker.postMessage({ t: 'ack' } satisfies ToWorker);
+  let onAbort: (() => void) | undefined;
+  try {
+    return await new Promise<ReadOutcome>((resolve, reject) => {
+      let settled = false;
+      const fail = (e: unknown): void => {
+        if (settled) return;
+        settled = true;
+        reject(e);
+      };
+      const interrupted = (): void =>
+        fail(new UserError(`interrupted while importing ${file}; nothing from it was written`, { exitCode: 130 }));
+      if (hooks.signal?.aborted) return interrupted();
+      onAbort = interrupted;
+      hooks.signal?.addEventListener('abort', interrupted, { once: true });
+      let target: Awaited<ReturnType<ReadHooks['begin']>> | undefined;
+      // Writes run one after another, in the order the worker sent them.
+      let chain = Promise.resolve();
+      const handle = async (m: FromWorker): Promise<void> => {
+        if (settled) return;
+        switch (m.t) {
+          case 'progress':
+            return hooks.onProgress?.(m.bytes, m.rows);
+          case 'format':
+            target = await hooks.begin(m.name);
+            return ack();
+          case 'accounts':
+            await target!.putAccounts(m.list);
+            return ack();
+          case 'block':
+            await target!.putActionBlock(m.block);
+            return ack();
+          case 'done':
+            settled = true;
+            return resolve(m.outcome);
+          case 'error': {
+            if (m.user) return fail(new UserError(m.message, { exitCode: m.exitCode }));
+            const bug = new Error(`import worker: ${m.message}`);
+            bug.stack = m.stack;
+            return fail(bug);
+          }
+        }
+      };
+      worker.on('message', (m: FromWorker) => {
+        chain = chain.then(() => handle(m)).catch(fail);
+      });
+      worker.on('error', (e) => fail(e));
+      worker.on('exit', (code) => {
+        void chain.then(() => fail(new Error(`import worker for ${file} stopped (exit code ${code}) before finishing`)));
+      });
+    });
+  } finally {
+    if (onAbort) hooks.signal?.removeEventListener('abort', onAbort);
+    await worker.terminate();
+  }
+}
