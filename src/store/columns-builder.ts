@@ -8,9 +8,11 @@ export type ColumnRow = [
   platform: string,
   id: string,
   account: string,
-  kind: string,
+  /** The kind's name, or its index into ACTION_KINDS when the store maps it (−1: unknown). */
+  kind: string | number,
   timeMs: number,
-  precision: string,
+  /** The precision's name, or its index into TIME_PRECISIONS. */
+  precision: string | number,
   target: string | null,
   shared: string | null,
   text: string | null,
@@ -35,16 +37,17 @@ class Dictionary {
     }
     return i;
   }
-  /** Sorts the dictionary and rewrites codes to match; -1 stays -1. */
+  /** Sorts the dictionary (by UTF-16 code units, as `<` compares) and rewrites codes to match; -1 stays -1. */
   sortAndRemap(codes: Int32Array): string[] {
-    const order = this.values.map((_, i) => i).sort((a, b) => cmp(this.values[a] as string, this.values[b] as string));
-    const newCode = new Int32Array(order.length);
-    order.forEach((old, neu) => (newCode[old] = neu));
+    // The default sort compares strings by code units without calling back into JavaScript.
+    const sorted = this.values.slice().sort();
+    const newCode = new Int32Array(sorted.length);
+    sorted.forEach((v, neu) => (newCode[this.index.get(v)!] = neu));
     for (let i = 0; i < codes.length; i++) {
       const c = codes[i] as number;
       if (c >= 0) codes[i] = newCode[c] as number;
     }
-    return order.map((i) => this.values[i] as string);
+    return sorted;
   }
 }
 
@@ -108,9 +111,11 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
     ids[i] = r[1];
     seq[i] = r[12];
     account[i] = accounts.add(pc, p, r[2]);
-    kind[i] = KIND_INDEX.get(r[3]) ?? 0;
+    const k = r[3];
+    kind[i] = typeof k === 'number' ? Math.max(0, k) : (KIND_INDEX.get(k) ?? 0);
     time[i] = r[4];
-    precision[i] = PRECISION_INDEX.get(r[5]) ?? 0;
+    const pr = r[5];
+    precision[i] = typeof pr === 'number' ? Math.max(0, pr) : (PRECISION_INDEX.get(pr) ?? 0);
     target[i] = r[6] === null ? -1 : targets.add(pc, p, r[6]);
     shared[i] = r[7] === null ? -1 : shareds.add(pc, p, r[7]);
     text[i] = r[8] ?? '';

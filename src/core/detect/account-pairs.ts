@@ -5,9 +5,8 @@
 // O(accounts + edges kept): a viral post's ten million one-off pairs of strangers are counted, never stored.
 // Totals equal the pair table's: within one key every pair adds the same rarity weight, and keys are visited in the
 // same (ascending) order, so even the floating-point sums are the same.
+import type { SortedColumns } from './co-action.ts';
 import type { EdgeTotals } from './pair-table.ts';
-import type { KeySegments } from './sort-traces.ts';
-import type { Traces } from './traces.ts';
 
 /** Edges with ≥ `minKeys` distinct keys (sorted by a, b), and how many accepted edges had fewer. */
 export interface SparseEdges {
@@ -16,30 +15,29 @@ export interface SparseEdges {
 }
 
 /**
- * Totals of every accepted account pair over the segments whose `weight` is > 0 (0 = key not enumerated); pairs of
- * one account or of one action are loops and skipped, as in the kernel.
+ * Totals of every accepted account pair over the segments (positions start[s] .. start[s+1] of the sorted columns)
+ * whose `weight` is > 0 (0 = key not enumerated); pairs of one account or of one action are loops and skipped.
  */
 export function accountPairs(
-  traces: Traces,
-  segments: KeySegments,
+  sorted: SortedColumns,
+  start: Int32Array,
   weight: Float64Array,
   window: number,
   accountCount: number,
   accept: (a: number, b: number) => boolean,
   minKeys: number,
 ): SparseEdges {
-  const { account, time, action } = traces;
-  const { order, start } = segments;
+  const { account, time, action } = sorted;
   const total = start[start.length - 1]!;
   const segOf = new Int32Array(total);
   for (let s = 0; s + 1 < start.length; s++) segOf.fill(s, start[s]!, start[s + 1]!);
   // Positions per account, in position order (so grouped by key, keys ascending).
   const byAccount = new Int32Array(accountCount + 1);
-  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) byAccount[account[order[p]!]! + 1]!++;
+  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) byAccount[account[p]! + 1]!++;
   for (let a = 0; a < accountCount; a++) byAccount[a + 1]! += byAccount[a]!;
   const positions = new Int32Array(byAccount[accountCount]!);
   const fill = byAccount.slice(0, accountCount);
-  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) positions[fill[account[order[p]!]!]!++] = p;
+  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) positions[fill[account[p]!]!++] = p;
 
   // One 32-byte slot per partner (pairs, weighted, Σ|Δt|, keys): one co-action touches one cache line.
   const acc = new Float64Array(accountCount * 4);
@@ -55,23 +53,21 @@ export function accountPairs(
       const w = weight[s]!;
       const from = start[s]!;
       const to = start[s + 1]!;
-      const t = time[order[p]!]!;
-      const act = action[order[p]!]!;
+      const t = time[p]!;
+      const act = action[p]!;
       for (let q = p - 1; q >= from; q--) {
-        const tq = order[q]!;
-        const dt = t - time[tq]!;
+        const dt = t - time[q]!;
         if (dt > window) break;
-        const b = account[tq]!;
-        if (b <= a || action[tq] === act) continue;
+        const b = account[q]!;
+        if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }
       for (let q = p + 1; q < to; q++) {
-        const tq = order[q]!;
-        const dt = time[tq]! - t;
+        const dt = time[q]! - t;
         if (dt > window) break;
-        const b = account[tq]!;
-        if (b <= a || action[tq] === act) continue;
+        const b = account[q]!;
+        if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }

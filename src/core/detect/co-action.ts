@@ -139,6 +139,8 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
   const segments = sortTraces(key, time, keep, keyCount);
   const { order, start, keyOf } = segments;
   const segmentWeight = new Float64Array(keyOf.length);
+  // The traces' columns in sorted order: the sweeps below read them sequentially instead of through `order`.
+  const sorted = sortedColumns(traces, order);
   const table = new PairTable(sparse ? 16 : 1 << 16);
   const buffer = new PairBuffer();
   const flagged = new Uint8Array(actionCount);
@@ -153,14 +155,14 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
     const k = keyOf[s]!;
     let accounts = 0;
     for (let i = from; i < to; i++) {
-      const a = account[order[i]!]!;
+      const a = sorted.account[i]!;
       if (seen[a] !== s) {
         seen[a] = s;
         accounts++;
       }
     }
     if (accounts < 2) continue;
-    const bound = inWindowPairs(order, from, to, time, window);
+    const bound = inWindowPairs(sorted.time, from, to, window);
     if (bound > maxPairsPerKey) {
       cappedKeys.push({ key: k, traces: to - from, accounts, pairs: bound, evidenceKept: 0, skipped: true });
       continue;
@@ -169,22 +171,23 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
     segmentWeight[s] = w;
     let onKey = 0;
     let lo = from;
+    const sAcc = sorted.account;
+    const sAct = sorted.action;
+    const sTime = sorted.time;
     for (let j = from + 1; j < to; j++) {
-      const tj = order[j]!;
-      const timeJ = time[tj]!;
-      while (timeJ - time[order[lo]!]! > window) lo++;
-      const accJ = account[tj]!;
-      const actJ = action[tj]!;
+      const timeJ = sTime[j]!;
+      while (timeJ - sTime[lo]! > window) lo++;
+      const accJ = sAcc[j]!;
+      const actJ = sAct[j]!;
       for (let i = lo; i < j; i++) {
-        const ti = order[i]!;
-        const accI = account[ti]!;
+        const accI = sAcc[i]!;
         if (accI === accJ) continue;
-        const actI = action[ti]!;
+        const actI = sAct[i]!;
         if (actI === actJ) continue;
-        if (!sparse) table.add(accI, accJ, k, w, timeJ - time[ti]!);
+        if (!sparse) table.add(accI, accJ, k, w, timeJ - sTime[i]!);
         flagged[actI] = 1;
         flagged[actJ] = 1;
-        if (keepEvidence && onKey < evidencePerKey) buffer.push(ti, tj);
+        if (keepEvidence && onKey < evidencePerKey) buffer.push(order[i]!, order[j]!);
         onKey++;
       }
     }
@@ -203,7 +206,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
   let tracesPaired = 0;
   for (let t = 0; t < n; t++) if (keep[t] === 1 && flagged[action[t]!] === 1) tracesPaired++;
   const totals = sparse
-    ? accountPairs(traces, segments, segmentWeight, window, accountCount, accept, edgeMinKeys)
+    ? accountPairs(sorted, start, segmentWeight, window, accountCount, accept, edgeMinKeys)
     : { edges: table.edges(accept), dropped: 0 };
   return {
     pairs: buffer.resolve(traces, accept),
@@ -218,15 +221,34 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
 }
 
 /** Σ over traces of the number of earlier in-window traces on the key (same-account pairs included). */
-function inWindowPairs(order: Int32Array, from: number, to: number, time: Float64Array, window: number): number {
+function inWindowPairs(time: Float64Array, from: number, to: number, window: number): number {
   let total = 0;
   let lo = from;
   for (let j = from + 1; j < to; j++) {
-    const tj = time[order[j]!]!;
-    while (tj - time[order[lo]!]! > window) lo++;
+    const tj = time[j]!;
+    while (tj - time[lo]! > window) lo++;
     total += j - lo;
   }
   return total;
+}
+
+/** Account, action and time of the traces at each sorted position. */
+export interface SortedColumns {
+  account: Int32Array;
+  action: Int32Array;
+  time: Float64Array;
+}
+
+function sortedColumns(traces: Traces, order: Int32Array): SortedColumns {
+  const n = order.length;
+  const out: SortedColumns = { account: new Int32Array(n), action: new Int32Array(n), time: new Float64Array(n) };
+  for (let p = 0; p < n; p++) {
+    const t = order[p]!;
+    out.account[p] = traces.account[t]!;
+    out.action[p] = traces.action[t]!;
+    out.time[p] = traces.time[t]!;
+  }
+  return out;
 }
 
 function participation(

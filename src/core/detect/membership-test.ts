@@ -30,9 +30,10 @@
  * an edge below it cannot be significant and gets p = 1 without a walk (it still counts as a test for BH, which
  * only makes the correction stricter). 497k simulated actions, 6.6M tested co-target edges: 22 s without the
  * shortcut (docs/tuning.md). Two more shortcuts leave every result below `stopAbove` (significance.ts passes its
- * alpha) exact: when p_{a→b} > stopAbove, b→a is not walked (p ≥ p_{a→b} already exceeds it; the p reported is
- * then that lower bound, and BH's q-values at or below alpha are unchanged: such an edge ranks after every p ≤ alpha
- * and its terms stay above alpha); and q_k, which depends only on (d_b, s'_k), is remembered per s'_k for the last
+ * alpha) exact: the direction from the account with fewer keys is walked first, and when its p > stopAbove the
+ * other is not walked (p, the max of both, already exceeds it; the p reported is then that lower bound — 1/2 when
+ * X ≤ ⌊μ⌋, the median of a Poisson-binomial being ⌊μ⌋ or ⌈μ⌉ — and BH's q-values at or below alpha are unchanged:
+ * such an edge ranks after every p ≤ alpha and its terms stay above alpha); and q_k, which depends only on (d_b, s'_k), is remembered per s'_k for the last
  * d_b (heavy commenters visit hundreds of small keys of a few sizes).
  *
  * Parameters. `minParticipation` as in the kernel (the same accounts are counted); BH and `minKeys` are applied
@@ -83,9 +84,13 @@ export function membershipTest(
       out.p[e] = 1;
       continue;
     }
-    const ab = direction(pres, a, b, x, probs, cache);
-    // p = max of both directions ≥ p_{a→b}: above `stopAbove` the edge's fate is sealed and b→a is not walked.
-    const ba = ab.p > stopAbove ? ab : direction(pres, b, a, x, probs, cache);
+    // p = max of both directions: when the cheaper walk (over the account with fewer keys) already gives more than
+    // `stopAbove`, the edge's fate is sealed and the other direction is not walked.
+    const [first, second] = degree(pres, a) <= degree(pres, b) ? [a, b] : [b, a];
+    const one = direction(pres, first, second, x, probs, cache, stopAbove);
+    const two = one.p > stopAbove ? one : direction(pres, second, first, x, probs, cache, stopAbove);
+    const ab = first === a ? one : two;
+    const ba = first === a ? two : one;
     const worse = ab.p >= ba.p ? ab : ba;
     out.expected[e] = worse.mu;
     out.z[e] = worse.mu > 0 ? (x - worse.mu) / Math.sqrt(worse.mu) : x > 0 ? Infinity : 0;
@@ -135,7 +140,19 @@ export function presences(traces: Traces, minParticipation: number): Presences {
 }
 
 /** p and μ of "b lands on ≥ x of a's keys": each key k of a with probability 1 − (1 − others_k / (S − d_b))^d_b. */
-function direction(pres: Presences, a: number, b: number, x: number, probs: number[], cache: LandingCache): { mu: number; p: number } {
+function degree(pres: Presences, a: number): number {
+  return pres.start[a + 1]! - pres.start[a]!;
+}
+
+function direction(
+  pres: Presences,
+  a: number,
+  b: number,
+  x: number,
+  probs: number[],
+  cache: LandingCache,
+  stopAbove: number,
+): { mu: number; p: number } {
   const { start, key, size, total } = pres;
   const db = start[b + 1]! - start[b]!;
   const pool = total - db;
@@ -158,6 +175,8 @@ function direction(pres: Presences, a: number, b: number, x: number, probs: numb
     probs.push(q);
     mu += q;
   }
+  // The median of a Poisson-binomial is ⌊μ⌋ or ⌈μ⌉, so x ≤ ⌊μ⌋ gives p ≥ 1/2: a lower bound is enough then.
+  if (stopAbove < 0.5 && x <= Math.floor(mu)) return { mu, p: 0.5 };
   // Exact Poisson-binomial up to 1000 keys; beyond, Poisson with the same mean (a heavier tail: conservative).
   return { mu, p: probs.length > 1000 ? poissonUpperTail(x, mu) : poissonBinomialTail(probs, x) };
 }
