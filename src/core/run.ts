@@ -16,6 +16,16 @@ export interface RunParams {
   platform?: string;
   since?: number;
   until?: number;
+  /** How each action layer's edges were tested (filled by the pipeline): null model, BH q-value threshold, min keys. */
+  tests?: LayerTest[];
+}
+
+/** One layer's significance test as run: edges are kept when q ≤ `qThreshold` and they met on ≥ `minKeys` keys. */
+export interface LayerTest {
+  layer: string;
+  null: 'configuration' | 'membership';
+  qThreshold: number;
+  minKeys: number;
 }
 
 /** Two actions of two accounts on one key, with their time gap: the atom of evidence. */

@@ -73,7 +73,7 @@ async function detect(store: Store, opts: DetectOptions): Promise<void> {
     onStage: (s) => say(s),
     ...(photo ? { extraEdges: photo.edges } : {}),
   });
-  run.params = params;
+  run.params = { ...params, ...(run.params.tests ? { tests: run.params.tests } : {}) };
   if (photo) run.cappedKeys.push(...photo.capped.map((c) => ({ layer: CO_PHOTO_LAYER, key: c.key, traces: c.accounts })));
   say('saving');
   const id = await store.saveRun(run);

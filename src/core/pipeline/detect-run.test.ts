@@ -60,6 +60,14 @@ test('the three accounts posting the same comments within a minute form the only
   assert.ok(run.accounts.every((a) => a.score >= 0.5));
 });
 
+test('the run records how each layer was tested: co-target by co-membership, the rest by configuration, q ≤ alpha', () => {
+  const run = detectRun(columnsOf(world()), [], params, context);
+  assert.deepEqual(run.params.tests, [
+    { layer: 'co-text', null: 'configuration', qThreshold: 0.01, minKeys: 2 },
+    { layer: 'co-target', null: 'membership', qThreshold: 0.01, minKeys: 2 },
+  ]);
+});
+
 test('same input and parameters give byte-identical runs, whatever the input order', () => {
   const a = JSON.stringify(detectRun(columnsOf(world()), [], params, context));
   const b = JSON.stringify(detectRun(columnsOf(world().reverse()), [], params, context));

@@ -7,8 +7,8 @@ import { precisionWarnings } from '../detect/speeds.ts';
 import { buildFindings, type FindingsOptions } from '../findings/index.ts';
 import type { Account } from '../model.ts';
 import { urlKey } from '../normalise/index.ts';
-import type { DetectionRun, RunEdge, RunParams } from '../run.ts';
-import { layerEdges } from './layer-edges.ts';
+import type { DetectionRun, LayerTest, RunEdge, RunParams } from '../run.ts';
+import { layerEdges, MIN_KEYS } from './layer-edges.ts';
 import { textKeyColumn } from './text-keys.ts';
 
 /** Layers run by default: every one whose input the data has. */
@@ -58,16 +58,19 @@ export function detectRun(
   const warnings = precisionWarnings(columns.precision, params.window).map((w) => w.message);
   const edges: RunEdge[] = [];
   const cappedKeys: DetectionRun['cappedKeys'] = [];
+  const tests: LayerTest[] = [];
+  const alpha = params.alpha ?? DEFAULT_PARAMS.alpha ?? 0.05;
   for (const name of params.layers) {
     const layer = name as Layer;
     stage(layer);
+    tests.push({ layer, null: LAYER_NULLS[layer] ?? 'configuration', qThreshold: alpha, minKeys: MIN_KEYS });
     const layerOptions: LayerOptions = {};
     if (layer === 'co-text') layerOptions.keyColumn = textKeyColumn(columns.text, { seed: params.seed });
     if (layer === 'co-link') layerOptions.normaliseKey = urlKey;
     const result = layerEdges(columns, layer, {
       window: params.windows?.[layer] ?? params.window,
       minParticipation: params.minParticipation,
-      alpha: params.alpha ?? DEFAULT_PARAMS.alpha ?? 0.05,
+      alpha,
       ...(LAYER_NULLS[layer] === undefined ? {} : { null: LAYER_NULLS[layer] }),
       evidencePerEdge: context.evidencePerEdge ?? 20,
       layerOptions,
@@ -81,7 +84,7 @@ export function detectRun(
   return {
     version: context.version,
     createdAt: context.createdAt,
-    params,
+    params: { ...params, tests },
     inputHash: context.inputHash,
     actionsRead: columns.count,
     warnings,

@@ -27,7 +27,7 @@ export interface LayerEdges {
 
 const SHIFT = 2 ** 26;
 /** Keys an edge needs to be significant (significance.ts `minKeys`); fewer is one coincidence. */
-const MIN_KEYS = 2;
+export const MIN_KEYS = 2;
 /** The kernel's default evidence cap per key (co-action.ts), so the swept evidence is the kernel's. */
 const EVIDENCE_PER_KEY = 10_000;
 
