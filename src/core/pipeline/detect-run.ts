@@ -8,7 +8,7 @@ import { buildFindings, type FindingsOptions } from '../findings/index.ts';
 import type { Account } from '../model.ts';
 import { urlKey } from '../normalise/index.ts';
 import type { DetectionRun, LayerTest, RunEdge, RunParams } from '../run.ts';
-import { layerEdges, MIN_KEYS } from './layer-edges.ts';
+import { layerEdges, MIN_KEYS, type LayerEdges } from './layer-edges.ts';
 import { textKeyColumn } from './text-keys.ts';
 
 /** Layers run by default: every one whose input the data has. */
@@ -45,6 +45,31 @@ export interface DetectContext {
   /** Edges of layers computed outside the action columns (co-photo from the store's photos), fused like the rest. */
   extraEdges?: readonly RunEdge[];
   evidencePerEdge?: number;
+  /** Layers already computed with `runLayer` (e.g. in another thread on the same data): used as they are. */
+  computed?: ReadonlyMap<string, LayerResult>;
+}
+
+/** What a layer contributes to a run. */
+export type LayerResult = Pick<LayerEdges, 'edges' | 'cappedKeys'>;
+
+/** One layer of a run with the run's parameters: its significant edges and capped keys. */
+export function runLayer(columns: ActionColumns, layer: Layer, params: RunParams, evidencePerEdge = 20): LayerResult {
+  const layerOptions: LayerOptions = {};
+  if (layer === 'co-text') layerOptions.keyColumn = textKeyColumn(columns.text, { seed: params.seed });
+  if (layer === 'co-link') layerOptions.normaliseKey = urlKey;
+  const result = layerEdges(columns, layer, {
+    window: params.windows?.[layer] ?? params.window,
+    minParticipation: params.minParticipation,
+    alpha: alphaOf(params),
+    ...(LAYER_NULLS[layer] === undefined ? {} : { null: LAYER_NULLS[layer] }),
+    evidencePerEdge,
+    layerOptions,
+  });
+  return { edges: result.edges, cappedKeys: result.cappedKeys };
+}
+
+function alphaOf(params: RunParams): number {
+  return params.alpha ?? DEFAULT_PARAMS.alpha ?? 0.05;
 }
 
 /** Runs every requested layer, keeps significant edges, and builds networks, scores and explanations. */
@@ -59,22 +84,11 @@ export function detectRun(
   const edges: RunEdge[] = [];
   const cappedKeys: DetectionRun['cappedKeys'] = [];
   const tests: LayerTest[] = [];
-  const alpha = params.alpha ?? DEFAULT_PARAMS.alpha ?? 0.05;
   for (const name of params.layers) {
     const layer = name as Layer;
     stage(layer);
-    tests.push({ layer, null: LAYER_NULLS[layer] ?? 'configuration', qThreshold: alpha, minKeys: MIN_KEYS });
-    const layerOptions: LayerOptions = {};
-    if (layer === 'co-text') layerOptions.keyColumn = textKeyColumn(columns.text, { seed: params.seed });
-    if (layer === 'co-link') layerOptions.normaliseKey = urlKey;
-    const result = layerEdges(columns, layer, {
-      window: params.windows?.[layer] ?? params.window,
-      minParticipation: params.minParticipation,
-      alpha,
-      ...(LAYER_NULLS[layer] === undefined ? {} : { null: LAYER_NULLS[layer] }),
-      evidencePerEdge: context.evidencePerEdge ?? 20,
-      layerOptions,
-    });
+    tests.push({ layer, null: LAYER_NULLS[layer] ?? 'configuration', qThreshold: alphaOf(params), minKeys: MIN_KEYS });
+    const result = context.computed?.get(layer) ?? runLayer(columns, layer, params, context.evidencePerEdge);
     edges.push(...result.edges);
     cappedKeys.push(...result.cappedKeys);
   }
