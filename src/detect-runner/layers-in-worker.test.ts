@@ -16,14 +16,32 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 // Three accounts comment under the same six posts within a minute, each time with the same text; twenty others
 // comment once or twice here and there. co-target and co-text both link the three.
+const POINTS = [
+  'The mayor has stolen the money for the new bridge again',
+  'Only our candidate keeps every promise made to the villages',
+  'Prices for bread went up twice this month and nobody cares',
+  'Vote on Sunday, the future of the whole region depends on it',
+  'Foreign agents are paying the opposition to organise protests',
+  'The road to the airport finally opened thanks to the governor',
+  'Happy holidays to everyone in our beautiful town, stay well',
+  'Does anybody know when the next bus to the city centre leaves',
+  'Congratulations to the school team on winning the regional cup',
+  'The weather this weekend is going to be perfect for a walk',
+];
+
 function world(): Action[] {
   const out: Action[] = [];
   for (let post = 0; post < 6; post++) {
     for (const [i, who] of ['t1', 't2', 't3'].entries()) {
-      out.push(action(`t${post}-${who}`, who, post * 90 + i, { target: `p${post}`, text: `Talking point number ${post} for everybody to read today` }));
+      out.push(action(`t${post}-${who}`, who, post * 90 + i, { target: `p${post}`, text: POINTS[post]! }));
     }
   }
-  for (let o = 0; o < 20; o++) out.push(action(`o${o}`, `o${o}`, o * 37, { target: `p${o % 9}`, text: `my own words ${o}` }), action(`o${o}b`, `o${o}`, o * 41 + 5, { target: `q${o}` }));
+  // Background: ordinary accounts repeat a few greetings now and then, so co-text has chance meetings to compare.
+  for (let o = 0; o < 40; o++) {
+    for (let k = 0; k < 3; k++) {
+      out.push(action(`o${o}-${k}`, `o${o}`, ((o * 7 + k * 13) % 60) * 9, { target: `r${(o * 3 + k) % 30}`, text: POINTS[6 + ((o + k) % 4)]! }));
+    }
+  }
   return out;
 }
 
@@ -40,18 +58,20 @@ async function dbWith(name: string, actions: Action[]): Promise<string> {
 const params: RunParams = { ...DEFAULT_PARAMS, layers: ['co-share', 'co-target', 'co-text'] };
 const context = { version: 't', createdAt: 0, inputHash: '' };
 
-test('co-target in a worker thread: the run is byte-identical to the one-thread run', async () => {
-  const path = await dbWith('same.db', world());
-  const store = await openSqliteStore(path);
-  const worker = startLayersWorker(path, {}, params, ['co-target']);
-  const columns = await store.readActionColumns();
-  const computed = await runLayersWithWorker(columns, params, worker);
-  const both = detectRun(columns, [], params, { ...context, computed });
-  const one = detectRun(columns, [], params, context);
-  await store.close();
-  assert.ok(both.edges.some((e) => e.layer === 'co-target'), 'the worker’s layer has edges');
-  assert.equal(JSON.stringify(both), JSON.stringify(one));
-});
+for (const layers of [['co-target'], ['co-text', 'co-share']] as const) {
+  test(`${layers.join(' and ')} in a worker thread (reading only what they need): the same run as one thread`, async () => {
+    const path = await dbWith(`same-${layers.join('-')}.db`, world());
+    const store = await openSqliteStore(path);
+    const worker = startLayersWorker(path, {}, params, layers);
+    const columns = await store.readActionColumns();
+    const computed = await runLayersWithWorker(columns, params, worker);
+    const both = detectRun(columns, [], params, { ...context, computed });
+    const one = detectRun(columns, [], params, context);
+    await store.close();
+    assert.ok(both.edges.some((e) => e.layer === layers[0]), 'the worker’s layer has edges');
+    assert.equal(JSON.stringify(both), JSON.stringify(one));
+  });
+}
 
 test('a worker that read other actions (an import in between) is a user error', async () => {
   const path = await dbWith('before.db', world());

@@ -7,9 +7,20 @@ import type { Layer } from '../core/detect/layer-traces.ts';
 import { runLayer } from '../core/pipeline/index.ts';
 import type { RunParams } from '../core/run.ts';
 import type { ActionFilter } from '../store/store.ts';
-import { openSqliteStore } from '../store/sqlite/index.ts';
+import { readColumnsAt, type OptionalColumn } from '../store/sqlite/columns.ts';
 import { columnsFingerprint } from './fingerprint.ts';
 import type { FromLayersWorker } from './layers-in-worker.ts';
+
+const OPTIONAL: readonly OptionalColumn[] = ['text', 'urls', 'hashtags', 'media'];
+/** The optional column each layer reads (co-share and co-target read only the always-read ones). */
+const NEEDS: Record<Layer, OptionalColumn | undefined> = {
+  'co-share': undefined,
+  'co-target': undefined,
+  'co-text': 'text',
+  'co-link': 'urls',
+  'co-hashtag': 'hashtags',
+  'co-media': 'media',
+};
 
 const port = parentPort;
 if (port === null) throw new Error('layers-worker.ts runs only as a worker thread');
@@ -22,9 +33,9 @@ const { path, filter, params, layers, evidencePerEdge } = workerData as {
 };
 
 try {
-  const store = await openSqliteStore(path, { readonly: true });
-  const columns = await store.readActionColumns(filter);
-  await store.close();
+  // Only the columns these layers read: co-target needs neither texts nor links, which are half of a read.
+  const needed = new Set(layers.map((l) => NEEDS[l]));
+  const columns = readColumnsAt(path, filter, OPTIONAL.filter((c) => !needed.has(c)));
   const results = layers.map((layer) => [layer, runLayer(columns, layer, params, evidencePerEdge)] as const);
   port.postMessage({ t: 'done', fingerprint: columnsFingerprint(columns), results } satisfies FromLayersWorker);
 } catch (e) {

@@ -1,5 +1,5 @@
 // Columnar read of actions from SQLite: one ordered scan, raw arrays, no objects per row.
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { ACTION_KINDS, TIME_PRECISIONS } from '../../core/model.ts';
 import { buildColumns, type ColumnRow } from '../columns-builder.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
@@ -26,18 +26,33 @@ export function filterSql(filter: ActionFilter): { where: string; params: unknow
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-export function readColumns(db: Database.Database, filter: ActionFilter): ActionColumns {
+/** Columns a reader may leave empty ('' texts, no values) when the layers it runs do not use them. */
+export type OptionalColumn = 'text' | 'urls' | 'hashtags' | 'media';
+
+/** The filtered actions as columns, in (time, platform, id) order; `omit`ted columns are read as empty. */
+export function readColumns(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
   const { where, params } = filterSql(filter);
+  const col = (c: OptionalColumn): string => (omit.includes(c) ? 'NULL' : c);
   const count = (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(
       `SELECT platform, id, account, ${indexSql('kind', ACTION_KINDS)}, time_ms, ${indexSql('time_precision', TIME_PRECISIONS)},
-         target, shared, text, urls, hashtags, media, seq
+         target, shared, ${col('text')}, ${col('urls')}, ${col('hashtags')}, ${col('media')}, seq
        FROM actions ${where}`,
     )
     .raw()
     .iterate(...params) as IterableIterator<ColumnRow>;
   return buildColumns(rows, count);
+}
+
+/** Reads columns through a read-only connection of its own (a worker thread's read beside the store's). */
+export function readColumnsAt(path: string, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return readColumns(db, filter, omit);
+  } finally {
+    db.close();
+  }
 }
 
 /** The column's index in `names` computed by SQLite (no string per row for JavaScript to hash); −1 if unknown. */
