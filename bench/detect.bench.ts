@@ -80,9 +80,11 @@ export async function run(): Promise<Record<string, unknown>> {
     const detectStart = performance.now();
     const detectCpu = process.cpuUsage();
     let computed: Map<string, LayerResult> | undefined;
+    let workerSeconds: Record<string, number> | undefined;
     if (worker) {
       onStage(`layers (${DEFAULT_LAYERS.filter((l) => !WORKER_LAYERS.includes(l)).join(', ')} here; ${WORKER_LAYERS.join(', ')} in the worker)`);
       computed = await runLayersWithWorker(columns, params, worker);
+      workerSeconds = Object.fromEntries(Object.entries((await worker.result).seconds).map(([k, v]) => [k, +v.toFixed(2)]));
     }
     const result = detectRun(columns, accounts, params, {
       version: 'bench', createdAt: 0, inputHash: '',
@@ -110,6 +112,7 @@ export async function run(): Promise<Record<string, unknown>> {
       readPlusDetectSeconds: +(readSeconds + detectSeconds).toFixed(2),
       stages,
       stageCpuSeconds: stageCpu,
+      ...(workerSeconds ? { workerSeconds } : {}),
       peakRssMB: Math.round(resourceUsage().maxRSS / 1024),
       edges: result.edges.length,
       networks: result.networks.length,

@@ -12,7 +12,7 @@ import { columnsFingerprint } from './fingerprint.ts';
 
 /** Messages from the worker. */
 export type FromLayersWorker =
-  | { t: 'done'; fingerprint: string; results: (readonly [Layer, LayerResult])[] }
+  | { t: 'done'; fingerprint: string; results: (readonly [Layer, LayerResult])[]; seconds: Record<string, number> }
   | { t: 'error'; message: string; stack: string; user: boolean };
 
 /** Layers given to the worker by default: co-target costs about as much as all the others together. */
@@ -25,7 +25,7 @@ import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.e
 /** A worker running some layers of a run. */
 export interface LayersWorker {
   layers: readonly Layer[];
-  result: Promise<{ fingerprint: string; results: Map<string, LayerResult> }>;
+  result: Promise<{ fingerprint: string; results: Map<string, LayerResult>; seconds: Record<string, number> }>;
   stop(): Promise<void>;
 }
 
@@ -36,9 +36,9 @@ export function startLayersWorker(path: string, filter: ActionFilter, params: Ru
   const worker = entry.pathname.endsWith('.ts')
     ? new Worker(BOOT, { eval: true, workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api') } })
     : new Worker(entry, { workerData: data });
-  const result = new Promise<{ fingerprint: string; results: Map<string, LayerResult> }>((resolve, reject) => {
+  const result = new Promise<{ fingerprint: string; results: Map<string, LayerResult>; seconds: Record<string, number> }>((resolve, reject) => {
     worker.on('message', (m: FromLayersWorker) => {
-      if (m.t === 'done') return resolve({ fingerprint: m.fingerprint, results: new Map(m.results) });
+      if (m.t === 'done') return resolve({ fingerprint: m.fingerprint, results: new Map(m.results), seconds: m.seconds });
       if (m.user) return reject(new UserError(m.message));
       const bug = new Error(`layers worker: ${m.message}`);
       bug.stack = m.stack;

@@ -35,9 +35,16 @@ const { path, filter, params, layers, evidencePerEdge } = workerData as {
 try {
   // Only the columns these layers read: co-target needs neither texts nor links, which are half of a read.
   const needed = new Set(layers.map((l) => NEEDS[l]));
+  const t0 = performance.now();
   const columns = readColumnsAt(path, filter, OPTIONAL.filter((c) => !needed.has(c)));
-  const results = layers.map((layer) => [layer, runLayer(columns, layer, params, evidencePerEdge)] as const);
-  port.postMessage({ t: 'done', fingerprint: columnsFingerprint(columns), results } satisfies FromLayersWorker);
+  const seconds: Record<string, number> = { read: (performance.now() - t0) / 1000 };
+  const results = layers.map((layer) => {
+    const t = performance.now();
+    const r = runLayer(columns, layer, params, evidencePerEdge);
+    seconds[layer] = (performance.now() - t) / 1000;
+    return [layer, r] as const;
+  });
+  port.postMessage({ t: 'done', fingerprint: columnsFingerprint(columns), results, seconds } satisfies FromLayersWorker);
 } catch (e) {
   const err = e instanceof Error ? e : new Error(String(e));
   port.postMessage({ t: 'error', message: err.message, stack: err.stack ?? '', user: isUserError(e) } satisfies FromLayersWorker);
