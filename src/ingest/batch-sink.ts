@@ -29,9 +29,7 @@ export class BatchSink implements Sink {
   actionsSeen = 0;
   readonly issues = new IssueCollector();
   private writer = new ActionBlockWriter();
-  // Ids seen per platform (the common case is one platform: no key building); keyCount -1 once given up.
-  private idsByPlatform = new Map<string, Set<string>>();
-  private idsPlatform: string | undefined;
+  // (platform, id) keys seen; keyCount -1 once given up.
   private ids = new Set<string>();
   private keyCount = 0;
   private blockDistinct = true;
@@ -66,16 +64,12 @@ export class BatchSink implements Sink {
       }
     }
     if (this.keyCount >= 0) {
-      if (a.platform !== this.idsPlatform) {
-        this.idsPlatform = a.platform;
-        this.ids = this.idsByPlatform.get(a.platform) ?? new Set();
-        this.idsByPlatform.set(a.platform, this.ids);
-      }
-      if (this.ids.has(a.id)) return;
-      this.ids.add(a.id);
+      // A built key, not a.id itself: a.id may be a slice of a whole decoded chunk that the set would keep alive.
+      const key = `${a.platform}\u0000${a.id}`;
+      if (this.ids.has(key)) return;
+      this.ids.add(key);
       if (++this.keyCount > (this.options.maxKeys ?? MAX_DISTINCT_KEYS)) {
         this.keyCount = -1;
-        this.idsByPlatform.clear();
         this.ids = new Set();
         this.blockDistinct = false;
       }
@@ -127,7 +121,6 @@ export class BatchSink implements Sink {
 
   /** Writes whatever is buffered. */
   async flush(): Promise<void> {
-    await this.writeAccounts();
     await this.writeActions();
   }
 
@@ -141,6 +134,8 @@ export class BatchSink implements Sink {
   }
 
   private async writeActions(): Promise<void> {
+    // Accounts go with each block: their strings are slices of decoded chunks, held no longer than a block.
+    await this.writeAccounts();
     if (this.writer.rows === 0 && this.newAccounts.length === 0) return;
     const block: ActionBlock = { ...this.writer.take(), distinct: this.blockDistinct, accounts: this.newAccounts };
     this.newAccounts = [];

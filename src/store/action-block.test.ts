@@ -48,6 +48,8 @@ test('action block: SQLite reads back exactly the values, hand-picked hard cases
     { ...base, id: '4', raw: { gone: undefined } },
     { ...base, id: '5', text: 'ы'.repeat(30_000), raw: { long: 'ж'.repeat(100_000) } },
     { ...base, id: '6', time: -86_400_000, text: '' },
+    { ...base, id: '7', time: 100_000_000 }, { ...base, id: '8', time: 99_999_999 }, { ...base, id: '9', time: 1.5 },
+    { ...base, id: '10', time: Number.MAX_SAFE_INTEGER }, { ...base, id: '11', time: 1_000_000_000_000_000 },
   ];
   assert.deepEqual(roundTrip(actions), actions.map(expected));
 });
@@ -56,7 +58,7 @@ test('action block: any strings and raw records read back as the old bound value
   const str = fc.string({ unit: 'binary', maxLength: 120 });
   const action = fc.record({
     id: str.filter((s) => s !== ''), account: str, text: fc.option(str, { nil: undefined }),
-    urls: fc.array(str, { maxLength: 3 }), time: fc.integer({ min: -1e13, max: 1e13 }),
+    urls: fc.array(str, { maxLength: 3 }), time: fc.oneof(fc.integer({ min: -1e13, max: 1e13 }), fc.maxSafeNat()),
     raw: fc.option(fc.dictionary(str, fc.oneof(str, fc.integer(), fc.constant(undefined)), { maxKeys: 4 }), { nil: undefined }),
   });
   fc.assert(

@@ -172,6 +172,7 @@ export class ActionBlockWriter {
 
   private num(n: number): void {
     if (!Number.isFinite(n)) return this.nul();
+    if (Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER) return this.natural(n);
     const text = String(n);
     this.reserve(text.length + 2);
     const b = this.buf;
@@ -180,6 +181,35 @@ export class ActionBlockWriter {
     for (let i = 0; i < text.length; i++) b[this.at + 2 + i] = text.charCodeAt(i);
     this.at += 2 + text.length;
   }
+
+  // A whole number ≥ 0 (times in ms) as decimal digits, without String(n): two halves below 1e8 are small ints.
+  private natural(n: number): void {
+    this.reserve(20);
+    const b = this.buf;
+    const hi = Math.floor(n / 1e8);
+    let lo = n - hi * 1e8;
+    const digits = hi > 0 ? decimalDigits(hi) + 8 : decimalDigits(lo);
+    b[this.at] = 0xc0 | INT;
+    b[this.at + 1] = digits;
+    const end = this.at + 2 + digits;
+    let p = end;
+    if (hi > 0) {
+      for (let i = 0; i < 8; i++) {
+        b[--p] = 0x30 + (lo % 10);
+        lo = Math.floor(lo / 10);
+      }
+      for (let h = hi; p > this.at + 2; h = Math.floor(h / 10)) b[--p] = 0x30 + (h % 10);
+    } else {
+      for (; p > this.at + 2; lo = Math.floor(lo / 10)) b[--p] = 0x30 + (lo % 10);
+    }
+    this.at = end;
+  }
+}
+
+function decimalDigits(n: number): number {
+  let d = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) d++;
+  return d;
 }
 
 // True when JSON.stringify would write the string as is between quotes (no escapes, no lone surrogates).
