@@ -15,8 +15,12 @@ export type FromLayersWorker =
   | { t: 'done'; fingerprint: string; results: (readonly [Layer, LayerResult])[]; seconds: Record<string, number> }
   | { t: 'error'; message: string; stack: string; user: boolean };
 
-/** Layers given to the worker by default: co-target costs about as much as all the others together. */
-export const WORKER_LAYERS: readonly Layer[] = ['co-target'];
+/**
+ * Layers given to the worker by default. co-target and co-share read no texts or links (the worker's read is about
+ * two thirds of a full one) and at 1M simulated actions cost about as much as co-link, co-text, co-hashtag,
+ * co-media and the networks together (bench/detect.bench.ts).
+ */
+export const WORKER_LAYERS: readonly Layer[] = ['co-target', 'co-share'];
 
 // Under tsx (TypeScript sources) the worker registers tsx itself before loading its entry (as ingest does).
 const BOOT = `const { workerData } = require('node:worker_threads');
