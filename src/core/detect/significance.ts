@@ -95,17 +95,19 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
     significant: new Uint8Array(n),
   };
   const total = activity.total;
+  const membership = options.null === 'membership';
   const meanWeight = pairsCounted > 0 ? weightedCounted / pairsCounted : 1;
   for (let e = 0; e < n; e++) {
     const x = edges.pairs[e]!;
     const mu = total > 0 ? (2 * activity.perAccount[edges.a[e]!]! * activity.perAccount[edges.b[e]!]! * Math.max(0, pairsCounted - x + prior)) / (total * total) : 0;
     out.expected[e] = mu;
     out.z[e] = mu > 0 ? (x - mu) / Math.sqrt(mu) : x > 0 ? Infinity : 0;
-    out.p[e] = poissonUpperTail(x, mu);
+    // Under the co-membership null p comes from membership-test.ts below: the Poisson tail would be thrown away.
+    if (!membership) out.p[e] = poissonUpperTail(x, mu);
     out.lift[e] = mu > 0 ? x / mu : Infinity;
     out.weightedLift[e] = mu > 0 ? edges.weighted[e]! / (mu * meanWeight) : Infinity;
   }
-  if (options.null === 'membership') {
+  if (membership) {
     // Meetings are counted in keys, not pairs; lifts stay per pair, for ranking.
     // An edge with p > alpha has q > alpha whatever its exact p: the test may stop there (membership-test.ts).
     const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2, options.alpha ?? 0.01);
