@@ -72,15 +72,22 @@ export function accountPairs(
         add(acc, lastSeg, b, s, w, dt);
       }
     }
-    const partners = touched.subarray(0, nt).sort();
-    for (const b of partners) {
-      const at = b * 4;
-      if (accept(a, b)) {
-        if (acc[at + 3]! >= minKeys) out.push(a, b, acc[at]!, acc[at + 1]!, acc[at + 2]!, acc[at + 3]!);
-        else dropped++;
+    // Most partners met once and are only counted: only the kept ones are sorted (edges come out by (a, b)).
+    let nk = 0;
+    for (let i = 0; i < nt; i++) {
+      const b = touched[i]!;
+      const ok = accept(a, b);
+      if (ok && acc[b * 4 + 3]! >= minKeys) {
+        touched[nk++] = b;
+        continue;
       }
-      acc.fill(0, at, at + 4);
-      lastSeg[b] = -1;
+      if (ok) dropped++;
+      clear(acc, lastSeg, b);
+    }
+    for (const b of touched.subarray(0, nk).sort()) {
+      const at = b * 4;
+      out.push(a, b, acc[at]!, acc[at + 1]!, acc[at + 2]!, acc[at + 3]!);
+      clear(acc, lastSeg, b);
     }
   }
   return { edges: out.build(), dropped };
@@ -95,6 +102,15 @@ function add(acc: Float64Array, lastSeg: Int32Array, b: number, s: number, w: nu
     lastSeg[b] = s;
     acc[at + 3]! += 1;
   }
+}
+
+function clear(acc: Float64Array, lastSeg: Int32Array, b: number): void {
+  const at = b * 4;
+  acc[at] = 0;
+  acc[at + 1] = 0;
+  acc[at + 2] = 0;
+  acc[at + 3] = 0;
+  lastSeg[b] = -1;
 }
 
 class EdgeBuilder {
