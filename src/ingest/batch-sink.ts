@@ -21,6 +21,14 @@ const ACCOUNT_BATCH = 20_000;
 /** Ids remembered for in-file dedupe; past this the store's unique index does it (bounded memory). */
 export const MAX_DISTINCT_KEYS = 2_000_000;
 
+/**
+ * A copy of `s` that does not keep alive the string it was sliced from (V8 slices strings of 13+ characters
+ * out of their parent; readers slice cells out of whole decoded chunks).
+ */
+function keep(s: string): string {
+  return s.length < 13 ? s : `${s} `.slice(0, -1);
+}
+
 /** Buffers a reader's output and writes it to a BlockTarget. */
 export class BatchSink implements Sink {
   rows = 0;
@@ -29,17 +37,20 @@ export class BatchSink implements Sink {
   actionsSeen = 0;
   readonly issues = new IssueCollector();
   private writer = new ActionBlockWriter();
-  // (platform, id) keys seen; keyCount -1 once given up.
+  // Ids and acting accounts seen, per platform (usually one: no key strings to build per row); keyCount is
+  // the number of ids remembered, -1 once given up.
+  private platform: string | undefined;
+  private idsByPlatform = new Map<string, Set<string>>();
+  private accountsByPlatform = new Map<string, Set<string>>();
   private ids = new Set<string>();
+  private accountIds = new Set<string>();
+  private lastAccount: string | undefined;
   private keyCount = 0;
   private blockDistinct = true;
-  private actionAccounts = new Set<string>();
   private newAccounts: [string, string][] = [];
-  private lastAccountId: string | undefined;
-  private lastAccountPlatform: string | undefined;
   private accounts = new Map<string, Account>();
   private lastBadLine = -1;
-  private lastAccount: Account | undefined;
+  private lastProfile: Account | undefined;
 
   constructor(
     private readonly target: BlockTarget,
@@ -53,23 +64,19 @@ export class BatchSink implements Sink {
 
   action(a: Action): void {
     this.actionsSeen++;
+    if (a.platform !== this.platform) this.switchPlatform(a.platform);
     // The acting account is recorded even when the action is a repeat (as the store always did).
-    if (a.account !== this.lastAccountId || a.platform !== this.lastAccountPlatform) {
-      this.lastAccountId = a.account;
-      this.lastAccountPlatform = a.platform;
-      const key = `${a.platform}\u0000${a.account}`;
-      if (!this.actionAccounts.has(key)) {
-        this.actionAccounts.add(key);
-        this.newAccounts.push([a.platform, a.account]);
-      }
+    if (a.account !== this.lastAccount && !this.accountIds.has(a.account)) {
+      this.accountIds.add(keep(a.account));
+      this.newAccounts.push([a.platform, a.account]);
     }
+    this.lastAccount = a.account;
     if (this.keyCount >= 0) {
-      // A built key, not a.id itself: a.id may be a slice of a whole decoded chunk that the set would keep alive.
-      const key = `${a.platform}\u0000${a.id}`;
-      if (this.ids.has(key)) return;
-      this.ids.add(key);
+      if (this.ids.has(a.id)) return;
+      this.ids.add(keep(a.id));
       if (++this.keyCount > (this.options.maxKeys ?? MAX_DISTINCT_KEYS)) {
         this.keyCount = -1;
+        this.idsByPlatform.clear();
         this.ids = new Set();
         this.blockDistinct = false;
       }
@@ -81,7 +88,7 @@ export class BatchSink implements Sink {
 
   account(a: Account): void {
     // Exports are often sorted by account: the same account row after row skips the map lookup.
-    const last = this.lastAccount;
+    const last = this.lastProfile;
     if (last !== undefined && last.id === a.id && last.platform === a.platform) {
       Object.assign(last, a);
       return;
@@ -90,12 +97,23 @@ export class BatchSink implements Sink {
     const known = this.accounts.get(key);
     if (known) {
       Object.assign(known, a);
-      this.lastAccount = known;
+      this.lastProfile = known;
     } else {
       const copy = { ...a };
       this.accounts.set(key, copy);
-      this.lastAccount = copy;
+      this.lastProfile = copy;
     }
+  }
+
+  private switchPlatform(platform: string): void {
+    this.platform = platform;
+    this.lastAccount = undefined;
+    const ids = this.idsByPlatform.get(platform) ?? new Set<string>();
+    const accounts = this.accountsByPlatform.get(platform) ?? new Set<string>();
+    if (this.keyCount >= 0) this.idsByPlatform.set(platform, ids);
+    this.accountsByPlatform.set(platform, accounts);
+    this.ids = ids;
+    this.accountIds = accounts;
   }
 
   bad(issue: RowIssue): void {
@@ -128,7 +146,7 @@ export class BatchSink implements Sink {
     if (this.accounts.size === 0) return;
     const list = [...this.accounts.values()];
     this.accounts = new Map();
-    this.lastAccount = undefined;
+    this.lastProfile = undefined;
     if (this.options.refs) for (const a of list) noteAvatar(a, this.options.refs);
     await this.target.putAccounts(list);
   }

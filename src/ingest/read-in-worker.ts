@@ -15,10 +15,8 @@ import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.e
 function startWorker(path: string, file: string, choices: ReadChoices): Worker {
   const entry = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const data = { path, file, choices, entry: entry.href };
-  // A larger young generation: the reader makes short-lived objects per row, and fewer scavenges promote fewer.
-  const resourceLimits = {};
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data, resourceLimits });
-  return new Worker(BOOT, { eval: true, resourceLimits, workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api') } });
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
+  return new Worker(BOOT, { eval: true, workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api') } });
 }
 
 /** Reads `path` in a worker thread; `hooks.begin`'s target is written from this thread. */

@@ -35,42 +35,50 @@ function dig(record: Record<string, unknown>, column: string): unknown {
   return v;
 }
 
+// The value of a mapped field (module-level, not a closure per row: this runs for every field of every row).
+function valueOf(plan: ColumnPlan, get: Getter, f: MapField): unknown {
+  const col = plan.columns[f];
+  return col === undefined ? undefined : get(col);
+}
+
+function strOf(plan: ColumnPlan, get: Getter, f: MapField): string | undefined {
+  return str(valueOf(plan, get, f));
+}
+
 /** Maps one record with a plan; reports problems to the sink. */
 export function mapGeneric(plan: ColumnPlan, get: Getter, line: number, options: ReadOptions, sink: Sink, fallbackPlatform: string): void {
   const c = plan.columns;
-  const val = (f: MapField): unknown => (c[f] === undefined ? undefined : get(c[f]));
-  const s = (f: MapField): string | undefined => str(val(f));
-  const platform = (options.platform ?? s('platform') ?? fallbackPlatform).toLowerCase();
-  const account = s('account');
+  const platform = (options.platform ?? strOf(plan, get, 'platform') ?? fallbackPlatform).toLowerCase();
+  const account = strOf(plan, get, 'account');
   if (account === undefined) {
     const field = c.account ?? 'account';
     sink.bad({ line, field, code: 'missing-field', message: `${field} is empty; expected the account's id (map it with --map account=COLUMN)` });
     return;
   }
-  const created = optionalTime(sink, line, c.created ?? 'created', val('created'));
+  const created = optionalTime(sink, line, c.created ?? 'created', valueOf(plan, get, 'created'));
   const profile = assignDefined<Account>({ platform, id: account }, {
-    handle: s('handle'), name: s('name'), bio: s('bio'), avatar: s('avatar'), url: s('profile_url'),
-    location: s('location'), createdAt: created?.ms, createdPrecision: created?.precision,
-    followers: optionalCount(sink, line, c.followers ?? 'followers', s('followers')),
-    following: optionalCount(sink, line, c.following ?? 'following', s('following')),
+    handle: strOf(plan, get, 'handle'), name: strOf(plan, get, 'name'), bio: strOf(plan, get, 'bio'), avatar: strOf(plan, get, 'avatar'), url: strOf(plan, get, 'profile_url'),
+    location: strOf(plan, get, 'location'), createdAt: created?.ms, createdPrecision: created?.precision,
+    followers: optionalCount(sink, line, c.followers ?? 'followers', strOf(plan, get, 'followers')),
+    following: optionalCount(sink, line, c.following ?? 'following', strOf(plan, get, 'following')),
   });
   if (plan.accountsOnly) {
     sink.account(profile);
     return;
   }
-  const time = requiredTime(sink, line, c.time ?? 'time', val('time'));
+  const time = requiredTime(sink, line, c.time ?? 'time', valueOf(plan, get, 'time'));
   if (time === undefined) return;
   const lists: Record<'url' | 'hashtag' | 'mention' | 'media', string[]> = { url: [], hashtag: [], mention: [], media: [] };
   for (const f of ['url', 'hashtag', 'mention', 'media'] as const) {
-    const l = listOf(val(f));
+    const l = listOf(valueOf(plan, get, f));
     if (l === undefined) {
       sink.warn({ line, field: c[f] ?? f, code: 'bad-value', message: `${c[f]} is not a list; expected values separated by spaces or a JSON array` });
     } else lists[f] = l;
   }
-  const target = s('target');
-  const shared = s('shared');
+  const target = strOf(plan, get, 'target');
+  const shared = strOf(plan, get, 'shared');
   let kind: ActionKind = shared !== undefined ? 'share' : target !== undefined ? 'comment' : 'post';
-  const k = s('kind')?.toLowerCase();
+  const k = strOf(plan, get, 'kind')?.toLowerCase();
   if (k !== undefined) {
     const known = (ACTION_KINDS as readonly string[]).includes(k) ? (k as ActionKind) : KIND_ALIASES[k];
     if (known === undefined) {
@@ -79,15 +87,15 @@ export function mapGeneric(plan: ColumnPlan, get: Getter, line: number, options:
     }
     kind = known;
   }
-  const rawText = val('text');
+  const rawText = valueOf(plan, get, 'text');
   const text = typeof rawText === 'string' ? (rawText.trim() === '' ? undefined : rawText) : str(rawText);
   const action = assignDefined<Action>(
     {
-      platform, id: s('id') ?? derivedId(platform, account, time.ms, text ?? '', target ?? ''), account, kind,
+      platform, id: strOf(plan, get, 'id') ?? derivedId(platform, account, time.ms, text ?? '', target ?? ''), account, kind,
       time: time.ms, precision: time.precision, urls: lists.url, hashtags: lists.hashtag, mentions: lists.mention,
       media: lists.media,
     },
-    { target, shared, text, lang: s('lang') },
+    { target, shared, text, lang: strOf(plan, get, 'lang') },
   );
   if (plan.rest.length > 0) {
     const raw: Record<string, unknown> = {};
