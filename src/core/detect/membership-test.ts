@@ -33,8 +33,9 @@
  * alpha) exact: the direction from the account with fewer keys is walked first, and when its p > stopAbove the
  * other is not walked (p, the max of both, already exceeds it; the p reported is then that lower bound — 1/2 when
  * X ≤ ⌊μ⌋, the median of a Poisson-binomial being ⌊μ⌋ or ⌈μ⌉ — and BH's q-values at or below alpha are unchanged:
- * such an edge ranks after every p ≤ alpha and its terms stay above alpha); and q_k, which depends only on (d_b, s'_k), is remembered per s'_k for the last
- * d_b (heavy commenters visit hundreds of small keys of a few sizes).
+ * such an edge ranks after every p ≤ alpha and its terms stay above alpha); and q_k, which depends only on
+ * (d_b, s'_k), is computed once per pair of values (a table for the small ones, the common case: heavy commenters
+ * visit hundreds of small keys of a few sizes).
  *
  * Parameters. `minParticipation` as in the kernel (the same accounts are counted); BH and `minKeys` are applied
  * by significance.ts as for the configuration null.
@@ -156,7 +157,7 @@ function direction(
   const { start, key, size, total } = pres;
   const db = start[b + 1]! - start[b]!;
   const pool = total - db;
-  const { stamp, value } = cache;
+  const { stamp, value, table } = cache;
   probs.length = 0;
   let mu = 0;
   let j = start[b]!;
@@ -164,13 +165,18 @@ function direction(
     const k = key[i]!;
     while (j < start[b + 1]! && key[j]! < k) j++;
     const others = size[k]! - (j < start[b + 1]! && key[j] === k ? 1 : 0);
-    // q depends on (d_b, others) only: remembered per `others` for the last d_b that asked.
+    // q depends on (d_b, others) only: remembered in a table for small ones, else per `others` for the last d_b.
     let q: number;
-    if (stamp[others] === db) q = value[others]!;
+    const slot = db < TABLE_DB && others < TABLE_OTHERS ? db * TABLE_OTHERS + others : -1;
+    if (slot >= 0 && table[slot] === table[slot]) q = table[slot]!;
+    else if (slot < 0 && stamp[others] === db) q = value[others]!;
     else {
       q = pool > 0 && others > 0 ? 1 - Math.pow(1 - Math.min(1, others / pool), db) : 0;
-      stamp[others] = db;
-      value[others] = q;
+      if (slot >= 0) table[slot] = q;
+      else {
+        stamp[others] = db;
+        value[others] = q;
+      }
     }
     probs.push(q);
     mu += q;
@@ -181,10 +187,17 @@ function direction(
   return { mu, p: probs.length > 1000 ? poissonUpperTail(x, mu) : poissonBinomialTail(probs, x) };
 }
 
-/** Landing probabilities q(d_b, others) by `others`, tagged with the d_b they were computed for. */
+const TABLE_DB = 256;
+const TABLE_OTHERS = 1024;
+
+/**
+ * Landing probabilities q(d_b, others): a table (NaN = not yet computed) for d_b < 256 and others < 1024 (2 MB,
+ * shared by every edge), else by `others`, tagged with the d_b they were computed for.
+ */
 class LandingCache {
   readonly stamp: Float64Array;
   readonly value: Float64Array;
+  readonly table = new Float64Array(TABLE_DB * TABLE_OTHERS).fill(NaN);
 
   constructor(pres: Presences) {
     let max = 0;
