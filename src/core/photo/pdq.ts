@@ -42,30 +42,55 @@ export function pdqQuality(b: Float32Array): number {
   return Math.min(100, Math.floor(sum / 90));
 }
 
+// DCT row i (frequency i + 1) is symmetric about the middle for odd i and antisymmetric for even i:
+// D[i][63 − k] = (−1)^(i+1) D[i][k]. So each product folds the 64 inputs into 32 sums (a[k] + a[63 − k]) and
+// 32 differences first, halving the multiply-adds.
+const HALF = (() => {
+  const h = new Float64Array(16 * 32);
+  for (let i = 0; i < 16; i++) for (let k = 0; k < 32; k++) h[i * 32 + k] = DCT[i * 64 + k]!;
+  return h;
+})();
+const sums = new Float64Array(64 * 32);
+const diffs = new Float64Array(64 * 32);
+const u = new Float64Array(64 * 16);
+
 /** B = D A Dᵀ on a 64x64 buffer, keeping coefficients 1..16 in each direction. */
 export function dct64To16(a: Float32Array): Float32Array {
-  const D = DCT;
-  // U = A Dᵀ (64x16) first: both operands are read along contiguous rows.
-  const u = new Float64Array(64 * 16);
+  const H = HALF;
+  // U = A Dᵀ (64x16): fold each row of A, then dot with the half rows of D.
   for (let r = 0; r < 64; r++) {
     const ar = r * 64;
+    const o = r * 32;
+    for (let k = 0; k < 32; k++) {
+      const x = a[ar + k]!;
+      const y = a[ar + 63 - k]!;
+      sums[o + k] = x + y;
+      diffs[o + k] = x - y;
+    }
     for (let j = 0; j < 16; j++) {
-      const dj = j * 64;
-      let s0 = 0;
-      let s1 = 0;
-      for (let k = 0; k < 64; k += 2) {
-        s0 += a[ar + k]! * D[dj + k]!;
-        s1 += a[ar + k + 1]! * D[dj + k + 1]!;
-      }
-      u[r * 16 + j] = s0 + s1;
+      const src = (j & 1) === 0 ? diffs : sums;
+      const hj = j * 32;
+      let s = 0;
+      for (let k = 0; k < 32; k++) s += src[o + k]! * H[hj + k]!;
+      u[r * 16 + j] = s;
+    }
+  }
+  // B = D U (16x16): fold the 64 rows of U the same way.
+  for (let k = 0; k < 32; k++) {
+    const x = k * 16;
+    const y = (63 - k) * 16;
+    for (let j = 0; j < 16; j++) {
+      sums[k * 16 + j] = u[x + j]! + u[y + j]!;
+      diffs[k * 16 + j] = u[x + j]! - u[y + j]!;
     }
   }
   const b = new Float32Array(256);
   for (let i = 0; i < 16; i++) {
-    const di = i * 64;
+    const src = (i & 1) === 0 ? diffs : sums;
+    const hi = i * 32;
     for (let j = 0; j < 16; j++) {
       let s = 0;
-      for (let k = 0; k < 64; k++) s += D[di + k]! * u[k * 16 + j]!;
+      for (let k = 0; k < 32; k++) s += H[hi + k]! * src[k * 16 + j]!;
       b[i * 16 + j] = s;
     }
   }

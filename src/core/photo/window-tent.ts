@@ -46,6 +46,9 @@ export function windowTent(n: number, m: number, x0: number, len: number): Windo
   return tent;
 }
 
+// Scratch for the column pass, reused across calls (hashing is synchronous, so calls never overlap).
+let scratch = new Float64Array(0);
+
 /** Applies a column tent and a row tent to a row-major image: an (rows.m x cols.m) result. */
 export function resample(img: Float32Array, width: number, cols: WindowTent, rows: WindowTent): Float32Array {
   const mc = cols.m;
@@ -57,7 +60,8 @@ export function resample(img: Float32Array, width: number, cols: WindowTent, row
   const rS = rows.starts;
   const first = rS[0]!;
   const last = rS[rows.m - 1]! + rTaps - 1;
-  const t = new Float64Array((last - first + 1) * mc);
+  if (scratch.length < (last - first + 1) * mc) scratch = new Float64Array((last - first + 1) * mc);
+  const t = scratch;
   for (let i = first; i <= last; i++) {
     const base = i * width;
     const ti = (i - first) * mc;
@@ -70,14 +74,16 @@ export function resample(img: Float32Array, width: number, cols: WindowTent, row
     }
   }
   const out = new Float32Array(rows.m * mc);
+  const acc = new Float64Array(mc);
   for (let s = 0; s < rows.m; s++) {
-    const o = s * mc;
+    acc.fill(0);
     for (let k = 0; k < rTaps; k++) {
       const w = rW[s * rTaps + k]!;
       if (w === 0) continue;
       const off = (rS[s]! + k - first) * mc;
-      for (let j = 0; j < mc; j++) out[o + j] = out[o + j]! + w * t[off + j]!;
+      for (let j = 0; j < mc; j++) acc[j] = acc[j]! + w * t[off + j]!;
     }
+    out.set(acc, s * mc);
   }
   return out;
 }
