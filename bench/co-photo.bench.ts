@@ -1,9 +1,11 @@
 // Co-photo layer at scale (issue 5): synthetic fingerprints (seeded random hashes: distinct photos never match)
 // with planted shared pictures, through the store (addPhotos → listPhotos → decode) and coPhotoEdges.
 // CO_PHOTO_BENCH_N=n photos (default 100,000); 2 % of them are copies of n/100 (at most 1,000) shared pictures.
+// Random hashes come from mulberry32 (src/core/graph), the project's seeded generator.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from '../src/core/graph/mulberry32.ts';
 import { coPhotoEdges } from '../src/core/photo/co-photo-edges.ts';
 import type { AccountPhoto } from '../src/core/photo/co-photo.ts';
 import { decodeFingerprint, encodeFingerprint } from '../src/core/photo/fingerprint-codec.ts';
@@ -12,14 +14,10 @@ import { HASH_WORDS, toHex, type Hash256 } from '../src/core/photo/hash256.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import type { NewPhoto } from '../src/store/store.ts';
 
+// 32-bit words from the project's seeded generator.
 function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return s >>> 0;
-  };
+  const next = mulberry32(seed);
+  return () => Math.floor(next() * 4294967296) >>> 0;
 }
 
 function randomFingerprint(next: () => number, i: number): PhotoFingerprint {
@@ -60,9 +58,12 @@ export async function run(): Promise<Record<string, unknown>> {
     const photos: AccountPhoto[] = stored.map((p) => ({ account: `vk:${p.account}`, photo: p.source, fingerprint: decodeFingerprint(p.fingerprint) }));
     const readSeconds = (performance.now() - t) / 1000;
     await store.close();
+    const load = loadavg()[0] ?? 0;
+    const cpu = process.cpuUsage();
     t = performance.now();
     const { edges, capped } = coPhotoEdges(photos);
     const edgeSeconds = (performance.now() - t) / 1000;
+    const edgeCpu = process.cpuUsage(cpu);
     const planted = copies.reduce((s, m) => s + (m * (m - 1)) / 2, 0);
     return {
       photos: n,
@@ -70,6 +71,8 @@ export async function run(): Promise<Record<string, unknown>> {
       insertPhotosPerSecond: Math.round(n / insertSeconds),
       readDecodePhotosPerSecond: Math.round(n / readSeconds),
       coPhotoSeconds: Math.round(edgeSeconds * 100) / 100,
+      coPhotoCpuSeconds: Math.round((edgeCpu.user + edgeCpu.system) / 1e4) / 100,
+      loadAverageBefore: Math.round(load * 100) / 100,
       edges: edges.length,
       plantedPairs: planted,
       capped: capped.length,

@@ -1,11 +1,14 @@
 // Finds every matching pair among fingerprinted photos without comparing all pairs: sha256 groups, a PDQ
-// index queried with each photo's 8 dihedral hashes, and a crop-ladder index queried with each rung as is
-// and mirrored. Candidates from the indexes are then judged by comparePhotos, so the result equals
-// comparing every pair (the test checks this against the all-pairs oracle).
+// index queried with each photo's 8 dihedral hashes, and one crop-ladder index per rung. Rungs only meet
+// when one of them is the whole photo or both are the same rung (compare-photos.ts bestRung), so a photo's
+// `full` rung (as is and mirrored) is looked up in every rung's index and each other rung only in the `full`
+// index and its own: about half the candidates of one index over all rungs. Candidates from the indexes are
+// then judged by comparePhotos, so the result equals comparing every pair (the test checks this against the
+// all-pairs oracle).
 import { comparePhotos, DEFAULT_MATCH_PARAMS, type MatchParams, type PairMatch } from './compare-photos.ts';
 import { HammingIndex } from './hamming-index.ts';
-import type { PhotoFingerprint } from './fingerprint.ts';
-import type { Hash256 } from './hash256.ts';
+import { RUNGS, type PhotoFingerprint, type RungName } from './fingerprint.ts';
+import { HASH_WORDS, type Hash256 } from './hash256.ts';
 
 /** Two matching photos, by position in the input list(s); `match` says how `b` relates to `a`. */
 export interface PhotoPair {
@@ -18,16 +21,15 @@ interface Targets {
   bySha: Map<string, number[]>;
   pdq: HammingIndex;
   pdqOwner: number[];
-  ladder: HammingIndex;
-  ladderOwner: number[];
+  /** Per rung: its index over every photo's hash of that rung, and the photo of each entry. */
+  rungs: Map<RungName, { index: HammingIndex; owner: number[] }>;
 }
 
 function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Targets {
   const bySha = new Map<string, number[]>();
   const pdq: Hash256[] = [];
   const pdqOwner: number[] = [];
-  const ladder: Hash256[] = [];
-  const ladderOwner: number[] = [];
+  const ladder = new Map<RungName, { hashes: Hash256[]; owner: number[] }>(RUNGS.map((r) => [r.name, { hashes: [], owner: [] }]));
   fps.forEach((f, i) => {
     if (f.quality < params.minQuality) return;
     const same = bySha.get(f.sha256);
@@ -36,38 +38,68 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
     pdq.push(f.dihedral[0]!);
     pdqOwner.push(i);
     for (const r of f.ladder) {
-      ladder.push(r.hash);
-      ladderOwner.push(i);
+      const l = ladder.get(r.rung)!;
+      l.hashes.push(r.hash);
+      l.owner.push(i);
     }
   });
-  return { bySha, pdq: HammingIndex.of(pdq), pdqOwner, ladder: HammingIndex.of(ladder), ladderOwner };
+  const rungs: Targets['rungs'] = new Map();
+  for (const [name, l] of ladder) if (l.hashes.length > 0) rungs.set(name, { index: HammingIndex.of(l.hashes), owner: l.owner });
+  return { bySha, pdq: HammingIndex.of(pdq), pdqOwner, rungs };
 }
 
-function candidates(q: PhotoFingerprint, t: Targets, params: MatchParams): Set<number> {
-  const found = new Set<number>(t.bySha.get(q.sha256) ?? []);
-  for (const h of q.dihedral) t.pdq.forEachWithin(h, params.pdqThreshold, (id) => found.add(t.pdqOwner[id]!));
-  for (const r of q.ladder) {
-    t.ladder.forEachWithin(r.hash, params.cropThreshold, (id) => found.add(t.ladderOwner[id]!));
-    t.ladder.forEachWithin(r.mirror, params.cropThreshold, (id) => found.add(t.ladderOwner[id]!));
+function pack(hashes: readonly Hash256[]): Uint32Array {
+  const words = new Uint32Array(hashes.length * HASH_WORDS);
+  hashes.forEach((h, i) => words.set(h, i * HASH_WORDS));
+  return words;
+}
+
+// Candidate pairs (a in `left`, b in the targets' list) as keys a * size + b, ascending. All queries of one
+// index go in one batch search (HammingIndex.forEachPairWithin). `within`: one list, keep only b > a.
+function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: number, params: MatchParams, within: boolean): number[] {
+  const keys = new Set<number>();
+  const add = (a: number, b: number): void => {
+    if (!within || b > a) keys.add(a * size + b);
+  };
+  const pdq: Hash256[] = [];
+  const pdqFrom: number[] = [];
+  left.forEach((q, a) => {
+    if (q.quality < params.minQuality) return;
+    for (const b of t.bySha.get(q.sha256) ?? []) add(a, b);
+    for (const h of q.dihedral) {
+      pdq.push(h);
+      pdqFrom.push(a);
+    }
+  });
+  t.pdq.forEachPairWithin(pack(pdq), params.pdqThreshold, (qi, id) => add(pdqFrom[qi]!, t.pdqOwner[id]!));
+  for (const [name, { index, owner }] of t.rungs) {
+    const hashes: Hash256[] = [];
+    const from: number[] = [];
+    left.forEach((q, a) => {
+      if (q.quality < params.minQuality) return;
+      for (const r of q.ladder) {
+        if (r.rung !== 'full' && name !== 'full' && name !== r.rung) continue;
+        hashes.push(r.hash, r.mirror);
+        from.push(a, a);
+      }
+    });
+    index.forEachPairWithin(pack(hashes), params.cropThreshold, (qi, id) => add(from[qi]!, owner[id]!));
   }
-  return found;
+  return [...keys].sort((x, y) => x - y);
 }
-
-const byPosition = (x: PhotoPair, y: PhotoPair): number => x.a - y.a || x.b - y.b;
 
 /** All matching pairs within one list, a < b, sorted by (a, b). */
 export function matchWithin(fps: readonly PhotoFingerprint[], params: MatchParams = DEFAULT_MATCH_PARAMS): PhotoPair[] {
   const t = indexTargets(fps, params);
   const pairs: PhotoPair[] = [];
-  fps.forEach((q, a) => {
-    if (q.quality < params.minQuality) return;
-    for (const b of candidates(q, t, params)) {
-      if (b <= a) continue;
-      const match = comparePhotos(q, fps[b]!, params);
-      if (match) pairs.push({ a, b, match });
-    }
-  });
-  return pairs.sort(byPosition);
+  const n = Math.max(1, fps.length);
+  for (const key of candidatePairs(fps, t, n, params, true)) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    const match = comparePhotos(fps[a]!, fps[b]!, params);
+    if (match) pairs.push({ a, b, match });
+  }
+  return pairs;
 }
 
 /** All matching pairs between two lists (a indexes `left`, b indexes `right`), sorted by (a, b). */
@@ -78,12 +110,12 @@ export function matchAcross(
 ): PhotoPair[] {
   const t = indexTargets(right, params);
   const pairs: PhotoPair[] = [];
-  left.forEach((q, a) => {
-    if (q.quality < params.minQuality) return;
-    for (const b of candidates(q, t, params)) {
-      const match = comparePhotos(q, right[b]!, params);
-      if (match) pairs.push({ a, b, match });
-    }
-  });
-  return pairs.sort(byPosition);
+  const n = Math.max(1, right.length);
+  for (const key of candidatePairs(left, t, n, params, false)) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    const match = comparePhotos(left[a]!, right[b]!, params);
+    if (match) pairs.push({ a, b, match });
+  }
+  return pairs;
 }
