@@ -72,14 +72,22 @@ class ScopedDictionary {
 }
 
 class MultiBuilder {
-  readonly offsets: number[] = [0];
-  readonly values: string[] = [];
+  private readonly offsets: Int32Array;
+  private readonly values: string[] = [];
+  private row = 0;
+  constructor(count: number) {
+    this.offsets = new Int32Array(count + 1);
+  }
   push(joined: string | null): void {
-    if (joined !== null && joined !== '') for (const v of joined.split('\n')) this.values.push(v);
-    this.offsets.push(this.values.length);
+    if (joined !== null && joined !== '') {
+      // Most rows hold one value: no split, no array.
+      if (joined.indexOf('\n') < 0) this.values.push(joined);
+      else for (const v of joined.split('\n')) this.values.push(v);
+    }
+    this.offsets[++this.row] = this.values.length;
   }
   build(): MultiColumn {
-    return { offsets: Int32Array.from(this.offsets), values: this.values };
+    return { offsets: this.offsets, values: this.values };
   }
 }
 
@@ -99,9 +107,9 @@ export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionCo
   const seq = new Int32Array(count);
   const ids: string[] = new Array<string>(count);
   const text: string[] = new Array<string>(count);
-  const urls = new MultiBuilder();
-  const hashtags = new MultiBuilder();
-  const media = new MultiBuilder();
+  const urls = new MultiBuilder(count);
+  const hashtags = new MultiBuilder(count);
+  const media = new MultiBuilder(count);
   let i = 0;
   for (const r of rows) {
     if (i >= count) throw new Error(`store returned more rows than its count (${count})`);
