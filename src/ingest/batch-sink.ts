@@ -7,7 +7,7 @@ import { fillEntitiesFromText } from '../core/normalise/entities.ts';
 import { ActionBlockWriter, type ActionBlock } from '../store/action-block.ts';
 import type { RowIssue, Sink } from './formats/types.ts';
 import { IssueCollector } from './issues.ts';
-import { noteAvatar, noteImageMedia, type PhotoRef } from './photos-import.ts';
+import { noteAvatar, noteImageMedia, type PhotoRef } from './photo-refs.ts';
 
 /** Where a BatchSink writes. */
 export interface BlockTarget {

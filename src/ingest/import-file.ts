@@ -3,12 +3,12 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.ts';
-import type { ImportSession, Store } from '../store/store.ts';
+import type { ImportSession, Store, StoredBatch } from '../store/store.ts';
 import { hashFile } from './decode.ts';
 import { formatIssueGroup, IssueCollector } from './issues.ts';
 import { importPhotos, type PhotoImportSummary, type PhotoRef } from './photos-import.ts';
-import { readFile, type ReadChoices, type ReadSummary } from './read-file.ts';
-import { readInWorker } from './read-in-worker.ts';
+import { readFile, type ReadChoices, type ReadHooks, type ReadSummary } from './read-file.ts';
+import { startReader } from './read-in-worker.ts';
 import type { FileReport } from './report.ts';
 
 /** Choices for an import; `now` and `clock` are parameters so tests and the demo control time. */
@@ -57,22 +57,32 @@ export const WORKER_MIN_BYTES = 4 << 20;
 /** Imports `path` (shown to the user as `file`) into `store`. */
 export async function importFile(store: Store, path: string, file: string, options: ImportOptions): Promise<FileReport> {
   const started = options.clock();
-  const sha256 = await hashFile(path, file);
-  const before = await store.findBatch(sha256);
+  const choices: ReadChoices = {
+    map: options.map, photos: options.photos !== undefined,
+    ...(options.format !== undefined ? { format: options.format } : {}),
+    ...(options.platform !== undefined ? { platform: options.platform } : {}),
+  };
+  // A missing file is reported by hashFile; its size here only decides where to read.
+  const totalBytes = await stat(path).then((s) => s.size, () => 0);
+  const reader = options.worker ?? totalBytes >= WORKER_MIN_BYTES ? startReader(path, file, choices) : undefined;
+  let sha256: string;
+  let before: StoredBatch | undefined;
+  try {
+    sha256 = await hashFile(path, file);
+    before = await store.findBatch(sha256);
+  } catch (e) {
+    await reader?.cancel();
+    throw e;
+  }
   if (before) {
+    await reader?.cancel();
     const when = new Date(before.importedAt).toISOString().slice(0, 16).replace('T', ' ');
     return {
       ...unread(file), status: 'already', format: before.format,
       note: `already imported (same sha256 as ${before.source}, batch ${before.id}, ${when} UTC); nothing to do`,
     };
   }
-  const totalBytes = (await stat(path)).size;
-  const read = options.worker ?? totalBytes >= WORKER_MIN_BYTES ? readInWorker : readFile;
-  const choices: ReadChoices = {
-    map: options.map, photos: options.photos !== undefined,
-    ...(options.format !== undefined ? { format: options.format } : {}),
-    ...(options.platform !== undefined ? { platform: options.platform } : {}),
-  };
+  const read = reader ? (_p: string, _f: string, _c: ReadChoices, hooks: ReadHooks) => reader.read(hooks) : readFile;
   let session: ImportSession | undefined;
   let actionsAdded = 0;
   try {

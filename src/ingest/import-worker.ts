@@ -23,8 +23,11 @@ const { path, file, choices } = workerData as { path: string; file: string; choi
 const post = (m: FromWorker, transfer?: ArrayBuffer[]): void => port.postMessage(m, transfer);
 let inFlight = 0;
 let wake: (() => void) | undefined;
+let go: (() => void) | undefined;
+const started = new Promise<void>((resolve) => (go = resolve));
 port.on('message', (m: ToWorker) => {
-  if (m.t === 'ack') inFlight--;
+  if (m.t === 'go') return go?.();
+  inFlight--;
   wake?.();
   wake = undefined;
 });
@@ -41,6 +44,7 @@ const target: BlockTarget = {
   putActionBlock: (block: ActionBlock) => send({ t: 'block', block }, [block.bytes.buffer as ArrayBuffer]),
 };
 
+await started;
 try {
   const outcome = await readFile(path, file, choices, {
     begin: async (format) => {

@@ -13,17 +13,9 @@ import type { PhotoIssue } from '../core/photo/photo-issue.ts';
 import { DEFAULT_FETCH_LIMITS, fetchImage, type FetchLimits } from '../photos/fetch-image.ts';
 import { fingerprintBytes } from '../photos/fingerprint-files.ts';
 import { fingerprintFilesParallel } from '../photos/fingerprint-pool.ts';
-import { IMAGE_EXTENSIONS, listImages } from '../photos/list-images.ts';
-import type { Account, Action } from '../core/model.ts';
+import { listImages } from '../photos/list-images.ts';
+import { isUrl, type PhotoRef } from './photo-refs.ts';
 import type { NewPhoto, Store } from '../store/store.ts';
-
-/** A photo an import names: whose it is, where it is (as given), and which field named it. */
-export interface PhotoRef {
-  platform: string;
-  account: string;
-  source: string;
-  field: 'avatar' | 'media' | 'photos';
-}
 
 /** How photos of an import are read. */
 export interface PhotoImportOptions {
@@ -35,7 +27,7 @@ export interface PhotoImportOptions {
   fetchImpl?: typeof fetch;
 }
 
-export type { GalleryMatch };
+export type { GalleryMatch, PhotoRef };
 
 /** What the photo step of one import did. */
 export interface PhotoImportSummary {
@@ -49,28 +41,6 @@ export interface PhotoImportSummary {
   /** URLs left alone because --fetch-media was not given. */
   urlsNotFetched: number;
   galleryMatches: GalleryMatch[];
-}
-
-const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
-const isImagePath = (s: string): boolean => IMAGE_EXTENSIONS.some((x) => s.toLowerCase().endsWith(x));
-
-function isImageUrl(s: string): boolean {
-  if (!isUrl(s)) return false;
-  try {
-    return isImagePath(new URL(s).pathname);
-  } catch {
-    return false; // not a URL after all: not a photo reference
-  }
-}
-
-/** Notes an account's avatar in `refs`, if it has one. */
-export function noteAvatar(a: Account, refs: PhotoRef[]): void {
-  if (a.avatar) refs.push({ platform: a.platform, account: a.id, source: a.avatar, field: 'avatar' });
-}
-
-/** Notes an action's image media (paths or URLs that name an image) in `refs`. */
-export function noteImageMedia(a: Action, refs: PhotoRef[]): void {
-  for (const m of a.media) if (isImagePath(m) || isImageUrl(m)) refs.push({ platform: a.platform, account: a.account, source: m, field: 'media' });
 }
 
 /** `--photos DIR`: image files named by account id (`<id>.jpg`), all of one platform. */

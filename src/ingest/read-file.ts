@@ -5,7 +5,7 @@ import { openText } from './decode.ts';
 import { chooseFormat } from './formats/index.ts';
 import { readHead } from './head.ts';
 import type { IssueSnapshot } from './issues.ts';
-import type { PhotoRef } from './photos-import.ts';
+import type { PhotoRef } from './photo-refs.ts';
 
 /** The choices of one read (plain data: they cross to a worker). */
 export interface ReadChoices {

@@ -16,12 +16,37 @@ function startWorker(path: string, file: string, choices: ReadChoices): Worker {
   const entry = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const data = { path, file, choices, entry: entry.href };
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
-  return new Worker(BOOT, { eval: true, workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api') } });
+  return new Worker(BOOT, { eval: true, execArgv: [], workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api') } });
 }
 
-/** Reads `path` in a worker thread; `hooks.begin`'s target is written from this thread. */
-export async function readInWorker(path: string, file: string, choices: ReadChoices, hooks: ReadHooks): Promise<ReadOutcome> {
+/** A worker thread started for one file: it loads its modules and waits for `read` (or `cancel`). */
+export interface WorkerReader {
+  read(hooks: ReadHooks): Promise<ReadOutcome>;
+  cancel(): Promise<void>;
+}
+
+/** Starts the worker early (its start-up overlaps the file's hashing); call `read` or `cancel` once. */
+export function startReader(path: string, file: string, choices: ReadChoices): WorkerReader {
   const worker = startWorker(path, file, choices);
+  // Until `read` listens, a failure to start is kept for it (an 'error' event without a listener would throw).
+  let early: unknown;
+  const keep = (e: unknown): void => void (early ??= e);
+  const exited = (code: number): void => keep(new Error(`import worker for ${file} stopped (exit code ${code}) before it was used`));
+  worker.on('error', keep);
+  worker.on('exit', exited);
+  return {
+    read: (hooks) => {
+      worker.off('error', keep);
+      worker.off('exit', exited);
+      return run(worker, file, hooks, early);
+    },
+    cancel: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+async function run(worker: Worker, file: string, hooks: ReadHooks, early: unknown): Promise<ReadOutcome> {
   const ack = (): void => worker.postMessage({ t: 'ack' } satisfies ToWorker);
   let onAbort: (() => void) | undefined;
   try {
@@ -34,6 +59,7 @@ export async function readInWorker(path: string, file: string, choices: ReadChoi
       };
       const interrupted = (): void =>
         fail(new UserError(`interrupted while importing ${file}; nothing from it was written`, { exitCode: 130 }));
+      if (early !== undefined) return fail(early);
       if (hooks.signal?.aborted) return interrupted();
       onAbort = interrupted;
       hooks.signal?.addEventListener('abort', interrupted, { once: true });
@@ -72,6 +98,7 @@ export async function readInWorker(path: string, file: string, choices: ReadChoi
       worker.on('exit', (code) => {
         void chain.then(() => fail(new Error(`import worker for ${file} stopped (exit code ${code}) before finishing`)));
       });
+      worker.postMessage({ t: 'go' } satisfies ToWorker);
     });
   } finally {
     if (onAbort) hooks.signal?.removeEventListener('abort', onAbort);

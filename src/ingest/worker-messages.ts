@@ -12,5 +12,5 @@ export type FromWorker =
   | { t: 'done'; outcome: ReadOutcome }
   | { t: 'error'; user: boolean; message: string; exitCode: number; stack: string };
 
-/** Importing thread → worker. */
-export type ToWorker = { t: 'ack' };
+/** Importing thread → worker: `go` starts the read (the worker is started early, while the file is hashed). */
+export type ToWorker = { t: 'go' } | { t: 'ack' };

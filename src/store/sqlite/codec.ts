@@ -32,24 +32,6 @@ export interface AccountRow {
   lang: string | null;
 }
 
-export function accountToRow(a: Account): AccountRow {
-  return {
-    platform: a.platform,
-    id: a.id,
-    handle: a.handle ?? null,
-    name: a.name ?? null,
-    created_at: a.createdAt ?? null,
-    created_precision: a.createdPrecision ?? null,
-    bio: a.bio ?? null,
-    avatar: a.avatar ?? null,
-    followers: a.followers ?? null,
-    following: a.following ?? null,
-    url: a.url ?? null,
-    location: a.location ?? null,
-    lang: a.lang ?? null,
-  };
-}
-
 export function rowToAccount(r: AccountRow): Account {
   return defined({
     platform: r.platform,

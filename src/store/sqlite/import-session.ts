@@ -6,7 +6,6 @@ import type Database from 'better-sqlite3';
 import type { Account, Action } from '../../core/model.ts';
 import { ACTION_ROW, ActionBlockWriter, type ActionBlock } from '../action-block.ts';
 import type { ImportSession, NewPhoto, StoredBatch } from '../store.ts';
-import { accountToRow } from './codec.ts';
 import { insertPhotos } from './photos.ts';
 
 type Db = Database.Database;
@@ -16,8 +15,9 @@ const ACCOUNT_COLUMNS = [
   'followers', 'following', 'url', 'location', 'lang',
 ] as const;
 
+// Positional parameters: binding an object by names costs several times more per account.
 const UPSERT_ACCOUNT = `INSERT INTO accounts (platform, id, ${ACCOUNT_COLUMNS.join(', ')})
-  VALUES (@platform, @id, ${ACCOUNT_COLUMNS.map((c) => '@' + c).join(', ')})
+  VALUES (?, ?, ${ACCOUNT_COLUMNS.map(() => '?').join(', ')})
   ON CONFLICT (platform, id) DO UPDATE SET
   ${ACCOUNT_COLUMNS.map((c) => `${c} = COALESCE(excluded.${c}, accounts.${c})`).join(',\n  ')}`;
 
@@ -82,7 +82,12 @@ export function openImportSession(db: Db, finish: () => void): ImportSession {
   return {
     putAccounts: async (accounts: readonly Account[]) => {
       check();
-      for (const a of accounts) upsert.run(accountToRow(a));
+      for (const a of accounts) {
+        upsert.run(
+          a.platform, a.id, a.handle ?? null, a.name ?? null, a.createdAt ?? null, a.createdPrecision ?? null, a.bio ?? null,
+          a.avatar ?? null, a.followers ?? null, a.following ?? null, a.url ?? null, a.location ?? null, a.lang ?? null,
+        );
+      }
     },
     putActionBlock,
     putActions: async (actions: readonly Action[]) => {
