@@ -51,10 +51,10 @@ export async function run(): Promise<Record<string, unknown>> {
       importCpu = cpuSeconds(cpu0);
       if (cached) await writeFile(done, JSON.stringify(sim));
     }
-    // Default: as on both cores (co-target in a worker thread that reads the same database); TROLLMAP_BENCH_THREADS=1
-    // runs every layer in this thread, one after another.
+    // Default: one thread, as `trollmap detect` runs today. TROLLMAP_BENCH_THREADS=2: co-target and co-share in a
+    // worker thread that reads the same database (src/detect-runner/), the rest here.
     const params = { ...DEFAULT_PARAMS, layers: [...DEFAULT_LAYERS] };
-    const threads = process.env['TROLLMAP_BENCH_THREADS'] === '1' ? 1 : 2;
+    const threads = process.env['TROLLMAP_BENCH_THREADS'] === '2' ? 2 : 1;
     const t = performance.now();
     const cpu = process.cpuUsage();
     const worker = threads === 2 ? startLayersWorker(join(dir, 'bench.db'), {}, params, WORKER_LAYERS) : undefined;
