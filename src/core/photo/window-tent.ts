@@ -46,44 +46,48 @@ export function windowTent(n: number, m: number, x0: number, len: number): Windo
   return tent;
 }
 
-// Scratch for the column pass, reused across calls (hashing is synchronous, so calls never overlap).
+// Scratch for the row pass, reused across calls (hashing is synchronous, so calls never overlap).
 let scratch = new Float64Array(0);
 
-/** Applies a column tent and a row tent to a row-major image: an (rows.m x cols.m) result. */
+/**
+ * Applies a column tent and a row tent to a row-major image: an (rows.m x cols.m) result. Rows first, over
+ * just the columns the column tent reads: its inner loop runs along a whole image row (long and contiguous),
+ * and the short tap loops only run on the m output rows.
+ */
 export function resample(img: Float32Array, width: number, cols: WindowTent, rows: WindowTent): Float32Array {
   const mc = cols.m;
+  const mr = rows.m;
   const cTaps = cols.taps;
   const cW = cols.weights;
   const cS = cols.starts;
   const rTaps = rows.taps;
   const rW = rows.weights;
   const rS = rows.starts;
-  const first = rS[0]!;
-  const last = rS[rows.m - 1]! + rTaps - 1;
-  if (scratch.length < (last - first + 1) * mc) scratch = new Float64Array((last - first + 1) * mc);
+  const c0 = cS[0]!;
+  const span = cS[mc - 1]! + cTaps - c0;
+  if (scratch.length < mr * span) scratch = new Float64Array(mr * span);
   const t = scratch;
-  for (let i = first; i <= last; i++) {
-    const base = i * width;
-    const ti = (i - first) * mc;
-    for (let s = 0; s < mc; s++) {
-      let acc = 0;
-      const p = base + cS[s]!;
-      const wo = s * cTaps;
-      for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * img[p + k]!;
-      t[ti + s] = acc;
-    }
-  }
-  const out = new Float32Array(rows.m * mc);
-  const acc = new Float64Array(mc);
-  for (let s = 0; s < rows.m; s++) {
-    acc.fill(0);
+  for (let s = 0; s < mr; s++) {
+    const to = s * span;
+    t.fill(0, to, to + span);
     for (let k = 0; k < rTaps; k++) {
       const w = rW[s * rTaps + k]!;
       if (w === 0) continue;
-      const off = (rS[s]! + k - first) * mc;
-      for (let j = 0; j < mc; j++) acc[j] = acc[j]! + w * t[off + j]!;
+      const base = (rS[s]! + k) * width + c0;
+      for (let x = 0; x < span; x++) t[to + x] = t[to + x]! + w * img[base + x]!;
     }
-    out.set(acc, s * mc);
+  }
+  const out = new Float32Array(mr * mc);
+  for (let s = 0; s < mr; s++) {
+    const to = s * span - c0;
+    const o = s * mc;
+    for (let j = 0; j < mc; j++) {
+      let acc = 0;
+      const p = to + cS[j]!;
+      const wo = j * cTaps;
+      for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * t[p + k]!;
+      out[o + j] = acc;
+    }
   }
   return out;
 }
