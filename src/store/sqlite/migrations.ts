@@ -107,4 +107,15 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE actions_v4 RENAME TO actions;
    CREATE UNIQUE INDEX actions_key ON actions (platform, id);
    CREATE INDEX actions_time ON actions (time_ms);`,
+  // Columnar snapshots of a detect read (src/store/sqlite/column-snapshot.ts): the built columns of one filter as
+  // blobs, valid while the actions table has the fingerprint stored with them; one row per column chunk.
+  `CREATE TABLE column_snapshots (
+     filter_key TEXT NOT NULL,
+     name TEXT NOT NULL,
+     chunk INTEGER NOT NULL,
+     fingerprint TEXT NOT NULL,
+     digest TEXT NOT NULL,
+     body BYTEA NOT NULL,
+     PRIMARY KEY (filter_key, name, chunk)
+   );`,
 ];
