@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { HammingIndex, linearWithin } from './hamming-index.ts';
+import { HammingIndex, linearWithin, slotBitsFor } from './hamming-index.ts';
 import { HASH_WORDS, type Hash256 } from './hash256.ts';
 
 // Seeded xorshift words; some hashes are planted near others so every radius has hits.
@@ -56,4 +56,35 @@ test('a query finds itself at distance 0 and a copy with 31 flipped bits at 31',
   assert.ok(hits.some((h) => h.id === 500 && h.distance === 0));
   assert.ok(hits.some((h) => h.id === 1000 && h.distance === 31));
   assert.equal(new HammingIndex(all).within(q, 30).some((h) => h.id === 1000), false);
+});
+
+test('wider slots (17–19 bits) and the batch search return what a linear scan returns', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 300 }), fc.nat(), fc.constantFrom(16, 17, 18, 19), fc.constantFrom(0, 5, 12, 13, 24, 25, 31, 40), (n, seed, bits, d) => {
+      const words = hashes(n, seed);
+      const index = new HammingIndex(words, bits);
+      const nq = Math.min(n, 20);
+      const queries = words.slice(0, nq * HASH_WORDS);
+      const batch = Array.from({ length: nq }, () => new Map<number, number>());
+      index.forEachPairWithin(queries, d, (qi, id, dist) => batch[qi]!.set(id, dist));
+      for (let qi = 0; qi < nq; qi++) {
+        const q = words.slice(qi * HASH_WORDS, (qi + 1) * HASH_WORDS) as Hash256;
+        const expected = linearWithin(words, q, d);
+        assert.deepEqual(index.within(q, d), expected);
+        assert.deepEqual([...batch[qi]!].map(([id, distance]) => ({ id, distance })).sort((x, y) => x.id - y.id), expected);
+      }
+    }),
+    { seed: 29, numRuns: 60 },
+  );
+});
+
+test('slot width: 16 bits for PDQ radius 31 at any size; wider for radius 24 as the index grows', () => {
+  assert.equal(slotBitsFor(10_000_000, 31), 16);
+  assert.equal(slotBitsFor(1000, 24), 16);
+  assert.equal(slotBitsFor(20_000, 24), 16);
+  assert.equal(slotBitsFor(50_000, 24), 17);
+  assert.equal(slotBitsFor(100_000, 24), 18);
+  assert.equal(slotBitsFor(1_000_000, 24), 19);
+  // 13 slots of 19 bits: one-bit probes still cover radius 2·13 − 1 = 25, but not 26.
+  assert.equal(slotBitsFor(1_000_000, 26), 18);
 });

@@ -2,11 +2,12 @@
 // index queried with each photo's 8 dihedral hashes, and one crop-ladder index per rung. Rungs only meet
 // when one of them is the whole photo or both are the same rung (compare-photos.ts bestRung), so a photo's
 // `full` rung (as is and mirrored) is looked up in every rung's index and each other rung only in the `full`
-// index and its own: about half the candidates of one index over all rungs. Candidates from the indexes are
-// then judged by comparePhotos, so the result equals comparing every pair (the test checks this against the
-// all-pairs oracle).
+// index and its own: about half the candidates of one index over all rungs. Large rung indexes get wider
+// slots (hamming-index.ts slotBitsFor), so a query's work grows more slowly with the number of photos. All
+// queries of one index run as one batch. Candidates are then judged by comparePhotos, so the result equals
+// comparing every pair (the test checks this against the all-pairs oracle).
 import { comparePhotos, DEFAULT_MATCH_PARAMS, type MatchParams, type PairMatch } from './compare-photos.ts';
-import { HammingIndex } from './hamming-index.ts';
+import { HammingIndex, slotBitsFor } from './hamming-index.ts';
 import { RUNGS, type PhotoFingerprint, type RungName } from './fingerprint.ts';
 import { HASH_WORDS, type Hash256 } from './hash256.ts';
 
@@ -44,8 +45,8 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
     }
   });
   const rungs: Targets['rungs'] = new Map();
-  for (const [name, l] of ladder) if (l.hashes.length > 0) rungs.set(name, { index: HammingIndex.of(l.hashes), owner: l.owner });
-  return { bySha, pdq: HammingIndex.of(pdq), pdqOwner, rungs };
+  for (const [name, l] of ladder) if (l.hashes.length > 0) rungs.set(name, { index: HammingIndex.of(l.hashes, slotBitsFor(l.hashes.length, params.cropThreshold)), owner: l.owner });
+  return { bySha, pdq: HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold)), pdqOwner, rungs };
 }
 
 function pack(hashes: readonly Hash256[]): Uint32Array {
