@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { ACTION_KINDS, TIME_PRECISIONS } from '../../core/model.ts';
 import { buildColumns, type ColumnRow } from '../columns-builder.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
+import { readSnapshot, tableFingerprint, writeSnapshot, type OptionalColumn } from './column-snapshot.ts';
 
 export function filterSql(filter: ActionFilter): { where: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -26,11 +27,46 @@ export function filterSql(filter: ActionFilter): { where: string; params: unknow
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** Columns a reader may leave empty ('' texts, no values) when the layers it runs do not use them. */
-export type OptionalColumn = 'text' | 'urls' | 'hashtags' | 'media';
+export type { OptionalColumn } from './column-snapshot.ts';
 
-/** The filtered actions as columns, in (time, platform, id) order; `omit`ted columns are read as empty. */
-export function readColumns(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
+/** Reads of fewer actions than this are not snapshotted (parsing them costs less than a write). */
+export const SNAPSHOT_MIN_ACTIONS = 20_000;
+
+/** Options of a columnar read. */
+export interface ReadColumnsOptions {
+  /** Columns to leave empty ('' texts, no values) because the caller's layers do not read them. */
+  omit?: readonly OptionalColumn[];
+  /** Use and write columnar snapshots (default true); a full read of at least `snapshotMinActions` writes one. */
+  snapshot?: boolean;
+  snapshotMinActions?: number;
+}
+
+/**
+ * The filtered actions as columns, in (time, platform, id) order: from a valid columnar snapshot when there is one,
+ * else from the rows (and then, for a full read, a snapshot is written for the next run).
+ */
+export function readColumns(db: Database.Database, filter: ActionFilter, options: ReadColumnsOptions = {}): ActionColumns {
+  const omit = options.omit ?? [];
+  if (options.snapshot === false) return readRows(db, filter, omit);
+  // One read transaction, so the fingerprint describes exactly the rows read.
+  const own = !db.inTransaction;
+  if (own) db.exec('BEGIN');
+  let fingerprint: string;
+  let columns: ActionColumns;
+  try {
+    fingerprint = tableFingerprint(db);
+    const snap = readSnapshot(db, filter, fingerprint, omit);
+    if (snap !== undefined) return snap;
+    columns = readRows(db, filter, omit);
+  } finally {
+    if (own) db.exec('COMMIT');
+  }
+  if (own && omit.length === 0 && columns.count >= (options.snapshotMinActions ?? SNAPSHOT_MIN_ACTIONS)) writeSnapshot(db, filter, columns, fingerprint);
+  return columns;
+}
+
+/** The filtered actions as columns from the rows (one scan); `omit`ted columns are read as empty. */
+export function readRows(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
   const { where, params } = filterSql(filter);
   const col = (c: OptionalColumn): string => (omit.includes(c) ? 'NULL' : c);
   const count = (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
@@ -49,7 +85,7 @@ export function readColumns(db: Database.Database, filter: ActionFilter, omit: r
 export function readColumnsAt(path: string, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    return readColumns(db, filter, omit);
+    return readColumns(db, filter, { omit });
   } finally {
     db.close();
   }

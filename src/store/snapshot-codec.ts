@@ -1,0 +1,103 @@
+// Byte encoding of ActionColumns for columnar snapshots: typed arrays as their raw bytes (little-endian), string
+// lists as chunks of [n][UTF-16 length × n][UTF-8 bytes], each chunk bounded so no single string or blob grows
+// with the data. Decoding checks every length and code range: a blob that does not fit is refused, never trusted.
+import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
+import type { ActionColumns, MultiColumn } from './store.ts';
+
+/** Bumped whenever the encoding or the meaning of a column changes; part of every snapshot's identity. */
+export const SNAPSHOT_FORMAT = 'trollmap-columns/1';
+
+/** Strings per chunk, and UTF-16 code units per chunk (whichever comes first). */
+const CHUNK_STRINGS = 1 << 16;
+const CHUNK_UNITS = 1 << 24;
+
+type Typed = Int32Array | Float64Array | Uint8Array;
+/** The typed-array parts, with their element constructors. */
+export const TYPED_PARTS = {
+  account: Int32Array, time: Float64Array, kind: Uint8Array, precision: Uint8Array, seq: Int32Array, platform: Uint8Array,
+  target: Int32Array, shared: Int32Array, 'urls.offsets': Int32Array, 'hashtags.offsets': Int32Array, 'media.offsets': Int32Array,
+} as const;
+/** The string-list parts. */
+export const STRING_PARTS = ['accountKeys', 'ids', 'platforms', 'targetKeys', 'sharedKeys', 'text', 'urls.values', 'hashtags.values', 'media.values'] as const;
+export type PartName = keyof typeof TYPED_PARTS | (typeof STRING_PARTS)[number];
+
+/** A column's value by part name. */
+export function partOf(c: ActionColumns, name: PartName): Typed | readonly string[] {
+  const [field, sub] = name.split('.') as [keyof ActionColumns, keyof MultiColumn | undefined];
+  const v = c[field] as unknown;
+  return (sub === undefined ? v : (v as MultiColumn)[sub]) as Typed | readonly string[];
+}
+
+/** Raw bytes of a typed array (a copy only on big-endian hosts, where snapshots are not written). */
+export function typedBytes(a: Typed): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** A typed array decoded from a blob (copied, so it owns an aligned buffer); undefined when the length is wrong. */
+export function typedFrom<T extends Typed>(ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, blob: Uint8Array, length: number): T | undefined {
+  if (blob.byteLength !== length * ctor.BYTES_PER_ELEMENT) return undefined;
+  const own = new Uint8Array(blob.byteLength);
+  own.set(blob);
+  return new ctor(own.buffer);
+}
+
+/** Encodes a string list as chunks; throws SnapshotSkip when a string is not well-formed UTF-16 (UTF-8 could not keep it). */
+export function* stringChunks(values: readonly string[]): Generator<Uint8Array, void, undefined> {
+  let i = 0;
+  while (i < values.length) {
+    let end = i;
+    let units = 0;
+    while (end < values.length && end - i < CHUNK_STRINGS && (end === i || units + values[end]!.length <= CHUNK_UNITS)) units += values[end++]!.length;
+    const joined = values.slice(i, end).join('');
+    if (!(joined as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new SnapshotSkip('a string is not well-formed UTF-16');
+    const utf8 = Buffer.from(joined, 'utf8');
+    const head = new Uint32Array(1 + end - i);
+    head[0] = end - i;
+    for (let j = i; j < end; j++) head[1 + j - i] = values[j]!.length;
+    const out = new Uint8Array(head.byteLength + utf8.byteLength);
+    out.set(new Uint8Array(head.buffer), 0);
+    out.set(utf8, head.byteLength);
+    yield out;
+    i = end;
+  }
+}
+
+/** Appends one chunk's strings to `out`; false when the chunk is malformed. */
+export function decodeStringChunk(blob: Uint8Array, out: string[]): boolean {
+  if (blob.byteLength < 4) return false;
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const n = view.getUint32(0, true);
+  const headBytes = 4 * (1 + n);
+  if (n === 0 || headBytes > blob.byteLength) return false;
+  const joined = Buffer.from(blob.buffer, blob.byteOffset + headBytes, blob.byteLength - headBytes).toString('utf8');
+  let at = 0;
+  for (let j = 0; j < n; j++) {
+    const len = view.getUint32(4 * (1 + j), true);
+    if (at + len > joined.length) return false;
+    out.push(joined.slice(at, at + len));
+    at += len;
+  }
+  return at === joined.length;
+}
+
+/** Thrown inside a snapshot write to give up on it (the read result stays valid). */
+export class SnapshotSkip extends Error {}
+
+/** True when decoded columns are internally consistent: lengths, offsets and every code inside its dictionary. */
+export function columnsConsistent(c: ActionColumns): boolean {
+  const n = c.count;
+  const lengths = [c.account, c.time, c.kind, c.precision, c.seq, c.platform, c.target, c.shared, c.ids, c.text];
+  if (lengths.some((a) => a.length !== n)) return false;
+  for (const m of [c.urls, c.hashtags, c.media]) {
+    if (m.offsets.length !== n + 1 || m.offsets[0] !== 0 || m.offsets[n] !== m.values.length) return false;
+    for (let i = 0; i < n; i++) if (m.offsets[i + 1]! < m.offsets[i]!) return false;
+  }
+  const within = (a: Int32Array | Uint8Array, size: number, min: number): boolean => {
+    for (let i = 0; i < n; i++) if (a[i]! < min || a[i]! >= size) return false;
+    return true;
+  };
+  return (
+    within(c.account, c.accountKeys.length, 0) && within(c.target, c.targetKeys.length, -1) && within(c.shared, c.sharedKeys.length, -1) &&
+    within(c.platform, c.platforms.length, 0) && within(c.kind, ACTION_KINDS.length, 0) && within(c.precision, TIME_PRECISIONS.length, 0)
+  );
+}

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Action } from '../../core/model.ts';
+import { SnapshotSkip, stringChunks } from '../snapshot-codec.ts';
+import { action, batch } from '../store.contract.ts';
+import { readSnapshot, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
+import { readColumns, readRows } from './columns.ts';
+import { openSqliteStore } from './index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'trollmap-snapshot-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+// Actions out of time order (so the read sorts them), two platforms, Cyrillic, emoji (surrogate pairs), Kyrgyz
+// letters, empty and multi-valued lists, repeated accounts/targets/shared posts, and a text long enough to need
+// more than one string chunk is not practical here, so chunking is tested through stringChunks below.
+function world(n: number, tag = ''): Action[] {
+  const out: Action[] = [];
+  for (let i = 0; i < n; i++) {
+    const extra: Partial<Action> = {
+      platform: i % 3 === 0 ? 'vk' : 'telegram',
+      text: i % 5 === 0 ? '' : `Привет ${i % 7} 🙂 ңөү ${tag}`,
+      urls: i % 4 === 0 ? [] : i % 4 === 1 ? [`https://x.org/${i % 9}`] : [`https://a.kg/${i}`, `https://b.ru/${i % 3}`],
+      hashtags: i % 6 === 0 ? ['выборы', 'kg'] : [],
+      media: i % 11 === 0 ? [`m${i % 2}`] : [],
+      ...(i % 2 === 0 ? { target: `post${i % 13}` } : {}),
+      ...(i % 7 === 0 ? { shared: `s${i % 5}`, kind: 'share' as const } : {}),
+    };
+    out.push(action(`${tag}a${i}`, `acc${(i * 7) % 23}`, (n - i) * 3 + (i % 4), extra));
+  }
+  return out;
+}
+
+async function dbWith(name: string, actions: Action[]): Promise<string> {
+  const path = join(dir, name);
+  const store = await openSqliteStore(path);
+  const s = await store.beginImport();
+  await s.putActions(actions);
+  await s.commit(batch(name));
+  await store.close();
+  return path;
+}
+
+async function importMore(path: string, actions: Action[], sha: string): Promise<void> {
+  const store = await openSqliteStore(path);
+  const s = await store.beginImport();
+  await s.putActions(actions);
+  await s.commit(batch(sha));
+  await store.close();
+}
+
+const snapshotRows = (db: Database.Database): number => (db.prepare('SELECT count(*) AS n FROM column_snapshots').get() as { n: number }).n;
+
+test('a snapshot read gives exactly the columns of the row read (all columns, a filter, omitted columns)', async () => {
+  const path = await dbWith('same.db', world(300));
+  const db = new Database(path);
+  for (const filter of [{}, { platform: 'vk' as const }]) {
+    const rows = readRows(db, filter);
+    assert.equal(readSnapshot(db, filter, tableFingerprint(db)), undefined, 'no snapshot before the first read');
+    assert.deepStrictEqual(readColumns(db, filter, { snapshotMinActions: 0 }), rows, 'first read (writes the snapshot)');
+    const snap = readSnapshot(db, filter, tableFingerprint(db));
+    assert.ok(snap !== undefined, 'the first read wrote a snapshot');
+    assert.deepStrictEqual(snap, rows);
+    assert.deepStrictEqual(readColumns(db, filter), rows, 'second read (from the snapshot)');
+    assert.deepStrictEqual(readSnapshot(db, filter, tableFingerprint(db), ['text', 'urls']), readRows(db, filter, ['text', 'urls']));
+  }
+  db.close();
+});
+
+test('an import after the snapshot invalidates it; the next read sees the new action and replaces the snapshot', async () => {
+  const path = await dbWith('import.db', world(200));
+  let db = new Database(path);
+  readColumns(db, {}, { snapshotMinActions: 0 });
+  const before = tableFingerprint(db);
+  db.close();
+  await importMore(path, [action('late', 'acc1', 5, { text: 'новый' })], 'second');
+  db = new Database(path);
+  assert.notEqual(tableFingerprint(db), before);
+  assert.equal(readSnapshot(db, {}, tableFingerprint(db)), undefined, 'the old snapshot is not valid for the new table');
+  const c = readColumns(db, {}, { snapshotMinActions: 0 });
+  assert.equal(c.count, 201);
+  assert.ok(c.ids.includes('late'));
+  assert.deepStrictEqual(c, readRows(db, {}));
+  const fps = db.prepare('SELECT DISTINCT fingerprint FROM column_snapshots').all() as { fingerprint: string }[];
+  assert.deepEqual(fps.map((r) => r.fingerprint), [tableFingerprint(db)], 'old snapshots dropped');
+  db.close();
+});
+
+test('a corrupted or foreign snapshot is ignored and rebuilt, never trusted', async () => {
+  const path = await dbWith('corrupt.db', world(150));
+  const db = new Database(path);
+  const rows = readRows(db, {});
+  const fresh = (): void => {
+    db.prepare('DELETE FROM column_snapshots').run();
+    readColumns(db, {}, { snapshotMinActions: 0 });
+  };
+  const sha1 = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
+  const tamper: [string, () => void][] = [
+    ['a flipped byte (digest mismatch)', () => db.prepare("UPDATE column_snapshots SET body = CAST(X'00' AS BLOB) || substr(body, 2) WHERE name = 'time'").run()],
+    ['a truncated part with a matching digest', () => {
+      const b = (db.prepare("SELECT body FROM column_snapshots WHERE name = 'account'").get() as { body: Buffer }).body.subarray(4);
+      db.prepare("UPDATE column_snapshots SET body = ?, digest = ? WHERE name = 'account'").run(b, sha1(b));
+    }],
+    ['an account code outside the dictionary, digest matching', () => {
+      const b = Buffer.from((db.prepare("SELECT body FROM column_snapshots WHERE name = 'account'").get() as { body: Buffer }).body);
+      b.writeInt32LE(99_999, 0);
+      db.prepare("UPDATE column_snapshots SET body = ?, digest = ? WHERE name = 'account'").run(b, sha1(b));
+    }],
+    ['a missing string chunk', () => db.prepare("DELETE FROM column_snapshots WHERE name = 'ids'").run()],
+    ['another format', () => {
+      const b = Buffer.from(JSON.stringify({ format: 'someone-else/9', count: 150, chunks: {} }));
+      db.prepare("UPDATE column_snapshots SET body = ?, digest = ? WHERE name = 'header'").run(b, sha1(b));
+    }],
+    ['another fingerprint', () => db.prepare("UPDATE column_snapshots SET fingerprint = 'x'").run()],
+  ];
+  for (const [what, spoil] of tamper) {
+    fresh();
+    spoil();
+    assert.equal(readSnapshot(db, {}, tableFingerprint(db)), undefined, what);
+    assert.deepStrictEqual(readColumns(db, {}, { snapshotMinActions: 0 }), rows, `${what}: read from the rows`);
+    assert.deepStrictEqual(readSnapshot(db, {}, tableFingerprint(db)), rows, `${what}: rebuilt`);
+  }
+  db.close();
+});
+
+test('a read-only or busy database reads without writing a snapshot, and never fails', async () => {
+  const path = await dbWith('ro.db', world(100));
+  const ro = new Database(path, { readonly: true });
+  assert.deepStrictEqual(readColumns(ro, {}, { snapshotMinActions: 0 }), readRows(ro, {}));
+  assert.equal(snapshotRows(ro), 0);
+  ro.close();
+  const db = new Database(path);
+  const other = new Database(path);
+  other.exec('BEGIN IMMEDIATE');
+  assert.equal(writeSnapshot(db, {}, readRows(db, {}), tableFingerprint(db)), false, 'busy: skipped');
+  other.exec('ROLLBACK');
+  other.close();
+  assert.equal(snapshotRows(db), 0);
+  assert.equal(writeSnapshot(db, {}, readRows(db, {}), 'stale'), false, 'fingerprint changed: skipped');
+  assert.equal(snapshotRows(db), 0);
+  db.close();
+});
+
+test('string chunks: long lists split and decode to the same strings; a lone surrogate refuses the snapshot', async () => {
+  const values = Array.from({ length: 70_000 }, (_, i) => (i % 3 === 0 ? '' : `ключ-${i}-🙂`));
+  const chunks = [...stringChunks(values)];
+  assert.equal(chunks.length, 2, '65,536 strings per chunk');
+  const { decodeStringChunk } = await import('../snapshot-codec.ts');
+  const out: string[] = [];
+  for (const c of chunks) assert.ok(decodeStringChunk(c, out));
+  assert.deepStrictEqual(out, values);
+  assert.throws(() => [...stringChunks(['ok', 'bad\uD800'])], SnapshotSkip);
+});

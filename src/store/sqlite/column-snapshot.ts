@@ -1,0 +1,158 @@
+// Columnar snapshots in the SQLite store: the built ActionColumns of one filter kept as blobs (table
+// column_snapshots, migration 5), so a detect run does not re-parse a million rows. A snapshot is used only when its
+// format, filter and the actions table's fingerprint match and every blob's digest and every length checks out;
+// otherwise it is ignored (and rewritten by the next full read). Writing never fails a read: a read-only or busy
+// database, or an error of SQLite's, only skips the snapshot (a note on stderr with TROLLMAP_DEBUG=1).
+import { createHash } from 'node:crypto';
+import { endianness } from 'node:os';
+import type Database from 'better-sqlite3';
+import type { ActionColumns, ActionFilter } from '../store.ts';
+import {
+  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partOf, stringChunks, typedBytes, typedFrom,
+  type PartName,
+} from '../snapshot-codec.ts';
+
+type Db = Database.Database;
+/** Columns a reader may leave empty ('' texts, no values) when the layers it runs do not use them. */
+export type OptionalColumn = 'text' | 'urls' | 'hashtags' | 'media';
+
+/** Writes a note when TROLLMAP_DEBUG is set. */
+export function debugNote(s: string): void {
+  if (process.env['TROLLMAP_DEBUG']) process.stderr.write(`trollmap debug: ${s}\n`);
+}
+
+/** The snapshot key of a filter: canonical JSON of its fields plus the encoding's format. */
+export function snapshotKey(filter: ActionFilter): string {
+  const kinds = filter.kinds && filter.kinds.length > 0 ? [...filter.kinds].sort() : undefined;
+  return JSON.stringify([SNAPSHOT_FORMAT, endianness(), kinds ?? null, filter.platform ?? null, filter.since ?? null, filter.until ?? null]);
+}
+
+/** What changes when an import commits: action count, Σ seq and max seq (one scan of the time index), the batch ids. */
+export function tableFingerprint(db: Db): string {
+  const a = db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s, coalesce(max(seq), 0) AS m FROM actions').get() as { n: number; s: number; m: number };
+  const b = db.prepare('SELECT count(*) AS n, coalesce(group_concat(id), \'\') AS ids FROM (SELECT id FROM batches ORDER BY id)').get() as { n: number; ids: string };
+  const batches = createHash('sha1').update(b.ids).digest('hex').slice(0, 16);
+  return `${a.n}/${a.s}/${a.m}/${b.n}/${batches}`;
+}
+
+/** True when the database has the snapshot table (an older file opened read-only may not). */
+export function hasSnapshotTable(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'column_snapshots'").get() !== undefined;
+}
+
+const digest = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
+const OMITTED: Record<OptionalColumn, readonly PartName[]> = {
+  text: ['text'], urls: ['urls.offsets', 'urls.values'], hashtags: ['hashtags.offsets', 'hashtags.values'], media: ['media.offsets', 'media.values'],
+};
+
+/** The snapshot of `filter` if one is valid for `fingerprint`; `omit`ted columns are not read and come back empty. */
+export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, omit: readonly OptionalColumn[] = []): ActionColumns | undefined {
+  if (!hasSnapshotTable(db)) return undefined;
+  const key = snapshotKey(filter);
+  const head = db.prepare("SELECT body, digest FROM column_snapshots WHERE filter_key = ? AND name = 'header' AND chunk = 0 AND fingerprint = ?").get(key, fingerprint) as
+    | { body: Buffer; digest: string }
+    | undefined;
+  if (head === undefined) return undefined;
+  const why = (s: string): undefined => void debugNote(`columnar snapshot ignored: ${s}`);
+  if (digest(head.body) !== head.digest) return why('header digest');
+  const header = JSON.parse(head.body.toString('utf8')) as { format: string; count: number; chunks: Record<string, number> };
+  if (header.format !== SNAPSHOT_FORMAT || !Number.isInteger(header.count) || header.count < 0) return why('header');
+  const n = header.count;
+  const skipped = new Set(omit.flatMap((c) => OMITTED[c]));
+  const parts = new Map<string, Buffer[]>();
+  const rows = db.prepare('SELECT name, chunk, digest, body FROM column_snapshots WHERE filter_key = ? AND fingerprint = ? AND name <> \'header\' ORDER BY name, chunk')
+    .iterate(key, fingerprint) as IterableIterator<{ name: string; chunk: number; digest: string; body: Buffer }>;
+  for (const r of rows) {
+    if (skipped.has(r.name as PartName)) continue;
+    const list = parts.get(r.name) ?? [];
+    if (r.chunk !== list.length || digest(r.body) !== r.digest) return why(`part ${r.name} chunk ${r.chunk}`);
+    list.push(r.body);
+    parts.set(r.name, list);
+  }
+  const typed: Record<string, Int32Array | Float64Array | Uint8Array> = {};
+  for (const [name, ctor] of Object.entries(TYPED_PARTS)) {
+    if (skipped.has(name as PartName)) {
+      typed[name] = new Int32Array(n + 1);
+      continue;
+    }
+    const blobs = parts.get(name);
+    const length = name.endsWith('.offsets') ? n + 1 : n;
+    const a = blobs?.length === 1 ? typedFrom(ctor as typeof Int32Array, blobs[0]!, length) : undefined;
+    if (a === undefined) return why(`part ${name}`);
+    typed[name] = a;
+  }
+  const strings: Record<string, string[]> = {};
+  for (const name of STRING_PARTS) {
+    const out: string[] = [];
+    strings[name] = out;
+    if (skipped.has(name)) {
+      if (name === 'text') for (let i = 0; i < n; i++) out.push('');
+      continue;
+    }
+    const blobs = parts.get(name) ?? [];
+    if (blobs.length !== (header.chunks[name] ?? -1)) return why(`part ${name}: chunk count`);
+    for (const b of blobs) if (!decodeStringChunk(b, out)) return why(`part ${name}: malformed chunk`);
+  }
+  const multi = (f: 'urls' | 'hashtags' | 'media') => ({ offsets: typed[`${f}.offsets`] as Int32Array, values: strings[`${f}.values`]! });
+  const c: ActionColumns = {
+    count: n,
+    accountKeys: strings['accountKeys']!,
+    account: typed['account'] as Int32Array,
+    time: typed['time'] as Float64Array,
+    kind: typed['kind'] as Uint8Array,
+    precision: typed['precision'] as Uint8Array,
+    seq: typed['seq'] as Int32Array,
+    ids: strings['ids']!,
+    platforms: strings['platforms']!,
+    platform: typed['platform'] as Uint8Array,
+    targetKeys: strings['targetKeys']!,
+    target: typed['target'] as Int32Array,
+    sharedKeys: strings['sharedKeys']!,
+    shared: typed['shared'] as Int32Array,
+    text: strings['text']!,
+    urls: multi('urls'),
+    hashtags: multi('hashtags'),
+    media: multi('media'),
+  };
+  return columnsConsistent(c) ? c : why('inconsistent columns');
+}
+
+/**
+ * Stores `columns` as the snapshot of `filter`, in one short write transaction that first checks the table still has
+ * `fingerprint` (else nothing is written), and drops snapshots of older fingerprints. Never throws for SQLite's
+ * reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a time.
+ */
+export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns, fingerprint: string): boolean {
+  if (db.readonly || db.inTransaction || endianness() !== 'LE' || !hasSnapshotTable(db)) {
+    debugNote('columnar snapshot not written (read-only, in a transaction, big-endian or no table)');
+    return false;
+  }
+  const key = snapshotKey(filter);
+  const busy = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    const insert = db.prepare('INSERT INTO column_snapshots (filter_key, name, chunk, fingerprint, digest, body) VALUES (?, ?, ?, ?, ?, ?)');
+    const put = (name: string, chunk: number, body: Uint8Array): void => void insert.run(key, name, chunk, fingerprint, digest(body), body);
+    db.transaction(() => {
+      if (tableFingerprint(db) !== fingerprint) throw new SnapshotSkip('the actions changed since the read');
+      db.prepare('DELETE FROM column_snapshots WHERE filter_key = ? OR fingerprint <> ?').run(key, fingerprint);
+      for (const name of Object.keys(TYPED_PARTS) as PartName[]) put(name, 0, typedBytes(partOf(columns, name) as Int32Array));
+      const chunks: Record<string, number> = {};
+      for (const name of STRING_PARTS) {
+        let chunk = 0;
+        for (const body of stringChunks(partOf(columns, name) as readonly string[])) put(name, chunk++, body);
+        chunks[name] = chunk;
+      }
+      put('header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8'));
+    }).immediate();
+    return true;
+  } catch (e) {
+    if (e instanceof SnapshotSkip || (e as { code?: unknown }).code?.toString().startsWith('SQLITE_')) {
+      debugNote(`columnar snapshot not written: ${(e as Error).message}`);
+      return false;
+    }
+    throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${busy}`);
+  }
+}
