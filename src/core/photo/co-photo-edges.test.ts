@@ -3,34 +3,8 @@ import { test } from 'node:test';
 import { coPhotoEdges } from './co-photo-edges.ts';
 import type { AccountPhoto } from './co-photo.ts';
 import { photoFingerprint } from './fingerprint.ts';
+import { mirror, picture, type Img } from '../../../test/support/pictures.ts';
 
-interface Img {
-  w: number;
-  h: number;
-  px: Float32Array;
-}
-
-// A seeded smooth picture: blobs at many scales, so PDQ and the crop ladder see structure (quality ≥ 50).
-function picture(w: number, h: number, seed: number): Img {
-  let s = (seed * 2654435761) >>> 0 || 1;
-  const rnd = (): number => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-  const blobs = Array.from({ length: 40 }, () => ({ x: rnd() * w, y: rnd() * h, r: 4 + rnd() * w * 0.2, v: rnd() * 200 - 100 }));
-  const px = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let v = 128;
-      for (const b of blobs) v += b.v * Math.exp(-((x - b.x) ** 2 + (y - b.y) ** 2) / (b.r * b.r));
-      px[y * w + x] = Math.max(0, Math.min(255, v));
-    }
-  }
-  return { w, h, px };
-}
-const mirror = (im: Img): Img => ({ ...im, px: im.px.map((_, i) => im.px[Math.floor(i / im.w) * im.w + (im.w - 1 - (i % im.w))]!) });
 const photo = (account: string, src: string, im: Img, sha: string): AccountPhoto => ({
   account, photo: src, fingerprint: photoFingerprint(im.px, im.w, im.h, sha.padEnd(64, '0')),
 });
