@@ -1,6 +1,7 @@
 // Imports one file as one transaction: hash → already imported? → decode → sniff → read (in a worker thread for
 // large files) → check bad rows → photos → commit, or roll back on any failure (nothing written).
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import type { ImportSession, Store, StoredBatch } from '../store/store.ts';
@@ -29,7 +30,7 @@ export interface ImportOptions {
   lenient?: boolean;
   /** Read the photos the import names (avatars, image media) and `pending` ones; absent: photos are ignored. */
   photos?: ImportPhotoOptions;
-  /** Read in a worker thread (true), in this thread (false); default: by size (WORKER_MIN_BYTES). */
+  /** Read in a worker thread (true), in this thread (false); default: by size (WORKER_MIN_BYTES) and cores. */
   worker?: boolean;
 }
 
@@ -51,7 +52,7 @@ const n = (x: number): string => x.toLocaleString('en-US');
 // The counters of a file that was not read.
 const unread = (file: string) => ({ file, rows: 0, actionsAdded: 0, duplicates: 0, accountsAdded: 0, badRows: 0, ignored: 0, issues: [], seconds: 0 });
 
-/** Files at least this large (raw bytes) are read in a worker thread while this thread writes. */
+/** Files at least this large (raw bytes) are read in a worker thread while this thread writes (given 2+ cores). */
 export const WORKER_MIN_BYTES = 4 << 20;
 
 /** Imports `path` (shown to the user as `file`) into `store`. */
@@ -64,7 +65,7 @@ export async function importFile(store: Store, path: string, file: string, optio
   };
   // A missing file is reported by hashFile; its size here only decides where to read.
   const totalBytes = await stat(path).then((s) => s.size, () => 0);
-  const reader = options.worker ?? totalBytes >= WORKER_MIN_BYTES ? startReader(path, file, choices) : undefined;
+  const reader = options.worker ?? (totalBytes >= WORKER_MIN_BYTES && availableParallelism() > 1) ? startReader(path, file, choices) : undefined;
   let sha256: string;
   let before: StoredBatch | undefined;
   try {
