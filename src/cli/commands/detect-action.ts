@@ -3,6 +3,7 @@
 // build networks and scores, store the run, print a summary; `--pairs-csv`/`--edges-csv` write CooRTweet's tables.
 import { writeFileSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { UserError } from '../../core/errors.ts';
 import type { Layer } from '../../core/detect/layer-traces.ts';
 import { SPEEDS } from '../../core/detect/speeds.ts';
@@ -12,8 +13,10 @@ import { DEFAULT_LAYERS, detectRun } from '../../core/pipeline/index.ts';
 import type { Account } from '../../core/model.ts';
 import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
+import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker } from '../../detect-runner/layers-in-worker.ts';
+import { countActionsAt } from '../../store/sqlite/columns.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
-import type { Store } from '../../store/store.ts';
+import type { ActionFilter, Store } from '../../store/store.ts';
 import { inputHash } from '../input-hash.ts';
 import { storedPhotoEdges } from '../photo-edges.ts';
 import { existingDb } from '../open-store.ts';
@@ -23,41 +26,75 @@ import type { DetectOptions } from './detect.ts';
 
 /** Runs detection on the store named by the options and stores the run. */
 export async function detectAction(opts: DetectOptions): Promise<void> {
-  const store = await openSqliteStore(existingDb(resolveDbPath(opts.db)));
+  const path = existingDb(resolveDbPath(opts.db));
+  const store = await openSqliteStore(path);
   try {
-    await detect(store, opts);
+    await detect(store, path, opts);
   } finally {
     await store.close();
   }
 }
 
-async function detect(store: Store, opts: DetectOptions): Promise<void> {
+/**
+ * From how many selected actions `--threads auto` runs co-target and co-share in a worker thread: below it the
+ * worker's start-up (about half a second of CPU under tsx) and its own read cost more than they save.
+ */
+export const DETECT_THREADS_MIN_ACTIONS = 200_000;
+
+async function detect(store: Store, path: string, opts: DetectOptions): Promise<void> {
   const progress = !opts.quiet && !opts.json && process.stderr.isTTY;
   const say = (s: string): void => void (progress && process.stderr.write(`detect: ${s}\n`));
-  say('reading actions');
-  const columns = await store.readActionColumns({
+  const filter: ActionFilter = {
     ...(opts.platform === undefined ? {} : { platform: opts.platform }),
     ...(opts.since === undefined ? {} : { since: opts.since }),
     ...(opts.until === undefined ? {} : { until: opts.until }),
-  });
-  if (columns.count === 0) throw new UserError('no actions to analyse: import data first, or widen --platform/--since/--until');
-  // Photos are read once; by default co-photo runs when the accounts read have any.
-  const stored = opts.layers === undefined || opts.layers.includes(CO_PHOTO_LAYER) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;
-  const layers = (opts.layers ?? [...DEFAULT_LAYERS, ...(stored && stored.photos > 0 ? [CO_PHOTO_LAYER] : [])]) as Layer[];
-  const actionLayers = layers.filter((l) => (l as string) !== CO_PHOTO_LAYER);
+  };
+  // The layers and parameters are known before the read, so the worker (when it pays) reads and runs beside it.
   const window = opts.window ?? SPEEDS[opts.speed ?? 'minutes'];
-  if (opts.pairsCsv !== undefined || opts.edgesCsv !== undefined) writeParity(columns, layers, window, opts);
-  const params: RunParams = {
-    layers,
+  const base = {
     window,
     minParticipation: opts.minParticipation,
     alpha: opts.alpha,
-    method: 'significance',
+    method: 'significance' as const,
     seed: opts.seed,
     ...(opts.platform === undefined ? {} : { platform: opts.platform }),
     ...(opts.since === undefined ? {} : { since: opts.since }),
     ...(opts.until === undefined ? {} : { until: opts.until }),
   };
+  const requested = (opts.layers ?? DEFAULT_LAYERS) as Layer[];
+  const workerLayers = WORKER_LAYERS.filter((l) => requested.includes(l));
+  const parity = opts.pairsCsv !== undefined || opts.edgesCsv !== undefined;
+  const two = !parity && workerLayers.length > 0 && requested.length > workerLayers.length && useTwoThreads(opts.threads, path, filter);
+  // The worker's layers run with the action layers' parameters (co-photo is fused by this thread only).
+  const actionLayers0 = requested.filter((l) => (l as string) !== CO_PHOTO_LAYER);
+  const worker = two ? startLayersWorker(path, filter, { ...base, layers: actionLayers0 }, workerLayers) : undefined;
+  try {
+    await detectWith(store, opts, filter, base, worker, say);
+  } finally {
+    await worker?.stop();
+  }
+}
+
+/** Whether to run two threads: forced by --threads, else when the machine has two cores and the read is large. */
+function useTwoThreads(threads: DetectOptions['threads'], path: string, filter: ActionFilter): boolean {
+  if (threads !== 'auto') return threads === 2;
+  return availableParallelism() >= 2 && countActionsAt(path, filter) >= DETECT_THREADS_MIN_ACTIONS;
+}
+
+async function detectWith(
+  store: Store, opts: DetectOptions, filter: ActionFilter, base: Omit<RunParams, 'layers'>, worker: LayersWorker | undefined, say: (s: string) => void,
+): Promise<void> {
+  say(worker ? `reading actions (${worker.layers.join(', ')} in a worker thread)` : 'reading actions');
+  const columns = await store.readActionColumns(filter);
+  if (columns.count === 0) throw new UserError('no actions to analyse: import data first, or widen --platform/--since/--until');
+  // Photos are read once; by default co-photo runs when the accounts read have any.
+  const stored = opts.layers === undefined || opts.layers.includes(CO_PHOTO_LAYER) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;
+  const layers = (opts.layers ?? [...DEFAULT_LAYERS, ...(stored && stored.photos > 0 ? [CO_PHOTO_LAYER] : [])]) as Layer[];
+  const actionLayers = layers.filter((l) => (l as string) !== CO_PHOTO_LAYER);
+  if (opts.pairsCsv !== undefined || opts.edgesCsv !== undefined) writeParity(columns, layers, base.window, opts);
+  const params: RunParams = { layers, ...base };
+  // This thread's layers, then the worker's results (checked to come from the same actions), fused in run order.
+  const computed = worker ? await runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker) : undefined;
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);
   const photo = layers.includes(CO_PHOTO_LAYER as Layer) ? stored : undefined;
@@ -72,6 +109,7 @@ async function detect(store: Store, opts: DetectOptions): Promise<void> {
     inputHash: hash,
     onStage: (s) => say(s),
     ...(photo ? { extraEdges: photo.edges } : {}),
+    ...(computed ? { computed } : {}),
   });
   run.params = { ...params, ...(run.params.tests ? { tests: run.params.tests } : {}) };
   if (photo) run.cappedKeys.push(...photo.capped.map((c) => ({ layer: CO_PHOTO_LAYER, key: c.key, traces: c.accounts })));

@@ -25,6 +25,8 @@ export interface DetectOptions {
   edgesCsv?: string;
   json?: boolean;
   quiet?: boolean;
+  /** 1: one thread; 2: co-target (and co-share) in a worker thread; 'auto': two above DETECT_THREADS_MIN_ACTIONS. */
+  threads: 1 | 2 | 'auto';
 }
 
 export function registerDetect(program: Command): void {
@@ -45,10 +47,17 @@ export function registerDetect(program: Command): void {
     .option('--edges-csv <file>', "also write CooRTweet's edge list (needs exactly one layer)")
     .option('--json', 'print the run as JSON')
     .option('--quiet', 'no progress output')
+    .option('--threads <n>', 'threads for the layers: 1, 2 or auto (2 from a few hundred thousand actions on)', parseThreads, 'auto' as const)
     .action(async (opts: DetectOptions) => {
       const { detectAction } = await import('./detect-action.ts');
       await detectAction(opts);
     });
+}
+
+function parseThreads(value: string): 1 | 2 | 'auto' {
+  if (value === '1' || value === '2') return Number(value) as 1 | 2;
+  if (value === 'auto') return 'auto';
+  throw new UserError(`--threads (${value}): expected 1, 2 or auto`);
 }
 
 function parseSpeed(value: string): Speed {

@@ -91,6 +91,17 @@ export function readColumnsAt(path: string, filter: ActionFilter, omit: readonly
   }
 }
 
+/** How many actions `filter` selects in the SQLite file at `path` (a read-only connection of its own). */
+export function countActionsAt(path: string, filter: ActionFilter): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const { where, params } = filterSql(filter);
+    return (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 /** The column's index in `names` computed by SQLite (no string per row for JavaScript to hash); −1 if unknown. */
 function indexSql(column: string, names: readonly string[]): string {
   return `CASE ${column} ${names.map((n, i) => `WHEN '${n}' THEN ${i}`).join(' ')} ELSE -1 END`;
