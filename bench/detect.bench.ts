@@ -5,6 +5,8 @@
 // Setup (simulate 75k accounts × 30 days, import into a fresh SQLite file) is timed apart from detection.
 // TROLLMAP_BENCH_CACHE=1 keeps the simulated data and the imported DB in .cache/detect-1m/ and reuses them (to iterate
 // on detection without the ~30 s setup); the import is then not timed.
+// Detection is measured four times, each in its own process (`child` below): cold (rows parsed, columnar snapshot
+// written) and warm (snapshot read), with one thread and with two (co-target and co-share in a worker thread).
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,12 @@ import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
+import type { Store } from '../src/store/store.ts';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 
 const cpuSeconds = (since: NodeJS.CpuUsage): number => {
   const c = process.cpuUsage(since);
@@ -32,7 +40,7 @@ export async function run(): Promise<Record<string, unknown>> {
     let sim: { actions: number; accounts: number; trolls: number };
     let importSeconds: number | 'cached' = 'cached';
     let importCpu: number | 'cached' = 'cached';
-    let store;
+    let store: Store;
     if (cached && existsSync(done)) {
       sim = JSON.parse(readFileSync(done, 'utf8')) as typeof sim;
       store = await openSqliteStore(join(dir, 'bench.db'));
@@ -51,79 +59,116 @@ export async function run(): Promise<Record<string, unknown>> {
       importCpu = cpuSeconds(cpu0);
       if (cached) await writeFile(done, JSON.stringify(sim));
     }
-    // Default: one thread, as `trollmap detect` runs today. TROLLMAP_BENCH_THREADS=2: co-target and co-share in a
-    // worker thread that reads the same database (src/detect-runner/), the rest here.
-    const params = { ...DEFAULT_PARAMS, layers: [...DEFAULT_LAYERS] };
-    const threads = process.env['TROLLMAP_BENCH_THREADS'] === '2' ? 2 : 1;
-    const t = performance.now();
-    const cpu = process.cpuUsage();
-    const worker = threads === 2 ? startLayersWorker(join(dir, 'bench.db'), {}, params, WORKER_LAYERS) : undefined;
-    const columns = await store.readActionColumns();
-    const readSeconds = +((performance.now() - t) / 1000).toFixed(2);
-    const readCpu = cpuSeconds(cpu);
-    const accounts = await store.getAccounts(columns.accountKeys);
-    const stages: Record<string, number> = {};
-    const stageCpu: Record<string, number> = {};
-    let stage = '';
-    let stageStart = performance.now();
-    let stageCpuStart = process.cpuUsage();
-    const close = (): void => {
-      stages[stage] = +((performance.now() - stageStart) / 1000).toFixed(2);
-      stageCpu[stage] = cpuSeconds(stageCpuStart);
-    };
-    const onStage = (s: string): void => {
-      if (stage) close();
-      stage = s;
-      stageStart = performance.now();
-      stageCpuStart = process.cpuUsage();
-    };
-    const detectStart = performance.now();
-    const detectCpu = process.cpuUsage();
-    let computed: Map<string, LayerResult> | undefined;
-    let workerSeconds: Record<string, number> | undefined;
-    if (worker) {
-      onStage(`layers (${DEFAULT_LAYERS.filter((l) => !WORKER_LAYERS.includes(l)).join(', ')} here; ${WORKER_LAYERS.join(', ')} in the worker)`);
-      computed = await runLayersWithWorker(columns, params, worker);
-      workerSeconds = Object.fromEntries(Object.entries((await worker.result).seconds).map(([k, v]) => [k, +v.toFixed(2)]));
-    }
-    const result = detectRun(columns, accounts, params, {
-      version: 'bench', createdAt: 0, inputHash: '',
-      ...(computed ? { computed } : {}),
-      onStage: (s) => {
-        if (!computed || s === 'networks') onStage(s);
-      },
-    });
-    close();
-    const detectSeconds = +((performance.now() - detectStart) / 1000).toFixed(2);
-    const detectCpuSeconds = cpuSeconds(detectCpu);
-    const evaluation = evaluate(result, await readTruthFile(join(data, 'truth.csv')));
     await store.close();
+    // Four runs, each in a fresh process (so peak RSS is its own): cold (no columnar snapshot: rows parsed, snapshot
+    // written) and warm (snapshot read), one thread and two (co-target and co-share in a worker, as
+    // `trollmap detect --threads 2`). TROLLMAP_BENCH_RUNS=cold1,warm2 picks some.
+    const wanted = (process.env['TROLLMAP_BENCH_RUNS'] ?? 'cold1,warm1,cold2,warm2').split(',');
+    const runs: Record<string, unknown> = {};
+    for (const name of wanted) {
+      const m = /^(cold|warm)([12])$/.exec(name);
+      if (!m) throw new Error(`TROLLMAP_BENCH_RUNS: unknown run ${name}`);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', join(dir, 'bench.db'), join(data, 'truth.csv'), m[1]!, m[2]!], {
+        encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      if (r.status !== 0) throw new Error(`bench child ${name} failed (${r.status})`);
+      runs[name] = JSON.parse(r.stdout) as unknown;
+    }
     return {
       command: 'npm run bench -- detect',
-      threads,
+      load: loadavg().map((l) => +l.toFixed(2)),
+      cores: availableParallelism(),
       actions: sim.actions,
       accounts: sim.accounts,
       trolls: sim.trolls,
       import: { seconds: importSeconds, cpuSeconds: importCpu },
-      storeReadSeconds: readSeconds,
-      storeReadCpuSeconds: readCpu,
-      detectSeconds,
-      detectCpuSeconds,
-      readPlusDetectSeconds: +(readSeconds + detectSeconds).toFixed(2),
-      stages,
-      stageCpuSeconds: stageCpu,
-      ...(workerSeconds ? { workerSeconds } : {}),
-      peakRssMB: Math.round(resourceUsage().maxRSS / 1024),
-      edges: result.edges.length,
-      networks: result.networks.length,
-      eval: {
-        precision: +evaluation.accounts.precision.toFixed(3),
-        recall: +evaluation.accounts.recall.toFixed(3),
-        prAuc: +evaluation.prAuc.toFixed(3),
-      },
-      target: { readPlusDetectSeconds: 10 },
+      runs,
+      target: { readPlusDetectSeconds: 10, peakRssMB: 2048 },
     };
   } finally {
     if (!cached) await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** One measured detection in this process: read (from rows when `cold`, after deleting snapshots) + layers + networks. */
+async function child(dbPath: string, truthPath: string, temp: 'cold' | 'warm', threads: 1 | 2): Promise<Record<string, unknown>> {
+  const params = { ...DEFAULT_PARAMS, layers: [...DEFAULT_LAYERS] };
+  {
+    const store = await openSqliteStore(dbPath); // brings the schema up to date (snapshot table)
+    await store.close();
+  }
+  if (temp === 'cold') {
+    const db = new Database(dbPath);
+    db.prepare('DELETE FROM column_snapshots').run();
+    db.close();
+  }
+  const store = await openSqliteStore(dbPath);
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const worker = threads === 2 ? startLayersWorker(dbPath, {}, params, WORKER_LAYERS) : undefined;
+  const columns = await store.readActionColumns();
+  const readSeconds = +((performance.now() - t) / 1000).toFixed(2);
+  const readCpu = cpuSeconds(cpu);
+  const accounts = await store.getAccounts(columns.accountKeys);
+  const stages: Record<string, number> = {};
+  const stageCpu: Record<string, number> = {};
+  let stage = '';
+  let stageStart = performance.now();
+  let stageCpuStart = process.cpuUsage();
+  const close = (): void => {
+    stages[stage] = +((performance.now() - stageStart) / 1000).toFixed(2);
+    stageCpu[stage] = cpuSeconds(stageCpuStart);
+  };
+  const onStage = (s: string): void => {
+    if (stage) close();
+    stage = s;
+    stageStart = performance.now();
+    stageCpuStart = process.cpuUsage();
+  };
+  let computed: Map<string, LayerResult> | undefined;
+  let workerSeconds: Record<string, number> | undefined;
+  if (worker) {
+    onStage(`layers (${DEFAULT_LAYERS.filter((l) => !WORKER_LAYERS.includes(l)).join(', ')} here; ${WORKER_LAYERS.join(', ')} in the worker)`);
+    computed = await runLayersWithWorker(columns, params, worker);
+    workerSeconds = Object.fromEntries(Object.entries((await worker.result).seconds).map(([k, v]) => [k, +v.toFixed(2)]));
+  }
+  const result = detectRun(columns, accounts, params, {
+    version: 'bench', createdAt: 0, inputHash: '',
+    ...(computed ? { computed } : {}),
+    onStage: (s) => {
+      if (!computed || s === 'networks') onStage(s);
+    },
+  });
+  close();
+  const seconds = +((performance.now() - t) / 1000).toFixed(2);
+  const cpuAll = cpuSeconds(cpu);
+  const snapshot = new Database(dbPath, { readonly: true }).prepare('SELECT count(*) AS rows, coalesce(sum(length(body)), 0) AS bytes FROM column_snapshots').get();
+  await store.close();
+  const evaluation = evaluate(result, await readTruthFile(truthPath));
+  const { params: _p, ...stable } = result;
+  return {
+    temp, threads,
+    readPlusDetectSeconds: seconds,
+    readPlusDetectCpuSeconds: cpuAll,
+    storeReadSeconds: readSeconds,
+    storeReadCpuSeconds: readCpu,
+    stages,
+    stageCpuSeconds: stageCpu,
+    ...(workerSeconds ? { workerSeconds } : {}),
+    peakRssMB: Math.round(resourceUsage().maxRSS / 1024),
+    snapshot,
+    edges: result.edges.length,
+    networks: result.networks.length,
+    runSha256: createHash('sha256').update(JSON.stringify(stable)).digest('hex').slice(0, 16),
+    eval: {
+      precision: +evaluation.accounts.precision.toFixed(3),
+      recall: +evaluation.accounts.recall.toFixed(3),
+      prAuc: +evaluation.prAuc.toFixed(3),
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'child') {
+  const [dbPath, truthPath, temp, threads] = process.argv.slice(3) as [string, string, 'cold' | 'warm', string];
+  process.stdout.write(JSON.stringify(await child(dbPath, truthPath, temp, threads === '2' ? 2 : 1)));
 }
