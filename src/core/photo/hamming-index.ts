@@ -64,6 +64,7 @@ export class HammingIndex {
   private readonly ids: Uint32Array[] = [];
   private readonly seen: Uint32Array;
   private stamp = 0;
+  private readonly flips: Uint32Array[];
 
   /** Builds the index over packed hashes (8 words each); `words` is kept, not copied. */
   constructor(words: Uint32Array, slotBits = 16) {
@@ -73,6 +74,7 @@ export class HammingIndex {
     this.slotBits = slotBits;
     this.slots = Math.floor(256 / slotBits);
     this.seen = new Uint32Array(this.size);
+    this.flips = [0, 1, 2].map((r) => flipMasks(slotBits, r));
     const buckets = 2 ** slotBits;
     for (let s = 0; s < this.slots; s++) {
       const start = s * slotBits;
@@ -108,7 +110,7 @@ export class HammingIndex {
     const stamp = this.stamp;
     const seen = this.seen;
     const words = this.words;
-    const flips = flipMasks(this.slotBits, r);
+    const flips = this.flips[r]!;
     for (let s = 0; s < this.slots; s++) {
       const v = slotValue(q, 0, s * this.slotBits, this.slotBits);
       const off = this.offsets[s]!;
@@ -120,7 +122,9 @@ export class HammingIndex {
           const id = ids[k]!;
           if (seen[id] === stamp) continue;
           seen[id] = stamp;
-          const dist = hammingAt(q, words, id * HASH_WORDS);
+          const o = id * HASH_WORDS;
+          let dist = 0;
+          for (let w = 0; w < HASH_WORDS && dist <= d; w++) dist += popcount32((q[w]! ^ words[o + w]!) >>> 0);
           if (dist <= d) hit(id, dist);
         }
       }
@@ -144,7 +148,7 @@ export class HammingIndex {
       return;
     }
     const words = this.words;
-    const flips = flipMasks(this.slotBits, r);
+    const flips = this.flips[r]!;
     for (let s = 0; s < this.slots; s++) {
       const off = this.offsets[s]!;
       const ids = this.ids[s]!;
