@@ -6,7 +6,7 @@
 // TROLLMAP_BENCH_CACHE=1 keeps the simulated data and the imported DB in .cache/detect-1m/ and reuses them (to iterate
 // on detection without the ~30 s setup); the import is then not timed.
 // Detection is measured four times, each in its own process (`child` below): cold (rows parsed, columnar snapshot
-// written) and warm (snapshot read), with one thread and with two (co-target and co-share in a worker thread).
+// written) and warm (snapshot read), with one thread and with two (WORKER_LAYERS, co-target, in a worker thread).
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,7 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     await store.close();
     // Four runs, each in a fresh process (so peak RSS is its own): cold (no columnar snapshot: rows parsed, snapshot
-    // written) and warm (snapshot read), one thread and two (co-target and co-share in a worker, as
+    // written) and warm (snapshot read), one thread and two (WORKER_LAYERS in a worker, as
     // `trollmap detect --threads 2`). TROLLMAP_BENCH_RUNS=cold1,warm2 picks some.
     const wanted = (process.env['TROLLMAP_BENCH_RUNS'] ?? 'cold1,warm1,cold2,warm2').split(',');
     const runs: Record<string, unknown> = {};

@@ -16,11 +16,13 @@ export type FromLayersWorker =
   | { t: 'error'; message: string; stack: string; user: boolean };
 
 /**
- * Layers given to the worker by default. co-target and co-share read no texts or links (the worker's read is about
- * two thirds of a full one) and at 1M simulated actions cost about as much as co-link, co-text, co-hashtag,
- * co-media and the networks together (bench/detect.bench.ts).
+ * Layers given to the worker by default: co-target alone. It reads no texts or links (the worker's read is a
+ * fraction of a full one) and, at 1M simulated actions with the columnar snapshot present (bench/detect.bench.ts,
+ * CPU-s), costs about what this thread's read, co-share, co-link, co-text, co-hashtag and co-media cost together
+ * (co-target 6.2 with its read 0.9; read 1.3 + 1.8 + 0.9 + 2.5 + 0.4 + 0.2 here). With co-share in the worker too
+ * (the split chosen when every read parsed rows) the worker became the longer side by about 2 CPU-s.
  */
-export const WORKER_LAYERS: readonly Layer[] = ['co-target', 'co-share'];
+export const WORKER_LAYERS: readonly Layer[] = ['co-target'];
 
 // Under tsx (TypeScript sources) the worker registers tsx itself before loading its entry (as ingest does).
 const BOOT = `const { workerData } = require('node:worker_threads');

@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'trollmap-detect-threads-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 // Three accounts comment under the same six posts within a minute with the same text and link, and share the same
-// post; forty others comment now and then. co-target (worker), co-share (worker), co-text and co-link (this
+// post; forty others comment now and then. co-target (worker), co-share, co-text and co-link (this
 // thread) all have something to find, so both threads contribute edges.
 const LINES = [
   'The mayor has stolen the money for the new bridge again',
@@ -55,7 +55,7 @@ function detectJson(flags: string[]): string {
 }
 
 for (const layers of [[], ['--layers', 'co-target,co-text,co-link']]) {
-  test(`detect ${layers.join(' ')}: --threads 2 (co-target and co-share in a worker) prints byte-identical output to --threads 1`, () => {
+  test(`detect ${layers.join(' ')}: --threads 2 (co-target in a worker) prints byte-identical output to --threads 1`, () => {
     const one = detectJson(['--threads', '1', ...layers]);
     const two = detectJson(['--threads', '2', ...layers]);
     assert.match(one, /"layer": "co-target"/, 'the worker’s layer has edges');

@@ -36,7 +36,7 @@ export async function detectAction(opts: DetectOptions): Promise<void> {
 }
 
 /**
- * From how many selected actions `--threads auto` runs co-target and co-share in a worker thread: below it the
+ * From how many selected actions `--threads auto` runs co-target (WORKER_LAYERS) in a worker thread: below it the
  * worker's start-up (about half a second of CPU under tsx) and its own read cost more than they save.
  */
 export const DETECT_THREADS_MIN_ACTIONS = 200_000;

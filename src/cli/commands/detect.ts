@@ -25,7 +25,7 @@ export interface DetectOptions {
   edgesCsv?: string;
   json?: boolean;
   quiet?: boolean;
-  /** 1: one thread; 2: co-target (and co-share) in a worker thread; 'auto': two above DETECT_THREADS_MIN_ACTIONS. */
+  /** 1: one thread; 2: co-target in a worker thread (WORKER_LAYERS); 'auto': two above DETECT_THREADS_MIN_ACTIONS. */
   threads: 1 | 2 | 'auto';
 }
 
