@@ -27,6 +27,18 @@ async function centreCrop(input: Uint8Array, scale: number, shift = 0): Promise<
   return jpeg(sharp(input).extract({ left, top, width: cw, height: ch }));
 }
 
+// A crop keeping `scale` of each side whose left/top margins are fx/fy of the spare width/height (0.5, 0.5 is
+// centred), optionally resized back to the original size: the simulator's stolen-photo crops
+// (src/simulate/photo-writer.ts) are 88 % centred across and a third down, and 78 % at the left edge.
+async function anchoredCrop(input: Uint8Array, scale: number, fx: number, fy: number, resizeBack: boolean): Promise<Buffer> {
+  const { w, h } = await size(input);
+  const cw = Math.round(w * scale);
+  const ch = Math.round(h * scale);
+  let img = sharp(input).extract({ left: Math.round((w - cw) * fx), top: Math.round((h - ch) * fy), width: cw, height: ch });
+  if (resizeBack) img = img.resize(w, h);
+  return jpeg(img, 85);
+}
+
 // A caption: a dark bar over the bottom 10 % with light blocks where letters would be (no font needed).
 async function caption(input: Uint8Array): Promise<Buffer> {
   const { w, h } = await size(input);
@@ -69,6 +81,8 @@ export const PHOTO_VARIANTS: readonly PhotoVariant[] = [
   { name: 'crop95%', make: (b) => centreCrop(b, 0.95) },
   { name: 'crop85%', make: (b) => centreCrop(b, 0.85) },
   { name: 'crop90%-off-centre', make: (b) => centreCrop(b, 0.9, 0.03) },
+  { name: 'offset-crop88%-top-third', make: (b) => anchoredCrop(b, 0.88, 0.5, 1 / 3, false) },
+  { name: 'offset-crop78%-left+resize', make: (b) => anchoredCrop(b, 0.78, 0, 1 / 3, true) },
   { name: 'mirror+crop90%', make: async (b) => centreCrop(await jpeg(sharp(b).flop()), 0.9) },
   { name: 'square-avatar', make: squareAvatar },
   { name: 'brightness+20%', make: (b) => jpeg(sharp(b).modulate({ brightness: 1.2 })) },
