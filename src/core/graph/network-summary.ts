@@ -18,11 +18,15 @@ import { dayNumber, dayString, hourOfWeek } from '../signals/clock.ts';
 
 const DAY_PRECISION = TIME_PRECISIONS.indexOf('day');
 
+/** A shown string's actions and accounts; the account set is made only once a second account appears. */
 interface Tally {
   shown: string;
   actions: number;
-  accounts: Set<number>;
+  first: number;
+  others: Set<number> | undefined;
 }
+
+const accountsOf = (t: Tally): number => (t.others === undefined ? 1 : t.others.size);
 
 class NetworkTally {
   first = Number.POSITIVE_INFINITY;
@@ -31,26 +35,27 @@ class NetworkTally {
   readonly how = new Array<number>(168).fill(0);
   readonly texts = new Map<string, Tally>();
   readonly links = new Map<string, Tally>();
-  readonly targets = new Map<string, Tally>();
+  /** By target code (columns.targetKeys). */
+  readonly targets = new Map<number, Tally>();
 }
 
-function count(map: Map<string, Tally>, key: string, shown: string, account: number): void {
+function count<K>(map: Map<K, Tally>, key: K, shown: string, account: number): void {
   const t = map.get(key);
   if (t) {
     t.actions++;
-    t.accounts.add(account);
-  } else map.set(key, { shown, actions: 1, accounts: new Set([account]) });
+    if (account !== t.first) (t.others ??= new Set([t.first])).add(account);
+  } else map.set(key, { shown, actions: 1, first: account, others: undefined });
 }
 
 const byString = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
-function ranked(map: Map<string, Tally>, top: number, textsFirst: boolean): Tally[] {
+function ranked<K>(map: Map<K, Tally>, top: number, textsFirst: boolean): Tally[] {
   return [...map.values()]
-    .filter((t) => t.accounts.size >= 2)
+    .filter((t) => t.others !== undefined && t.others.size >= 2)
     .sort((x, y) =>
       textsFirst
-        ? y.accounts.size - x.accounts.size || y.actions - x.actions || byString(x.shown, y.shown)
-        : y.actions - x.actions || y.accounts.size - x.accounts.size || byString(x.shown, y.shown),
+        ? accountsOf(y) - accountsOf(x) || y.actions - x.actions || byString(x.shown, y.shown)
+        : y.actions - x.actions || accountsOf(y) - accountsOf(x) || byString(x.shown, y.shown),
     )
     .slice(0, top);
 }
@@ -97,7 +102,7 @@ export function summariseNetworks(
       count(t.links, key, key, a);
     }
     const target = columns.target[i]!;
-    if (target >= 0) count(t.targets, columns.targetKeys[target]!, columns.targetKeys[target]!, a);
+    if (target >= 0) count(t.targets, target, columns.targetKeys[target]!, a);
   }
   const layerPairs = groups.map(() => new Map<string, number>());
   for (const e of edges) {
@@ -119,7 +124,7 @@ export function summariseNetworks(
       layers,
       first: Number.isFinite(t.first) ? t.first : 0,
       last: Number.isFinite(t.last) ? t.last : 0,
-      topTexts: ranked(t.texts, top, true).map((x) => ({ text: x.shown, actions: x.actions, accounts: x.accounts.size })),
+      topTexts: ranked(t.texts, top, true).map((x) => ({ text: x.shown, actions: x.actions, accounts: accountsOf(x) })),
       topLinks: ranked(t.links, top, false).map((x) => ({ url: x.shown, actions: x.actions })),
       topTargets: ranked(t.targets, top, false).map((x) => ({ target: x.shown, actions: x.actions })),
       timeline: [...t.days.entries()].sort((x, y) => x[0] - y[0]).map(([d, actions]) => ({ day: dayString(d), actions })),
