@@ -68,6 +68,12 @@ test('a snapshot read gives exactly the columns of the row read (all columns, a 
     assert.deepStrictEqual(readColumns(db, filter), rows, 'second read (from the snapshot)');
     assert.deepStrictEqual(readSnapshot(db, filter, tableFingerprint(db), ['text', 'urls']), readRows(db, filter, ['text', 'urls']));
   }
+  const keys = (): number => (db.prepare('SELECT count(DISTINCT filter_key) AS n FROM column_snapshots').get() as { n: number }).n;
+  assert.equal(keys(), 2, 'the unfiltered and the vk snapshot');
+  readColumns(db, { platform: 'telegram' }, { snapshotMinActions: 0 });
+  assert.equal(keys(), 2, 'a third filter replaces the second, the unfiltered one stays');
+  assert.equal(readSnapshot(db, { platform: 'vk' }, tableFingerprint(db)), undefined);
+  assert.ok(readSnapshot(db, {}, tableFingerprint(db)) !== undefined);
   db.close();
 });
 

@@ -119,7 +119,8 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
 
 /**
  * Stores `columns` as the snapshot of `filter`, in one short write transaction that first checks the table still has
- * `fingerprint` (else nothing is written), and drops snapshots of older fingerprints. Never throws for SQLite's
+ * `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other filters (the
+ * unfiltered one excepted). Never throws for SQLite's
  * reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a time.
  */
 export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns, fingerprint: string): boolean {
@@ -135,7 +136,8 @@ export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColum
     const put = (name: string, chunk: number, body: Uint8Array): void => void insert.run(key, name, chunk, fingerprint, digest(body), body);
     db.transaction(() => {
       if (tableFingerprint(db) !== fingerprint) throw new SnapshotSkip('the actions changed since the read');
-      db.prepare('DELETE FROM column_snapshots WHERE filter_key = ? OR fingerprint <> ?').run(key, fingerprint);
+      // Disk stays bounded: the unfiltered snapshot and the one being written, nothing older or of other filters.
+      db.prepare('DELETE FROM column_snapshots WHERE filter_key = ? OR fingerprint <> ? OR filter_key <> ?').run(key, fingerprint, snapshotKey({}));
       for (const name of Object.keys(TYPED_PARTS) as PartName[]) put(name, 0, typedBytes(partOf(columns, name) as Int32Array));
       const chunks: Record<string, number> = {};
       for (const name of STRING_PARTS) {
