@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { emptyLists, type Action } from '../model.ts';
 import { fillEntitiesFromText, hashtagsIn, linksIn, mentionsIn } from './entities.ts';
 
@@ -31,4 +32,17 @@ test('fillEntitiesFromText fills only the empty lists', () => {
   };
   fillEntitiesFromText(a);
   assert.deepEqual([a.urls, a.hashtags, a.mentions], [['http://t.co/x'], ['given'], ['ivan']]);
+});
+
+test('hashtagsIn finds what the plain definition finds: one scanning regex with the look-behind class', () => {
+  const definition = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
+  const reference = (s: string): string[] => [...new Set([...s.matchAll(definition)].map((m) => m[1]!))];
+  const piece = fc.constantFrom('#', '##', '&', '_', 'а', 'ң', '1', ' ', '.', 'x', '😀', '𝐀', '&#39;', '\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+      const s = pieces.join('');
+      assert.deepEqual(hashtagsIn(s), reference(s));
+    }),
+    { numRuns: 3000, seed: 7 },
+  );
 });

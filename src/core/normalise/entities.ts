@@ -2,7 +2,11 @@
 // tweets, VK comments, 4CAT, CrowdTangle messages). Values are kept as written; co-link normalises URLs later.
 import type { Action } from '../model.ts';
 
-const HASHTAG = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
+// A hashtag is `#` then word characters with at least one letter or `_`, and not right after a word character or
+// `&` (mid-word, HTML entity). Found by indexOf and a sticky match: a scanning regex with a Unicode look-behind class
+// cost 2.5× more on the IRA tweets.
+const HASHTAG_AT = /#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/uy;
+const BEFORE_HASHTAG = /[\p{L}\p{N}_&]$/u;
 const MENTION = /(?:^|[^\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,62}[A-Za-z0-9_])?)/gu;
 // A link runs from its scheme to the next space or quote; trailing punctuation belongs to the sentence. A regular
 // expression, not linkifyjs: on the 581k IRA tweets linkify cost 25 CPU-seconds.
@@ -22,8 +26,21 @@ export function linksIn(text: string): string[] {
 
 /** The distinct hashtags of a text, without `#`, as written. */
 export function hashtagsIn(text: string): string[] {
-  if (!text.includes('#')) return [];
-  return [...new Set([...text.matchAll(HASHTAG)].map((m) => m[1]!))];
+  const out: string[] = [];
+  for (let i = text.indexOf('#'); i >= 0; ) {
+    let next = i + 1;
+    // Two code units: the character before may be an astral letter (a surrogate pair).
+    if (i === 0 || !BEFORE_HASHTAG.test(text.slice(Math.max(0, i - 2), i))) {
+      HASHTAG_AT.lastIndex = i;
+      const m = HASHTAG_AT.exec(text);
+      if (m !== null) {
+        if (!out.includes(m[1]!)) out.push(m[1]!);
+        next = HASHTAG_AT.lastIndex;
+      }
+    }
+    i = text.indexOf('#', next);
+  }
+  return out;
 }
 
 /** The distinct @mentions of a text, without `@`. */
