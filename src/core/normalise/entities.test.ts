@@ -46,3 +46,16 @@ test('hashtagsIn finds what the plain definition finds: one scanning regex with 
     { numRuns: 3000, seed: 7 },
   );
 });
+
+test('mentionsIn finds what the plain definition finds: one scanning regex with the look-behind class', () => {
+  const definition = /(?:^|[^\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,62}[A-Za-z0-9_])?)/gu;
+  const reference = (s: string): string[] => [...new Set([...s.matchAll(definition)].map((m) => m[1]!))];
+  const piece = fc.constantFrom('@', '@@', '.', '_', 'a', 'Z9', 'ы', ' ', 'x.y', '😀', '𝐀', 'mail@b.com', '\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+      const s = pieces.join('');
+      assert.deepEqual(mentionsIn(s), reference(s));
+    }),
+    { numRuns: 3000, seed: 11 },
+  );
+});
