@@ -118,6 +118,26 @@ export function runStoreContract(name: string, options: ContractOptions): void {
       assert.deepEqual(await s.getAccount('vk', '7'), { platform: 'vk', id: '7', handle: 'new', bio: 'bio', followers: 5 });
     }));
 
+  test(`${name}: getAccounts answers in the keys' order, skips unknown and malformed keys, sets no absent field`, () =>
+    withStore(async (s) => {
+      const session = await s.beginImport();
+      await session.putAccounts([
+        { platform: 'vk', id: '1', handle: 'a' },
+        { platform: 'vk', id: '2', name: 'B', createdAt: T0, createdPrecision: 'day' },
+        { platform: 'telegram', id: 'chan:5', followers: 0 },
+      ]);
+      await session.commit(batch('g'));
+      const got = await s.getAccounts(['telegram:chan:5', 'vk:2', 'vk:404', 'no-colon', 'vk:1', 'vk:2']);
+      assert.deepEqual(got, [
+        { platform: 'telegram', id: 'chan:5', followers: 0 },
+        { platform: 'vk', id: '2', name: 'B', createdAt: T0, createdPrecision: 'day' },
+        { platform: 'vk', id: '1', handle: 'a' },
+        { platform: 'vk', id: '2', name: 'B', createdAt: T0, createdPrecision: 'day' },
+      ]);
+      assert.deepEqual(Object.keys(got[2]!), ['platform', 'id', 'handle']);
+      assert.deepEqual(await s.getAccounts([]), []);
+    }));
+
   test(`${name}: columns are ordered by time, dictionary-encoded, sorted, and filtered`, () =>
     withStore(async (s) => {
       const session = await s.beginImport();

@@ -6,7 +6,7 @@ import type { AccountFinding, DetectionRun } from '../../core/run.ts';
 import type {
   ActionColumns, ActionFilter, ImportSession, NewPhoto, PhotoFilter, Store, StoreStats, StoredBatch, StoredPhoto,
 } from '../store.ts';
-import { rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
+import { ACCOUNT_COLUMNS, accountFromRaw, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
 import { openImportSession } from './import-session.ts';
 import { readColumns } from './columns.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -146,15 +146,23 @@ class SqliteStore implements Store {
   }
 
   async getAccounts(keys: readonly string[]): Promise<Account[]> {
-    const stmt = this.db.prepare('SELECT * FROM accounts WHERE platform = ? AND id = ?');
-    const out: Account[] = [];
+    // One statement for all keys: SQLite walks the JSON array in C and joins on the primary key, in the keys' order
+    // (one statement per key cost 1.7 s for 75k accounts).
+    const pairs: [string, string][] = [];
     for (const key of keys) {
       const at = key.indexOf(':');
-      if (at <= 0) continue;
-      const r = stmt.get(key.slice(0, at), key.slice(at + 1)) as AccountRow | undefined;
-      if (r) out.push(rowToAccount(r));
+      if (at > 0) pairs.push([key.slice(0, at), key.slice(at + 1)]);
     }
-    return out;
+    if (pairs.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT ${ACCOUNT_COLUMNS.replace(/(\w+)/g, 'a.$1')} FROM json_each(?) AS k
+         JOIN accounts AS a ON a.platform = k.value ->> 0 AND a.id = k.value ->> 1
+         ORDER BY k.key`,
+      )
+      .raw()
+      .all(JSON.stringify(pairs)) as unknown[][];
+    return rows.map(accountFromRaw);
   }
 
   async *iterateAccounts(): AsyncIterable<Account> {
