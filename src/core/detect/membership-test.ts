@@ -74,8 +74,8 @@ export function membershipTest(
   const pres = presences(traces, minParticipation);
   const n = edges.count;
   const out: MembershipResult = { count: n, expected: new Float64Array(n), z: new Float64Array(n), p: new Float64Array(n) };
-  const probs: number[] = [];
   const cache = new LandingCache(pres);
+  const probs = new Scratch();
   for (let e = 0; e < n; e++) {
     const a = edges.a[e]!;
     const b = edges.b[e]!;
@@ -150,7 +150,7 @@ function direction(
   a: number,
   b: number,
   x: number,
-  probs: number[],
+  probs: Scratch,
   cache: LandingCache,
   stopAbove: number,
 ): { mu: number; p: number } {
@@ -158,7 +158,8 @@ function direction(
   const db = start[b + 1]! - start[b]!;
   const pool = total - db;
   const { stamp, value, table } = cache;
-  probs.length = 0;
+  const q0 = probs.ensure(start[a + 1]! - start[a]!);
+  let nq = 0;
   let mu = 0;
   let j = start[b]!;
   for (let i = start[a]!; i < start[a + 1]!; i++) {
@@ -178,13 +179,43 @@ function direction(
         value[others] = q;
       }
     }
-    probs.push(q);
+    q0[nq++] = q;
     mu += q;
   }
   // The median of a Poisson-binomial is ⌊μ⌋ or ⌈μ⌉, so x ≤ ⌊μ⌋ gives p ≥ 1/2: a lower bound is enough then.
   if (stopAbove < 0.5 && x <= Math.floor(mu)) return { mu, p: 0.5 };
   // Exact Poisson-binomial up to 1000 keys; beyond, Poisson with the same mean (a heavier tail: conservative).
-  return { mu, p: probs.length > 1000 ? poissonUpperTail(x, mu) : poissonBinomialTail(probs, x) };
+  return { mu, p: nq > 1000 ? poissonUpperTail(x, mu) : probs.tail(nq, x) };
+}
+
+/** Reused buffers of the walk: the landing probabilities and the Poisson-binomial distribution below x. */
+class Scratch {
+  private q = new Float64Array(1024);
+  private dist = new Float64Array(64);
+
+  /** The probability buffer, at least n long. */
+  ensure(n: number): Float64Array {
+    if (this.q.length < n) this.q = new Float64Array(Math.max(n, this.q.length * 2));
+    return this.q;
+  }
+
+  /** P(X ≥ x) for X the sum of Bernoulli(q[0 .. n)): upperTail's recurrence, in the same order of operations. */
+  tail(n: number, x: number): number {
+    if (x <= 0) return 1;
+    if (this.dist.length < x) this.dist = new Float64Array(Math.max(x, this.dist.length * 2));
+    const dist = this.dist;
+    const probs = this.q;
+    dist.fill(0, 0, x);
+    dist[0] = 1;
+    for (let k = 0; k < n; k++) {
+      const q = probs[k]!;
+      for (let c = x - 1; c >= 1; c--) dist[c] = dist[c]! * (1 - q) + dist[c - 1]! * q;
+      dist[0] = dist[0]! * (1 - q);
+    }
+    let below = 0;
+    for (let c = 0; c < x; c++) below += dist[c]!;
+    return Math.min(1, Math.max(0, 1 - below));
+  }
 }
 
 const TABLE_DB = 256;

@@ -98,6 +98,33 @@ test('property: untested hypotheses count as p = 1 (same q as the padded list)',
   );
 });
 
+test('property: BH equals the textbook definition (sort by p, ties by index, running minimum from the top)', () => {
+  const reference = (p: Float64Array, untested: number): Float64Array => {
+    const m = p.length + untested;
+    const idx = Array.from({ length: p.length }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y);
+    const q = new Float64Array(p.length);
+    let running = 1;
+    for (let r = p.length - 1; r >= 0; r--) {
+      running = Math.min(running, (p[idx[r]!]! * m) / (r + 1));
+      q[idx[r]!] = running;
+    }
+    return q;
+  };
+  // Few distinct values (many ties, −0 next to 0, subnormals) and any doubles in [0, 1] or beyond.
+  const value = fc.oneof(
+    fc.constantFrom(0, -0, 1, 0.5, 0.01, 5e-324, 1e-300, 2),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: -1, max: 3, noNaN: true }),
+  );
+  fc.assert(
+    fc.property(fc.array(value, { maxLength: 200 }), fc.nat(20), (ps, extra) => {
+      const p = Float64Array.from(ps);
+      assert.deepEqual([...benjaminiHochberg(p, extra)], [...reference(p, extra)]);
+    }),
+    { numRuns: 400, seed: 11 },
+  );
+});
+
 const arbTraces = fc
   .array(fc.tuple(fc.nat(5), fc.nat(4), fc.nat(200), fc.nat(1000)), { minLength: 2, maxLength: 40 })
   .map((rows) => traces(rows.map((r, i) => [r[0], r[1], r[2], i] as [number, number, number, number])));

@@ -182,7 +182,7 @@ function logFactorial(x: number): number {
 export function benjaminiHochberg(p: Float64Array, untested = 0): Float64Array {
   const n = p.length;
   const m = n + untested;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y);
+  const idx = ascendingOrder(p);
   const q = new Float64Array(n);
   let running = 1;
   for (let r = n - 1; r >= 0; r--) {
@@ -191,4 +191,39 @@ export function benjaminiHochberg(p: Float64Array, untested = 0): Float64Array {
     q[i] = running;
   }
   return q;
+}
+
+const BIG_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0 : 1;
+
+/**
+ * Indices of p by ascending value, ties by index. For non-negative p (the usual case) a stable LSD radix sort of
+ * the doubles' bits (their order as unsigned integers is their numeric order; −0 is read as 0), four 16-bit
+ * passes, a pass skipped when every value has the same digit; otherwise a comparison sort.
+ */
+function ascendingOrder(p: Float64Array): Uint32Array {
+  const n = p.length;
+  let plain = true;
+  for (let i = 0; i < n; i++) if (!(p[i]! >= 0)) plain = false;
+  if (!plain) return Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y));
+  const bits = new Float64Array(n);
+  for (let i = 0; i < n; i++) bits[i] = p[i]! + 0; // −0 + 0 = +0
+  const words = new Uint32Array(bits.buffer); // [low, high] per double on little-endian machines
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  let next = new Uint32Array(n);
+  const count = new Uint32Array(65537);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = (pass >> 1) ^ BIG_ENDIAN;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((words[2 * i + word]! >>> shift) & 0xffff) + 1]!++;
+    if (n === 0 || count[((words[word]! >>> shift) & 0xffff) + 1] === n) continue;
+    for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
+    for (let r = 0; r < n; r++) {
+      const i = idx[r]!;
+      next[count[(words[2 * i + word]! >>> shift) & 0xffff]!++] = i;
+    }
+    [idx, next] = [next, idx];
+  }
+  return idx;
 }
