@@ -25,17 +25,49 @@ export function saveRun(db: Database.Database, run: DetectionRun): number {
         JSON.stringify(run.warnings), JSON.stringify(run.cappedKeys),
       );
     const id = Number(info.lastInsertRowid);
-    const net = db.prepare('INSERT INTO run_networks (run_id, id, score, body) VALUES (?, ?, ?, ?)');
-    for (const n of run.networks) net.run(id, n.id, n.score, JSON.stringify(n));
-    const acc = db.prepare('INSERT INTO run_accounts (run_id, account, score, network, body) VALUES (?, ?, ?, ?, ?)');
-    for (const a of run.accounts) acc.run(id, a.account, a.score, a.network, JSON.stringify(a));
-    const edge = db.prepare(
-      'INSERT INTO run_edges (run_id, seq, a, b, layer, pairs, weight, p, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    run.edges.forEach((e, i) => edge.run(id, i, e.a, e.b, e.layer, e.pairs, e.weight, e.p ?? null, JSON.stringify(e)));
+    const nets = new RowBatcher(db, 'run_networks (run_id, id, score, body)', 4);
+    for (const n of run.networks) nets.add(id, n.id, n.score, JSON.stringify(n));
+    nets.flush();
+    const accs = new RowBatcher(db, 'run_accounts (run_id, account, score, network, body)', 5);
+    for (const a of run.accounts) accs.add(id, a.account, a.score, a.network, JSON.stringify(a));
+    accs.flush();
+    const edges = new RowBatcher(db, 'run_edges (run_id, seq, a, b, layer, pairs, weight, p, body)', 9);
+    run.edges.forEach((e, i) => edges.add(id, i, e.a, e.b, e.layer, e.pairs, e.weight, e.p ?? null, JSON.stringify(e)));
+    edges.flush();
     return id;
   }).immediate();
 }
+
+/**
+ * Rows inserted in order, BATCH_ROWS per statement (one multi-row INSERT instead of that many calls; the rows and
+ * their rowids are those of one INSERT per row), the rest one by one.
+ */
+class RowBatcher {
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly values: unknown[] = [];
+
+  constructor(db: Database.Database, target: string, private readonly width: number) {
+    const row = `(${Array<string>(width).fill('?').join(', ')})`;
+    this.many = db.prepare(`INSERT INTO ${target} VALUES ${Array<string>(BATCH_ROWS).fill(row).join(', ')}`);
+    this.one = db.prepare(`INSERT INTO ${target} VALUES ${row}`);
+  }
+
+  add(...row: unknown[]): void {
+    for (const v of row) this.values.push(v);
+    if (this.values.length === BATCH_ROWS * this.width) {
+      this.many.run(this.values);
+      this.values.length = 0;
+    }
+  }
+
+  flush(): void {
+    for (let i = 0; i < this.values.length; i += this.width) this.one.run(this.values.slice(i, i + this.width));
+    this.values.length = 0;
+  }
+}
+
+const BATCH_ROWS = 64;
 
 function latestId(db: Database.Database): number | undefined {
   return (db.prepare('SELECT max(id) AS id FROM runs').get() as { id: number | null }).id ?? undefined;
