@@ -13,6 +13,11 @@
 //    Limit: a rung only catches crops within ~1 % of its own scale and centre (measured: a 95 % crop against
 //    a ladder without a 95 % rung is ~42 bits away; 3 % off-centre ~88). Crops between rungs, off-centre
 //    crops and rotations by a few degrees are not matched; the bench reports each.
+// 3. Offset crops ("pdq-offset" method): the same 256-bit rung hash over 24 off-centre windows — 90 % and
+//    80 % of each side, left/centre/right across (fx 0, ½, 1 of the spare width) and top/⅓/⅔/bottom down —
+//    each kept as is and mirrored, matched against the other photo's whole-photo rung (a mirrored crop meets
+//    the mirrored window). Catches crops that sit off-centre by up to ~1.5 % of a
+//    side from a grid point (the simulator's 88 % a third down). Rotations are still not matched.
 import { dihedralDct, dihedralHashes } from './dihedral.ts';
 import { dct64To16, hashFromDct, pdqDct, pdqQuality } from './pdq.ts';
 import type { Hash256 } from './hash256.ts';
@@ -29,6 +34,25 @@ export const RUNGS = [
   { name: 'sq90', square: true, scale: 0.9 },
 ] as const;
 export type RungName = (typeof RUNGS)[number]['name'];
+
+/** The off-centre windows: scale of each side and the spare width/height left of and above the window. */
+export const OFFSETS = (() => {
+  const out: { name: string; scale: number; fx: number; fy: number }[] = [];
+  for (const scale of [0.9, 0.8]) {
+    for (const fx of [0, 0.5, 1]) {
+      for (const fy of [0, 1 / 3, 2 / 3, 1]) out.push({ name: `o${scale * 100}:${Math.round(fx * 100)},${Math.round(fy * 100)}`, scale, fx, fy });
+    }
+  }
+  return out;
+})();
+
+/** One off-centre window's hash, as is and mirrored (offset: index into OFFSETS). */
+export interface OffsetHash {
+  offset: number;
+  hash: Hash256;
+  mirror: Hash256;
+  quality: number;
+}
 
 /** One rung's hash, as is and mirrored (left-right). */
 export interface RungHash {
@@ -48,6 +72,8 @@ export interface PhotoFingerprint {
   /** The 8 dihedral PDQ hashes in DIHEDRAL order; [0] is the photo's PDQ hash. */
   dihedral: Hash256[];
   ladder: RungHash[];
+  /** Off-centre window hashes (empty in fingerprints stored before they existed). */
+  offsets: OffsetHash[];
 }
 
 /** Fingerprint parameters. */
@@ -93,5 +119,17 @@ export function photoFingerprint(
     const dct = dct64To16(small);
     ladder.push({ rung: rung.name, hash: hashFromDct(dct), mirror: hashFromDct(dihedralDct(dct, 'flipY')), quality });
   }
-  return { sha256, width, height, quality: full.quality, dihedral: dihedralHashes(full.dct), ladder };
+  const offsets: OffsetHash[] = [];
+  OFFSETS.forEach((o, offset) => {
+    const w = width * o.scale;
+    const h = height * o.scale;
+    const cols = windowTent(work.width, 64, (width - w) * o.fx * work.sx, w * work.sx);
+    const rows = windowTent(work.height, 64, (height - h) * o.fy * work.sy, h * work.sy);
+    const small = resample(work.img, work.width, cols, rows);
+    const quality = pdqQuality(small);
+    if (quality < opts.minRungQuality) return;
+    const dct = dct64To16(small);
+    offsets.push({ offset, hash: hashFromDct(dct), mirror: hashFromDct(dihedralDct(dct, 'flipY')), quality });
+  });
+  return { sha256, width, height, quality: full.quality, dihedral: dihedralHashes(full.dct), ladder, offsets };
 }

@@ -4,7 +4,9 @@
 // `full` rung (as is and mirrored) is looked up in every rung's index and each other rung only in the `full`
 // index and its own: about half the candidates of one index over all rungs. Large rung indexes get wider
 // slots (hamming-index.ts slotBitsFor), so a query's work grows more slowly with the number of photos. All
-// queries of one index run as one batch. Candidates are then judged by comparePhotos, so the result equals
+// queries of one index run as one batch. Off-centre windows (fingerprint.ts OFFSETS) go in one more index,
+// queried with every photo's `full` rung (as is and mirrored); each photo's windows are also looked up in the
+// `full` index, so both sides of a pair find it. Candidates are then judged by comparePhotos, so the result equals
 // comparing every pair (the test checks this against the all-pairs oracle).
 import { comparePhotos, DEFAULT_MATCH_PARAMS, type MatchParams, type PairMatch } from './compare-photos.ts';
 import { HammingIndex, slotBitsFor } from './hamming-index.ts';
@@ -24,6 +26,8 @@ interface Targets {
   pdqOwner: number[];
   /** Per rung: its index over every photo's hash of that rung, and the photo of each entry. */
   rungs: Map<RungName, { index: HammingIndex; owner: number[] }>;
+  /** Every photo's off-centre window hashes, and the photo of each entry. */
+  offsets: { index: HammingIndex; owner: number[] } | undefined;
 }
 
 function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Targets {
@@ -31,8 +35,14 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
   const pdq: Hash256[] = [];
   const pdqOwner: number[] = [];
   const ladder = new Map<RungName, { hashes: Hash256[]; owner: number[] }>(RUNGS.map((r) => [r.name, { hashes: [], owner: [] }]));
+  const offHashes: Hash256[] = [];
+  const offOwner: number[] = [];
   fps.forEach((f, i) => {
     if (f.quality < params.minQuality) return;
+    for (const o of f.offsets) {
+      offHashes.push(o.hash, o.mirror);
+      offOwner.push(i, i);
+    }
     const same = bySha.get(f.sha256);
     if (same) same.push(i);
     else bySha.set(f.sha256, [i]);
@@ -46,7 +56,8 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
   });
   const rungs: Targets['rungs'] = new Map();
   for (const [name, l] of ladder) if (l.hashes.length > 0) rungs.set(name, { index: HammingIndex.of(l.hashes, slotBitsFor(l.hashes.length, params.cropThreshold)), owner: l.owner });
-  return { bySha, pdq: HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold)), pdqOwner, rungs };
+  const offsets = offHashes.length > 0 ? { index: HammingIndex.of(offHashes, slotBitsFor(offHashes.length, params.offsetThreshold)), owner: offOwner } : undefined;
+  return { bySha, pdq: HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold)), pdqOwner, rungs, offsets };
 }
 
 function pack(hashes: readonly Hash256[]): Uint32Array {
@@ -56,11 +67,12 @@ function pack(hashes: readonly Hash256[]): Uint32Array {
 }
 
 // Candidate pairs (a in `left`, b in the targets' list) as keys a * size + b, ascending. All queries of one
-// index go in one batch search (HammingIndex.forEachPairWithin). `within`: one list, keep only b > a.
+// index go in one batch search (HammingIndex.forEachPairWithin). `within`: one list, each pair once as (min, max).
 function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: number, params: MatchParams, within: boolean): number[] {
   const keys = new Set<number>();
   const add = (a: number, b: number): void => {
-    if (!within || b > a) keys.add(a * size + b);
+    if (!within) keys.add(a * size + b);
+    else if (a !== b) keys.add(Math.min(a, b) * size + Math.max(a, b));
   };
   const pdq: Hash256[] = [];
   const pdqFrom: number[] = [];
@@ -86,6 +98,26 @@ function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: num
     });
     index.forEachPairWithin(pack(hashes), params.cropThreshold, (qi, id) => add(from[qi]!, owner[id]!));
   }
+  // Off-centre windows: left's whole photo against the targets' windows, and left's windows against their whole photos.
+  const fulls: Hash256[] = [];
+  const fullFrom: number[] = [];
+  const wins: Hash256[] = [];
+  const winFrom: number[] = [];
+  left.forEach((q, a) => {
+    if (q.quality < params.minQuality) return;
+    const full = q.ladder.find((r) => r.rung === 'full');
+    if (full) {
+      fulls.push(full.hash);
+      fullFrom.push(a);
+    }
+    for (const o of q.offsets) {
+      wins.push(o.hash, o.mirror);
+      winFrom.push(a, a);
+    }
+  });
+  t.offsets?.index.forEachPairWithin(pack(fulls), params.offsetThreshold, (qi, id) => add(fullFrom[qi]!, t.offsets!.owner[id]!));
+  const full = t.rungs.get('full');
+  if (full) full.index.forEachPairWithin(pack(wins), params.offsetThreshold, (qi, id) => add(winFrom[qi]!, full.owner[id]!));
   return [...keys].sort((x, y) => x - y);
 }
 
