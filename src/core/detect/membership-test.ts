@@ -114,9 +114,12 @@ export function presences(traces: Traces, minParticipation: number): Presences {
   const { account, key, count } = traces;
   const { accounts, keys, perAccount } = traceCounts(traces);
   // Distinct (account, key) of kept accounts, as sorted codes account·keys + key (exact below 2⁵³).
-  const codes: number[] = [];
-  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) codes.push(account[t]! * keys + key[t]!);
-  const sorted = Float64Array.from(codes).sort();
+  let m = 0;
+  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) m++;
+  const sorted = new Float64Array(m);
+  m = 0;
+  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) sorted[m++] = account[t]! * keys + key[t]!;
+  sorted.sort();
   const size = new Float64Array(keys);
   let last = -1;
   for (const c of sorted) {
@@ -124,7 +127,7 @@ export function presences(traces: Traces, minParticipation: number): Presences {
     last = c;
   }
   const start = new Int32Array(accounts + 1);
-  const kept: number[] = [];
+  const kept = new Int32Array(sorted.length);
   let total = 0;
   last = -1;
   for (const c of sorted) {
@@ -133,11 +136,10 @@ export function presences(traces: Traces, minParticipation: number): Presences {
     const k = c % keys;
     if (size[k]! < 2) continue;
     start[(c - k) / keys + 1]!++;
-    kept.push(k);
-    total++;
+    kept[total++] = k;
   }
   for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
-  return { start, key: Int32Array.from(kept), size, total };
+  return { start, key: kept.slice(0, total), size, total };
 }
 
 /** p and μ of "b lands on ≥ x of a's keys": each key k of a with probability 1 − (1 − others_k / (S − d_b))^d_b. */

@@ -26,6 +26,8 @@ export interface LayerEdges {
 }
 
 const SHIFT = 2 ** 26;
+/** Numbers per evidence row while collecting (key, action A, action B, dt, account of action A). */
+const EVIDENCE_FIELDS = 5;
 /** Keys an edge needs to be significant (significance.ts `minKeys`); fewer is one coincidence. */
 export const MIN_KEYS = 2;
 /** The kernel's default evidence cap per key (co-action.ts), so the swept evidence is the kernel's. */
@@ -55,25 +57,31 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
     edgeOf.set(pairCode(kernel.edges.a[e]!, kernel.edges.b[e]!), kept.length);
     kept.push(e);
   }
-  // Evidence rows with the account index of their first action, to orient them to the edge's (a, b) below.
-  const evidence: { row: RunPairEvidence; first: number }[][] = kept.map(() => []);
+  // Evidence rows as numbers (EVIDENCE_FIELDS per row: key, first action, second action, dt, account of the first
+  // action, to orient them to the edge's (a, b) below); strings are made only for the rows an edge keeps.
+  const evidence: number[][] = kept.map(() => []);
   const inEdge = new Uint8Array(lt.accounts.length);
   for (const e of kept) inEdge[kernel.edges.a[e]!] = inEdge[kernel.edges.b[e]!] = 1;
   const p = sweepEvidence(lt.traces, kernel.segments, kernel.segmentWeight, o.window, EVIDENCE_PER_KEY, (x, y) =>
     inEdge[x] === 1 && inEdge[y] === 1 && edgeOf.has(pairCode(x, y)),
   );
   const occasions = new Occasions(kept.length);
-  const actionKey = (row: number): string => `${columns.platforms[columns.platform[row]!]}:${columns.ids[row]}`;
+  const actionKeys = new Map<number, string>();
+  const actionKey = (row: number): string => {
+    let k = actionKeys.get(row);
+    if (k === undefined) {
+      k = `${columns.platforms[columns.platform[row]!]}:${columns.ids[row]}`;
+      actionKeys.set(row, k);
+    }
+    return k;
+  };
   for (let r = 0; r < p.count; r++) {
     const slot = edgeOf.get(pairCode(p.a[r]!, p.b[r]!));
     if (slot === undefined) continue;
     occasions.add(slot, p.a[r]!, p.actionA[r]!, p.b[r]!, p.actionB[r]!);
     const list = evidence[slot]!;
-    if (list.length >= o.evidencePerEdge * 4) continue;
-    list.push({
-      row: { layer, key: lt.keys[p.key[r]!] ?? '', actionA: actionKey(p.actionA[r]!), actionB: actionKey(p.actionB[r]!), dt: p.dt[r]! },
-      first: p.a[r]!,
-    });
+    if (list.length >= o.evidencePerEdge * 4 * EVIDENCE_FIELDS) continue;
+    list.push(p.key[r]!, p.actionA[r]!, p.actionB[r]!, p.dt[r]!, p.a[r]!);
   }
   const edges = kept.flatMap((e, slot): RunEdge[] => {
     // Repetition means two occasions: one copied post that carries two links is two keys but one occasion. An edge
@@ -82,12 +90,21 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
     const a = lt.accounts[kernel.edges.a[e]!]!;
     const b = lt.accounts[kernel.edges.b[e]!]!;
     const lo = a < b ? a : b;
-    const rows = evidence[slot]!
-      .map(({ row, first }) =>
-        lt.accounts[first] === lo ? row : { ...row, actionA: row.actionB, actionB: row.actionA },
-      )
-      .sort((x, y) => x.dt - y.dt || cmp(x.actionA, y.actionA) || cmp(x.actionB, y.actionB))
-      .slice(0, o.evidencePerEdge);
+    const list = evidence[slot]!;
+    const candidates: { dt: number; actionA: number; actionB: number; key: number }[] = [];
+    for (let i = 0; i < list.length; i += EVIDENCE_FIELDS) {
+      const straight = lt.accounts[list[i + 4]!] === lo;
+      candidates.push({
+        key: list[i]!,
+        actionA: straight ? list[i + 1]! : list[i + 2]!,
+        actionB: straight ? list[i + 2]! : list[i + 1]!,
+        dt: list[i + 3]!,
+      });
+    }
+    const rows = candidates
+      .sort((x, y) => x.dt - y.dt || cmp(actionKey(x.actionA), actionKey(y.actionA)) || cmp(actionKey(x.actionB), actionKey(y.actionB)))
+      .slice(0, o.evidencePerEdge)
+      .map((c): RunPairEvidence => ({ layer, key: lt.keys[c.key] ?? '', actionA: actionKey(c.actionA), actionB: actionKey(c.actionB), dt: c.dt }));
     return [{
       a: a < b ? a : b,
       b: a < b ? b : a,
