@@ -17,6 +17,8 @@ export interface SparseEdges {
 /**
  * Totals of every accepted account pair over the segments (positions start[s] .. start[s+1] of the sorted columns)
  * whose `weight` is > 0 (0 = key not enumerated); pairs of one account or of one action are loops and skipped.
+ * `eligible`, when given, must hold for both accounts of every pair `accept` allows (accept(a, b) ⇒ eligible[a] = 1
+ * and eligible[b] = 1): the others are then not walked nor accumulated (same totals, less work).
  */
 export function accountPairs(
   sorted: SortedColumns,
@@ -26,7 +28,9 @@ export function accountPairs(
   accountCount: number,
   accept: (a: number, b: number) => boolean,
   minKeys: number,
+  eligible?: Uint8Array,
 ): SparseEdges {
+  const all = eligible === undefined;
   const { account, time, action } = sorted;
   const total = start[start.length - 1]!;
   const segOf = new Int32Array(total);
@@ -46,6 +50,7 @@ export function accountPairs(
   const out = new EdgeBuilder();
   let dropped = 0;
   for (let a = 0; a < accountCount; a++) {
+    if (!all && eligible[a] !== 1) continue;
     let nt = 0;
     for (let i = byAccount[a]!; i < byAccount[a + 1]!; i++) {
       const p = positions[i]!;
@@ -59,7 +64,7 @@ export function accountPairs(
         const dt = t - time[q]!;
         if (dt > window) break;
         const b = account[q]!;
-        if (b <= a || action[q] === act) continue;
+        if (b <= a || action[q] === act || (!all && eligible[b] !== 1)) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }
@@ -67,7 +72,7 @@ export function accountPairs(
         const dt = time[q]! - t;
         if (dt > window) break;
         const b = account[q]!;
-        if (b <= a || action[q] === act) continue;
+        if (b <= a || action[q] === act || (!all && eligible[b] !== 1)) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }

@@ -206,7 +206,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
   let tracesPaired = 0;
   for (let t = 0; t < n; t++) if (keep[t] === 1 && flagged[action[t]!] === 1) tracesPaired++;
   const totals = sparse
-    ? accountPairs(sorted, start, segmentWeight, window, accountCount, accept, edgeMinKeys)
+    ? accountPairs(sorted, start, segmentWeight, window, accountCount, accept, edgeMinKeys, rule === 'coortweet' ? undefined : passed)
     : { edges: table.edges(accept), dropped: 0 };
   return {
     pairs: buffer.resolve(traces, accept),
