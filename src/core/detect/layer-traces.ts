@@ -32,7 +32,8 @@ export function layerTraces(columns: ActionColumns, layer: Layer, options: Layer
   const b = new TraceBuilder();
   const { account, time } = columns;
   const single = (key: Int32Array, names: readonly string[]): LayerTraces => {
-    for (const i of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
       const k = key[i]!;
       if (k >= 0) b.push(account[i]!, k, time[i]!, i);
     }
@@ -51,14 +52,16 @@ export function layerTraces(columns: ActionColumns, layer: Layer, options: Layer
     case 'co-media': {
       const multi = layer === 'co-link' ? columns.urls : columns.media;
       const dict = new Dictionary();
-      for (const i of rows) {
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
         for (const v of distinctValues(multi, i, options.normaliseKey)) b.push(account[i]!, dict.intern(v), time[i]!, i);
       }
       return { traces: b.build(), accounts: bare(columns.accountKeys), keys: dict.names, actions: columns.ids };
     }
     case 'co-hashtag': {
       const dict = new Dictionary();
-      for (const i of rows) {
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
         const set = distinctValues(columns.hashtags, i, options.normaliseKey).sort();
         if (set.length > 0) b.push(account[i]!, dict.intern(set.join(' ')), time[i]!, i);
       }
@@ -82,7 +85,8 @@ const rowOrders = new WeakMap<object, Int32Array>();
 function rowOrder(count: number, order: ArrayLike<number>): Int32Array {
   const cached = rowOrders.get(order);
   if (cached !== undefined && cached.length === count) return cached;
-  const rows = Int32Array.from({ length: count }, (_, i) => i);
+  const rows = new Int32Array(count);
+  for (let i = 0; i < count; i++) rows[i] = i;
   let ascending = true;
   for (let i = 1; i < count && ascending; i++) ascending = order[i - 1]! < order[i]!;
   if (!ascending) rows.sort((p, q) => order[p]! - order[q]! || p - q);

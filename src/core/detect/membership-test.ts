@@ -88,14 +88,24 @@ export function membershipTest(
     // p = max of both directions: when the cheaper walk (over the account with fewer keys) already gives more than
     // `stopAbove`, the edge's fate is sealed and the other direction is not walked.
     const [first, second] = degree(pres, a) <= degree(pres, b) ? [a, b] : [b, a];
-    const one = direction(pres, first, second, x, probs, cache, stopAbove);
-    const two = one.p > stopAbove ? one : direction(pres, second, first, x, probs, cache, stopAbove);
-    const ab = first === a ? one : two;
-    const ba = first === a ? two : one;
-    const worse = ab.p >= ba.p ? ab : ba;
-    out.expected[e] = worse.mu;
-    out.z[e] = worse.mu > 0 ? (x - worse.mu) / Math.sqrt(worse.mu) : x > 0 ? Infinity : 0;
-    out.p[e] = worse.p;
+    direction(pres, first, second, x, probs, cache, stopAbove);
+    const mu1 = probs.mu;
+    const p1 = probs.p;
+    let mu2 = mu1;
+    let p2 = p1;
+    if (!(p1 > stopAbove)) {
+      direction(pres, second, first, x, probs, cache, stopAbove);
+      mu2 = probs.mu;
+      p2 = probs.p;
+    }
+    // (μ, p) of a→b and of b→a; the worse (larger p) is reported.
+    const straight = first === a;
+    const abP = straight ? p1 : p2;
+    const baP = straight ? p2 : p1;
+    const worseMu = abP >= baP ? (straight ? mu1 : mu2) : straight ? mu2 : mu1;
+    out.expected[e] = worseMu;
+    out.z[e] = worseMu > 0 ? (x - worseMu) / Math.sqrt(worseMu) : x > 0 ? Infinity : 0;
+    out.p[e] = abP >= baP ? abP : baP;
   }
   return out;
 }
@@ -122,7 +132,8 @@ export function presences(traces: Traces, minParticipation: number): Presences {
   sorted.sort();
   const size = new Float64Array(keys);
   let last = -1;
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
     if (c !== last) size[c % keys]!++;
     last = c;
   }
@@ -130,7 +141,8 @@ export function presences(traces: Traces, minParticipation: number): Presences {
   const kept = new Int32Array(sorted.length);
   let total = 0;
   last = -1;
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
     if (c === last) continue;
     last = c;
     const k = c % keys;
@@ -142,11 +154,15 @@ export function presences(traces: Traces, minParticipation: number): Presences {
   return { start, key: kept.slice(0, total), size, total };
 }
 
-/** p and μ of "b lands on ≥ x of a's keys": each key k of a with probability 1 − (1 − others_k / (S − d_b))^d_b. */
+/** Keys of account a (its presences). */
 function degree(pres: Presences, a: number): number {
   return pres.start[a + 1]! - pres.start[a]!;
 }
 
+/**
+ * μ and p of "b lands on ≥ x of a's keys" (each key k of a with probability 1 − (1 − others_k / (S − d_b))^d_b),
+ * written to `probs.mu` and `probs.p`.
+ */
 function direction(
   pres: Presences,
   a: number,
@@ -155,7 +171,7 @@ function direction(
   probs: Scratch,
   cache: LandingCache,
   stopAbove: number,
-): { mu: number; p: number } {
+): void {
   const { start, key, size, total } = pres;
   const db = start[b + 1]! - start[b]!;
   const pool = total - db;
@@ -185,13 +201,20 @@ function direction(
     mu += q;
   }
   // The median of a Poisson-binomial is ⌊μ⌋ or ⌈μ⌉, so x ≤ ⌊μ⌋ gives p ≥ 1/2: a lower bound is enough then.
-  if (stopAbove < 0.5 && x <= Math.floor(mu)) return { mu, p: 0.5 };
+  probs.mu = mu;
+  if (stopAbove < 0.5 && x <= Math.floor(mu)) {
+    probs.p = 0.5;
+    return;
+  }
   // Exact Poisson-binomial up to 1000 keys; beyond, Poisson with the same mean (a heavier tail: conservative).
-  return { mu, p: nq > 1000 ? poissonUpperTail(x, mu) : probs.tail(nq, x) };
+  probs.p = nq > 1000 ? poissonUpperTail(x, mu) : probs.tail(nq, x);
 }
 
-/** Reused buffers of the walk: the landing probabilities and the Poisson-binomial distribution below x. */
+/** Reused buffers of the walk (the landing probabilities, the Poisson-binomial distribution below x) and its result. */
 class Scratch {
+  /** μ and p of the last direction walked. */
+  mu = 0;
+  p = 1;
   private q = new Float64Array(1024);
   private dist = new Float64Array(64);
 
@@ -234,7 +257,7 @@ class LandingCache {
 
   constructor(pres: Presences) {
     let max = 0;
-    for (const s of pres.size) if (s > max) max = s;
+    for (let k = 0; k < pres.size.length; k++) if (pres.size[k]! > max) max = pres.size[k]!;
     this.stamp = new Float64Array(max + 1).fill(-1);
     this.value = new Float64Array(max + 1);
   }
