@@ -27,7 +27,8 @@ function randomFingerprint(next: () => number, i: number): PhotoFingerprint {
     width: 200, height: 250, quality: 90,
     dihedral: Array.from({ length: 8 }, hash),
     ladder: RUNGS.slice(0, 5).map((r) => ({ rung: r.name, quality: 80, hash: hash(), mirror: hash() })),
-    offsets: OFFSETS.map((_, offset) => ({ offset, quality: 80, hash: hash(), mirror: hash() })),
+    coarse: hash(),
+    offsets: OFFSETS.map((_, offset) => ({ offset, hash: hash(), mirror: hash() })),
   };
 }
 

@@ -7,14 +7,16 @@
 //               "rotate90", "rotate180", "rotate270", "transpose", "transverse"
 //   pdq-crop  min over A's crop ladder vs B's whole photo, A's whole photo vs B's ladder, and the same rung
 //             on both sides, each as is and mirrored, ≤ cropThreshold            → "crop" or "mirror+crop"
-//   pdq-offset min over A's off-centre windows vs B's whole-photo rung and the reverse, each as is and
-//             mirrored, ≤ offsetThreshold                                → "crop-offset" or "mirror+crop-offset"
+//   pdq-offset min over A's extra windows (off-centre crops, small rotations; fingerprint.ts OFFSETS) vs
+//   pdq-rotate B's whole-photo rung and the reverse, each window as is and mirrored, ≤ offsetThreshold
+//             → "crop-offset", "mirror+crop-offset" (method pdq-offset) or "rotate", "mirror+rotate" (pdq-rotate)
 // Parameters: pdqThreshold 31 (Meta's suggested PDQ match distance), cropThreshold 24 (stricter: ~20
 // comparisons per pair instead of 8 raise the chance of a false match; tuned on congress portraits, see
 // bench/photos.bench.ts), minQuality 50 (Meta: quality < 50 hashes are unreliable; flat images match
-// anything: a platform's default avatar would link every account that kept it), offsetThreshold 32 (different
-// people's closest window stayed ≥ 52 bits apart over a 126-window grid on 60 portraits; ≤ 32 keeps 0.96
-// recall of the simulator's 88 % crop a third down). Photos under minQuality
+// anything: a platform's default avatar would link every account that kept it), offsetThreshold 40 (the windows are coarse
+// 32x32 hashes compared with the other photo's coarse whole-photo hash; on 100 congress portraits different
+// people's closest window was 58 bits away, and ≤ 40 keeps 0.99 of the simulator's 88 % crop a third down
+// against 0.89 at 32; bench/photos.bench.ts reports the closest over all 813). Photos under minQuality
 // never match, not even by sha256.
 // False positives: different photos of one scene or one studio setup (official portraits share pose,
 // background and framing) can come within the threshold; the bench reports the rate on 813 portraits.
@@ -23,7 +25,7 @@ import { hamming } from './hash256.ts';
 import { OFFSETS, type PhotoFingerprint } from './fingerprint.ts';
 
 /** How a match was found. */
-export type MatchMethod = 'sha256' | 'pdq' | 'pdq-crops' | 'pdq-offset';
+export type MatchMethod = 'sha256' | 'pdq' | 'pdq-crops' | 'pdq-offset' | 'pdq-rotate';
 
 /** What was done to the photo, as far as the match tells. */
 export type PhotoTransform =
@@ -39,7 +41,9 @@ export type PhotoTransform =
   | 'crop'
   | 'mirror+crop'
   | 'crop-offset'
-  | 'mirror+crop-offset';
+  | 'mirror+crop-offset'
+  | 'rotate'
+  | 'mirror+rotate';
 
 /** The verdict for one pair: method, transform, distance and which hashes met (e.g. "c90~full"). */
 export interface PairMatch {
@@ -57,7 +61,7 @@ export interface MatchParams {
   minQuality: number;
 }
 
-export const DEFAULT_MATCH_PARAMS: MatchParams = { pdqThreshold: 31, cropThreshold: 24, offsetThreshold: 32, minQuality: 50 };
+export const DEFAULT_MATCH_PARAMS: MatchParams = { pdqThreshold: 31, cropThreshold: 24, offsetThreshold: 40, minQuality: 50 };
 
 /** Best PDQ (whole-photo, dihedral) distance from a to b and the transform that gives it. */
 export function bestDihedral(a: PhotoFingerprint, b: PhotoFingerprint): { distance: number; transform: PhotoTransform } {
@@ -91,17 +95,18 @@ export function bestRung(a: PhotoFingerprint, b: PhotoFingerprint): { distance: 
 }
 
 /** Best off-centre distance: one photo's windows (as is and mirrored) against the other's whole-photo rung. */
-export function bestOffset(a: PhotoFingerprint, b: PhotoFingerprint): { distance: number; mirror: boolean; via: string } {
-  let best = { distance: 257, mirror: false, via: '' };
+export function bestOffset(a: PhotoFingerprint, b: PhotoFingerprint): { distance: number; mirror: boolean; rotated: boolean; via: string } {
+  let best = { distance: 257, mirror: false, rotated: false, via: '' };
+  // Fingerprints decoded from version 1 blobs have no windows and no coarse hash: they take no part.
+  if (a.offsets.length === 0 || b.offsets.length === 0) return best;
   const side = (x: PhotoFingerprint, y: PhotoFingerprint, flip: boolean): void => {
-    const full = y.ladder.find((r) => r.rung === 'full');
-    if (!full) return;
     for (const o of x.offsets) {
-      const name = OFFSETS[o.offset]!.name;
-      const d = hamming(o.hash, full.hash);
-      if (d < best.distance) best = { distance: d, mirror: false, via: flip ? `full~${name}` : `${name}~full` };
-      const m = hamming(o.mirror, full.hash);
-      if (m < best.distance) best = { distance: m, mirror: true, via: flip ? `full~${name}` : `${name}~full` };
+      const { name, angle } = OFFSETS[o.offset]!;
+      const via = flip ? `full~${name}` : `${name}~full`;
+      const d = hamming(o.hash, y.coarse);
+      if (d < best.distance) best = { distance: d, mirror: false, rotated: angle !== 0, via };
+      const m = hamming(o.mirror, y.coarse);
+      if (m < best.distance) best = { distance: m, mirror: true, rotated: angle !== 0, via };
     }
   };
   side(a, b, false);
@@ -125,6 +130,7 @@ export function comparePhotos(a: PhotoFingerprint, b: PhotoFingerprint, params: 
   }
   const o = bestOffset(a, b);
   if (o.distance <= params.offsetThreshold) {
+    if (o.rotated) return { method: 'pdq-rotate', transform: o.mirror ? 'mirror+rotate' : 'rotate', distance: o.distance, via: o.via };
     return { method: 'pdq-offset', transform: o.mirror ? 'mirror+crop-offset' : 'crop-offset', distance: o.distance, via: o.via };
   }
   return undefined;

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { comparePhotos, DEFAULT_MATCH_PARAMS } from './compare-photos.ts';
-import { photoFingerprint, type PhotoFingerprint } from './fingerprint.ts';
+import { photoFingerprint, rotateImage, type PhotoFingerprint } from './fingerprint.ts';
 import { matchAcross, matchWithin, type PhotoPair } from './match-photos.ts';
 import { photoClusters } from './photo-clusters.ts';
 import { decodeFingerprint, encodeFingerprint } from './fingerprint-codec.ts';
 import { coPhotoGroups } from './co-photo.ts';
+import { emptyHash } from './hash256.ts';
 import { brighter, crop, cropAt, mirror, picture as photo, type Img } from '../../../test/support/pictures.ts';
 
 const fp = (im: Img, name: string): PhotoFingerprint => photoFingerprint(im.px, im.w, im.h, name);
@@ -49,14 +50,14 @@ test('index-based matching equals comparing every pair', () => {
 });
 
 test('off-centre crops match by the offset windows, mirrored or not, and the index finds them', () => {
-  const offs = [fp(a, 'a'), fp(b, 'b'), fp(cropAt(a, 0.9, 0.5, 1 / 3), 'a-90-third'), fp(mirror(cropAt(a, 0.8, 0, 1)), 'a-80-corner-mirror')];
+  const offs = [fp(a, 'a'), fp(b, 'b'), fp(cropAt(a, 0.9, 0.5, 0.25), 'a-90-quarter-down'), fp(mirror(cropAt(a, 0.9, 0, 1)), 'a-90-corner-mirror')];
   const plain = comparePhotos(offs[0]!, offs[2]!);
   assert.equal(plain?.method, 'pdq-offset', JSON.stringify(plain));
   assert.equal(plain?.transform, 'crop-offset');
-  assert.match(plain.via, /^o90:50,33~full$/);
+  assert.match(plain.via, /^o90:50,25~full$/);
   const flipped = comparePhotos(offs[3]!, offs[0]!);
   assert.equal(flipped?.transform, 'mirror+crop-offset', JSON.stringify(flipped));
-  assert.match(flipped.via, /^full~o80:(0|100),100$/);
+  assert.match(flipped.via, /^full~o90:(0|100),100$/);
   assert.equal(comparePhotos(offs[1]!, offs[2]!), undefined);
   const oracle: PhotoPair[] = [];
   for (let i = 0; i < offs.length; i++) {
@@ -69,6 +70,14 @@ test('off-centre crops match by the offset windows, mirrored or not, and the ind
   assert.ok(oracle.some((p) => p.a === 0 && p.b === 3));
   assert.deepEqual(matchAcross([offs[2]!, offs[3]!], [offs[0]!, offs[1]!]).map((p) => `${p.a}-${p.b}`), ['0-0', '1-0']);
   assert.deepEqual(matchAcross([offs[0]!], [offs[2]!, offs[3]!]).map((p) => `${p.a}-${p.b}`), ['0-0', '0-1']);
+});
+
+test('a copy turned by a few degrees matches by the rotation windows; another picture does not', () => {
+  const turned = { w: a.w, h: a.h, px: rotateImage(a.px, a.w, a.h, 4.5) };
+  const m = comparePhotos(fp(a, 'a'), fp(turned, 'a-turned'));
+  assert.equal(m?.method, 'pdq-rotate', JSON.stringify(m));
+  assert.equal(m?.transform, 'rotate');
+  assert.equal(comparePhotos(fp(b, 'b'), fp(turned, 'a-turned')), undefined);
 });
 
 test('photos under the quality floor never match, not even byte-identical ones', () => {
@@ -111,10 +120,10 @@ test('fingerprints survive the store codec byte for byte', () => {
 });
 
 test('a version 1 blob (no offset windows) still decodes, with no offsets', () => {
-  const f = { ...set[0]!, sha256: 'ab'.repeat(32), offsets: [] };
+  const f = { ...set[0]!, sha256: 'ab'.repeat(32), coarse: emptyHash(), offsets: [] };
   const v2 = encodeFingerprint(f);
-  // Version 1 is version 2 without the trailing offset count.
-  const v1 = v2.slice(0, v2.length - 1);
+  // Version 1 is version 2 without the trailing coarse hash and window count.
+  const v1 = v2.slice(0, v2.length - 33);
   v1[0] = 1;
   const back = decodeFingerprint(v1);
   assert.deepEqual(back, f);

@@ -26,8 +26,10 @@ interface Targets {
   pdqOwner: number[];
   /** Per rung: its index over every photo's hash of that rung, and the photo of each entry. */
   rungs: Map<RungName, { index: HammingIndex; owner: number[] }>;
-  /** Every photo's off-centre window hashes, and the photo of each entry. */
+  /** Every photo's extra window hashes (as is and mirrored), and the photo of each entry. */
   offsets: { index: HammingIndex; owner: number[] } | undefined;
+  /** Every photo's coarse whole-photo hash (photos with windows only). */
+  coarse: { index: HammingIndex; owner: number[] } | undefined;
 }
 
 function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Targets {
@@ -37,8 +39,14 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
   const ladder = new Map<RungName, { hashes: Hash256[]; owner: number[] }>(RUNGS.map((r) => [r.name, { hashes: [], owner: [] }]));
   const offHashes: Hash256[] = [];
   const offOwner: number[] = [];
+  const coarse: Hash256[] = [];
+  const coarseOwner: number[] = [];
   fps.forEach((f, i) => {
     if (f.quality < params.minQuality) return;
+    if (f.offsets.length > 0) {
+      coarse.push(f.coarse);
+      coarseOwner.push(i);
+    }
     for (const o of f.offsets) {
       offHashes.push(o.hash, o.mirror);
       offOwner.push(i, i);
@@ -56,8 +64,10 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
   });
   const rungs: Targets['rungs'] = new Map();
   for (const [name, l] of ladder) if (l.hashes.length > 0) rungs.set(name, { index: HammingIndex.of(l.hashes, slotBitsFor(l.hashes.length, params.cropThreshold)), owner: l.owner });
-  const offsets = offHashes.length > 0 ? { index: HammingIndex.of(offHashes, slotBitsFor(offHashes.length, params.offsetThreshold)), owner: offOwner } : undefined;
-  return { bySha, pdq: HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold)), pdqOwner, rungs, offsets };
+  const indexed = (hashes: Hash256[], owner: number[]): Targets['offsets'] =>
+    hashes.length > 0 ? { index: HammingIndex.of(hashes, slotBitsFor(hashes.length, params.offsetThreshold)), owner } : undefined;
+  const pdqIndex = HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold));
+  return { bySha, pdq: pdqIndex, pdqOwner, rungs, offsets: indexed(offHashes, offOwner), coarse: indexed(coarse, coarseOwner) };
 }
 
 function pack(hashes: readonly Hash256[]): Uint32Array {
@@ -98,26 +108,23 @@ function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: num
     });
     index.forEachPairWithin(pack(hashes), params.cropThreshold, (qi, id) => add(from[qi]!, owner[id]!));
   }
-  // Off-centre windows: left's whole photo against the targets' windows, and left's windows against their whole photos.
+  // Extra windows: left's coarse whole photo against the targets' windows, and left's windows against their coarse whole photos.
   const fulls: Hash256[] = [];
   const fullFrom: number[] = [];
   const wins: Hash256[] = [];
   const winFrom: number[] = [];
   left.forEach((q, a) => {
-    if (q.quality < params.minQuality) return;
-    const full = q.ladder.find((r) => r.rung === 'full');
-    if (full) {
-      fulls.push(full.hash);
-      fullFrom.push(a);
-    }
+    if (q.quality < params.minQuality || q.offsets.length === 0) return;
+    fulls.push(q.coarse);
+    fullFrom.push(a);
     for (const o of q.offsets) {
       wins.push(o.hash, o.mirror);
       winFrom.push(a, a);
     }
   });
-  t.offsets?.index.forEachPairWithin(pack(fulls), params.offsetThreshold, (qi, id) => add(fullFrom[qi]!, t.offsets!.owner[id]!));
-  const full = t.rungs.get('full');
-  if (full) full.index.forEachPairWithin(pack(wins), params.offsetThreshold, (qi, id) => add(winFrom[qi]!, full.owner[id]!));
+  const { offsets, coarse } = t;
+  offsets?.index.forEachPairWithin(pack(fulls), params.offsetThreshold, (qi, id) => add(fullFrom[qi]!, offsets.owner[id]!));
+  coarse?.index.forEachPairWithin(pack(wins), params.offsetThreshold, (qi, id) => add(winFrom[qi]!, coarse.owner[id]!));
   return [...keys].sort((x, y) => x - y);
 }
 

@@ -124,3 +124,33 @@ export function hashFromDct(dct: Float32Array): Hash256 {
   for (let k = 0; k < 256; k++) if (dct[k]! > median) setBit(h, k);
   return h;
 }
+
+// 16x32 DCT-II rows 1..16 (the same frequencies as PDQ's 16x16 block, over 32 samples).
+const DCT32 = (() => {
+  const d = new Float64Array(16 * 32);
+  const scale = Math.sqrt(2 / 32);
+  for (let i = 0; i < 16; i++) for (let j = 0; j < 32; j++) d[i * 32 + j] = scale * Math.cos((Math.PI / 2 / 32) * (i + 1) * (2 * j + 1));
+  return d;
+})();
+const u32 = new Float64Array(32 * 16);
+
+/** B = D A Dᵀ on a 32x32 buffer, keeping coefficients 1..16 in each direction (the coarse windows' DCT). */
+export function dct32To16(a: Float32Array): Float32Array {
+  const D = DCT32;
+  for (let r = 0; r < 32; r++) {
+    for (let j = 0; j < 16; j++) {
+      let s = 0;
+      for (let k = 0; k < 32; k++) s += a[r * 32 + k]! * D[j * 32 + k]!;
+      u32[r * 16 + j] = s;
+    }
+  }
+  const b = new Float32Array(256);
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 16; j++) {
+      let s = 0;
+      for (let k = 0; k < 32; k++) s += D[i * 32 + k]! * u32[k * 16 + j]!;
+      b[i * 16 + j] = s;
+    }
+  }
+  return b;
+}
