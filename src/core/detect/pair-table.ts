@@ -138,7 +138,8 @@ export class PairTable {
       const lo = Math.floor(p / SHIFT);
       let h = hash(lo, p - lo * SHIFT) & this.mask;
       while (this.slots[h * STRIDE + PAIR] !== EMPTY) h = (h + 1) & this.mask;
-      this.slots.set(old.subarray(at, at + STRIDE), h * STRIDE);
+      const to = h * STRIDE;
+      for (let f = 0; f < STRIDE; f++) this.slots[to + f] = old[at + f]!;
     }
   }
 }

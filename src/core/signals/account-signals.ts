@@ -132,7 +132,7 @@ function assemble(select: readonly string[], accounts: readonly Account[], o: Si
     const window = activeWindow(c.hourOfDay.subarray(s * 24, s * 24 + 24), o.cover);
     const signals: AccountSignals = {
       actions,
-      hourOfWeek: Array.from(c.how.subarray(s * 168, s * 168 + 168)),
+      hourOfWeek: hourRow(c.how, s),
       nightShare: timed > 0 ? c.night[s]! / timed : 0,
       officeHoursShare: timed > 0 ? c.office[s]! / timed : 0,
       activeDays: c.days[s]!,
@@ -166,4 +166,11 @@ function assemble(select: readonly string[], accounts: readonly Account[], o: Si
     out.set(key, signals);
   });
   return out;
+}
+
+/** Row s of the hour-of-week counts as a plain array (a loop: Array.from would box every count on the way). */
+function hourRow(how: Int32Array, s: number): number[] {
+  const row: number[] = [];
+  for (let h = s * 168; h < s * 168 + 168; h++) row.push(how[h]!);
+  return row;
 }
