@@ -58,11 +58,15 @@ export interface PairMatch {
 export interface MatchParams {
   pdqThreshold: number;
   cropThreshold: number;
-  offsetThreshold: number;
+  /** Offset-crop and rotation windows; callers that predate them may leave it out (then OFFSET_THRESHOLD). */
+  offsetThreshold?: number;
   minQuality: number;
 }
 
-export const DEFAULT_MATCH_PARAMS: MatchParams = { pdqThreshold: 31, cropThreshold: 24, offsetThreshold: 36, minQuality: 50 };
+/** The default distance for the offset-crop and rotation windows. */
+export const OFFSET_THRESHOLD = 36;
+
+export const DEFAULT_MATCH_PARAMS: MatchParams = { pdqThreshold: 31, cropThreshold: 24, offsetThreshold: OFFSET_THRESHOLD, minQuality: 50 };
 
 /** Best PDQ (whole-photo, dihedral) distance from a to b and the transform that gives it. */
 export function bestDihedral(a: PhotoFingerprint, b: PhotoFingerprint): { distance: number; transform: PhotoTransform } {
@@ -130,7 +134,7 @@ export function comparePhotos(a: PhotoFingerprint, b: PhotoFingerprint, params: 
     return { method: 'pdq-crops', transform, distance: c.distance, via: c.via };
   }
   const o = bestOffset(a, b);
-  if (o.distance <= params.offsetThreshold) {
+  if (o.distance <= (params.offsetThreshold ?? OFFSET_THRESHOLD)) {
     if (o.rotated) return { method: 'pdq-rotate', transform: o.mirror ? 'mirror+rotate' : 'rotate', distance: o.distance, via: o.via };
     return { method: 'pdq-offset', transform: o.mirror ? 'mirror+crop-offset' : 'crop-offset', distance: o.distance, via: o.via };
   }

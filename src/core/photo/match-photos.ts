@@ -8,7 +8,7 @@
 // queried with every photo's `full` rung (as is and mirrored); each photo's windows are also looked up in the
 // `full` index, so both sides of a pair find it. Candidates are then judged by comparePhotos, so the result equals
 // comparing every pair (the test checks this against the all-pairs oracle).
-import { comparePhotos, DEFAULT_MATCH_PARAMS, type MatchParams, type PairMatch } from './compare-photos.ts';
+import { comparePhotos, DEFAULT_MATCH_PARAMS, OFFSET_THRESHOLD, type MatchParams, type PairMatch } from './compare-photos.ts';
 import { HammingIndex, slotBitsFor } from './hamming-index.ts';
 import { RUNGS, type PhotoFingerprint, type RungName } from './fingerprint.ts';
 import { HASH_WORDS, type Hash256 } from './hash256.ts';
@@ -65,7 +65,7 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
   const rungs: Targets['rungs'] = new Map();
   for (const [name, l] of ladder) if (l.hashes.length > 0) rungs.set(name, { index: HammingIndex.of(l.hashes, slotBitsFor(l.hashes.length, params.cropThreshold)), owner: l.owner });
   const indexed = (hashes: Hash256[], owner: number[]): Targets['offsets'] =>
-    hashes.length > 0 ? { index: HammingIndex.of(hashes, slotBitsFor(hashes.length, params.offsetThreshold)), owner } : undefined;
+    hashes.length > 0 ? { index: HammingIndex.of(hashes, slotBitsFor(hashes.length, params.offsetThreshold ?? OFFSET_THRESHOLD)), owner } : undefined;
   const pdqIndex = HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold));
   return { bySha, pdq: pdqIndex, pdqOwner, rungs, offsets: indexed(offHashes, offOwner), coarse: indexed(coarse, coarseOwner) };
 }
@@ -123,8 +123,8 @@ function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: num
     }
   });
   const { offsets, coarse } = t;
-  offsets?.index.forEachPairWithin(pack(fulls), params.offsetThreshold, (qi, id) => add(fullFrom[qi]!, offsets.owner[id]!));
-  coarse?.index.forEachPairWithin(pack(wins), params.offsetThreshold, (qi, id) => add(winFrom[qi]!, coarse.owner[id]!));
+  offsets?.index.forEachPairWithin(pack(fulls), params.offsetThreshold ?? OFFSET_THRESHOLD, (qi, id) => add(fullFrom[qi]!, offsets.owner[id]!));
+  coarse?.index.forEachPairWithin(pack(wins), params.offsetThreshold ?? OFFSET_THRESHOLD, (qi, id) => add(winFrom[qi]!, coarse.owner[id]!));
   return [...keys].sort((x, y) => x - y);
 }
 
