@@ -17,8 +17,8 @@ export interface SparseEdges {
 /**
  * Totals of every accepted account pair over the segments (positions start[s] .. start[s+1] of the sorted columns)
  * whose `weight` is > 0 (0 = key not enumerated); pairs of one account or of one action are loops and skipped.
- * `eligible`, when given, must hold for both accounts of every pair `accept` allows (accept(a, b) ⇒ eligible[a] = 1
- * and eligible[b] = 1): the others are then not walked nor accumulated (same totals, less work).
+ * `eligible`, when given, must be what `accept` tests (accept(a, b) ⇔ eligible[a] = 1 and eligible[b] = 1): other
+ * accounts are then neither walked nor accumulated, and `accept` is not called (same totals, less work).
  */
 export function accountPairs(
   sorted: SortedColumns,
@@ -81,7 +81,7 @@ export function accountPairs(
     let nk = 0;
     for (let i = 0; i < nt; i++) {
       const b = touched[i]!;
-      const ok = accept(a, b);
+      const ok = all ? accept(a, b) : true;
       if (ok && acc[b * 4 + 3]! >= minKeys) {
         touched[nk++] = b;
         continue;
