@@ -18,7 +18,8 @@ export interface SparseEdges {
  * Totals of every accepted account pair over the segments (positions start[s] .. start[s+1] of the sorted columns)
  * whose `weight` is > 0 (0 = key not enumerated); pairs of one account or of one action are loops and skipped.
  * `eligible`, when given, must be what `accept` tests (accept(a, b) ⇔ eligible[a] = 1 and eligible[b] = 1): other
- * accounts are then neither walked nor accumulated, and `accept` is not called (same totals, less work).
+ * accounts are then not walked (their partners are not accumulated), and `accept` is not called (same totals, less
+ * work; testing eligible[b] per pair in the walk cost more than accumulating the partners it would skip).
  */
 export function accountPairs(
   sorted: SortedColumns,
@@ -64,7 +65,7 @@ export function accountPairs(
         const dt = t - time[q]!;
         if (dt > window) break;
         const b = account[q]!;
-        if (b <= a || action[q] === act || (!all && eligible[b] !== 1)) continue;
+        if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }
@@ -72,7 +73,7 @@ export function accountPairs(
         const dt = time[q]! - t;
         if (dt > window) break;
         const b = account[q]!;
-        if (b <= a || action[q] === act || (!all && eligible[b] !== 1)) continue;
+        if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }
@@ -81,7 +82,7 @@ export function accountPairs(
     let nk = 0;
     for (let i = 0; i < nt; i++) {
       const b = touched[i]!;
-      const ok = all ? accept(a, b) : true;
+      const ok = all ? accept(a, b) : eligible[b] === 1;
       if (ok && acc[b * 4 + 3]! >= minKeys) {
         touched[nk++] = b;
         continue;
