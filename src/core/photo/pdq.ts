@@ -133,23 +133,46 @@ const DCT32 = (() => {
   return d;
 })();
 const u32 = new Float64Array(32 * 16);
+const H32 = (() => {
+  const h = new Float64Array(16 * 16);
+  for (let i = 0; i < 16; i++) for (let k = 0; k < 16; k++) h[i * 16 + k] = DCT32[i * 32 + k]!;
+  return h;
+})();
+const s32 = new Float64Array(32 * 16);
+const d32 = new Float64Array(32 * 16);
 
-/** B = D A Dᵀ on a 32x32 buffer, keeping coefficients 1..16 in each direction (the coarse windows' DCT). */
+/** B = D A Dᵀ on a 32x32 buffer, keeping coefficients 1..16 in each direction (folded as dct64To16). */
 export function dct32To16(a: Float32Array): Float32Array {
-  const D = DCT32;
+  const H = H32;
   for (let r = 0; r < 32; r++) {
+    const ar = r * 32;
+    const o = r * 16;
+    for (let k = 0; k < 16; k++) {
+      const x = a[ar + k]!;
+      const y = a[ar + 31 - k]!;
+      s32[o + k] = x + y;
+      d32[o + k] = x - y;
+    }
     for (let j = 0; j < 16; j++) {
-      let s = 0;
-      for (let k = 0; k < 32; k++) s += a[r * 32 + k]! * D[j * 32 + k]!;
-      u32[r * 16 + j] = s;
+      const src = (j & 1) === 0 ? d32 : s32;
+      let acc = 0;
+      for (let k = 0; k < 16; k++) acc += src[o + k]! * H[j * 16 + k]!;
+      u32[r * 16 + j] = acc;
+    }
+  }
+  for (let k = 0; k < 16; k++) {
+    for (let j = 0; j < 16; j++) {
+      s32[k * 16 + j] = u32[k * 16 + j]! + u32[(31 - k) * 16 + j]!;
+      d32[k * 16 + j] = u32[k * 16 + j]! - u32[(31 - k) * 16 + j]!;
     }
   }
   const b = new Float32Array(256);
   for (let i = 0; i < 16; i++) {
+    const src = (i & 1) === 0 ? d32 : s32;
     for (let j = 0; j < 16; j++) {
-      let s = 0;
-      for (let k = 0; k < 32; k++) s += D[i * 32 + k]! * u32[k * 16 + j]!;
-      b[i * 16 + j] = s;
+      let acc = 0;
+      for (let k = 0; k < 16; k++) acc += H[i * 16 + k]! * src[k * 16 + j]!;
+      b[i * 16 + j] = acc;
     }
   }
   return b;
