@@ -24,7 +24,7 @@
 import { dihedralDct, dihedralHashes } from './dihedral.ts';
 import { dct32To16, dct64To16, hashFromDct, pdqDct, pdqQuality } from './pdq.ts';
 import type { Hash256 } from './hash256.ts';
-import { resample, windowTent, workingCopy } from './window-tent.ts';
+import { resample, resampleCols, resampleRows, windowTent, workingCopy } from './window-tent.ts';
 
 /** The rungs of the crop ladder. `square` first takes the centred square of the short side. */
 export const RUNGS = [
@@ -171,11 +171,20 @@ export function photoFingerprint(
   const c = workingCopy(work.img, work.width, work.height, COARSE_SIDE);
   const [cw, ch] = [c.width, c.height];
   const coarse = coarseHashes(c.img, cw, 0, cw, ch, 0, ch).hash;
+  // Windows with the same rows (crops at one fy) share the row pass; rotations have their own.
+  const rowPasses = new Map<string, Float64Array>();
   const offsets: OffsetHash[] = OFFSETS.map((o, offset) => {
-    const src = o.angle === 0 ? c.img : rotateImage(c.img, cw, ch, o.angle);
     const w = cw * o.scale;
     const h = ch * o.scale;
-    return { offset, ...coarseHashes(src, cw, (cw - w) * o.fx, w, ch, (ch - h) * o.fy, h) };
+    const rows = windowTent(ch, 32, (ch - h) * o.fy, h);
+    const key = `${o.angle}/${o.fy}`;
+    let t = rowPasses.get(key);
+    if (!t) {
+      t = resampleRows(o.angle === 0 ? c.img : rotateImage(c.img, cw, ch, o.angle), cw, rows);
+      rowPasses.set(key, t);
+    }
+    const dct = dct32To16(resampleCols(t, cw, windowTent(cw, 32, (cw - w) * o.fx, w)));
+    return { offset, hash: hashFromDct(dct), mirror: hashFromDct(dihedralDct(dct, 'flipY')) };
   });
   return { sha256, width, height, quality: full.quality, dihedral: dihedralHashes(full.dct), ladder, coarse, offsets };
 }
