@@ -9,7 +9,7 @@ import { mulberry32 } from '../src/core/graph/mulberry32.ts';
 import { coPhotoEdges } from '../src/core/photo/co-photo-edges.ts';
 import type { AccountPhoto } from '../src/core/photo/co-photo.ts';
 import { decodeFingerprint, encodeFingerprint } from '../src/core/photo/fingerprint-codec.ts';
-import { OFFSETS, RUNGS, type PhotoFingerprint } from '../src/core/photo/fingerprint.ts';
+import { RUNGS, type PhotoFingerprint } from '../src/core/photo/fingerprint.ts';
 import { HASH_WORDS, toHex, type Hash256 } from '../src/core/photo/hash256.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import type { NewPhoto } from '../src/store/store.ts';
@@ -27,8 +27,6 @@ function randomFingerprint(next: () => number, i: number): PhotoFingerprint {
     width: 200, height: 250, quality: 90,
     dihedral: Array.from({ length: 8 }, hash),
     ladder: RUNGS.slice(0, 5).map((r) => ({ rung: r.name, quality: 80, hash: hash(), mirror: hash() })),
-    coarse: hash(),
-    offsets: OFFSETS.map((_, offset) => ({ offset, hash: hash(), mirror: hash() })),
   };
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { bestDihedral, bestOffset, bestRung, comparePhotos, DEFAULT_MATCH_PARAMS } from '../src/core/photo/compare-photos.ts';
+import { bestDihedral, bestRung, comparePhotos, DEFAULT_MATCH_PARAMS } from '../src/core/photo/compare-photos.ts';
 import type { PhotoFingerprint } from '../src/core/photo/fingerprint.ts';
 import { HammingIndex, linearWithin } from '../src/core/photo/hamming-index.ts';
 import { HASH_WORDS, type Hash256 } from '../src/core/photo/hash256.ts';
@@ -120,7 +120,7 @@ async function qualityTable(ids: string[]): Promise<Record<string, unknown>> {
       const copy = await fp(await (v.make as (b: Uint8Array, id: string) => Promise<Buffer>)(readFileSync(CONGRESS + '200x250/' + ids[i]), ids[i]!), 'copy');
       const a = originals[i]!;
       const d = bestDihedral(a, copy).distance;
-      dists.push(Math.min(d, bestRung(a, copy).distance, bestOffset(a, copy).distance));
+      dists.push(Math.min(d, bestRung(a, copy).distance));
       if (d <= DEFAULT_MATCH_PARAMS.pdqThreshold && a.quality >= DEFAULT_MATCH_PARAMS.minQuality) pdq++;
       const m = comparePhotos(a, copy);
       if (m) {
@@ -146,12 +146,10 @@ async function qualityTable(ids: string[]): Promise<Record<string, unknown>> {
   // Distance margins between different people, to judge the thresholds.
   let minPdq = 256;
   let minRung = 256;
-  let minOffset = 256;
   for (let i = 0; i < originals.length; i++) {
     for (let j = i + 1; j < originals.length; j++) {
       minPdq = Math.min(minPdq, bestDihedral(originals[i]!, originals[j]!).distance);
       minRung = Math.min(minRung, bestRung(originals[i]!, originals[j]!).distance);
-      minOffset = Math.min(minOffset, bestOffset(originals[i]!, originals[j]!).distance);
     }
   }
   return {
@@ -164,7 +162,6 @@ async function qualityTable(ids: string[]): Promise<Record<string, unknown>> {
       falseMatchRate: round(pairs.length / n, 6),
       closestPdqDistance: minPdq,
       closestCropLadderDistance: minRung,
-      closestOffsetWindowDistance: minOffset,
       matchWithinSeconds: round(matchSeconds),
     },
   };

@@ -45,14 +45,3 @@ export function crop(im: Img, scale: number): Img {
   for (let y = 0; y < r.h; y++) px.set(im.px.subarray((r.y + y) * im.w + r.x, (r.y + y) * im.w + r.x + r.w), y * r.w);
   return { w: r.w, h: r.h, px };
 }
-
-/** A crop keeping `scale` of each side whose left/top margins are fx/fy of the spare width/height (0.5, 0.5: centred). */
-export function cropAt(im: Img, scale: number, fx: number, fy: number): Img {
-  const w = Math.round(im.w * scale);
-  const h = Math.round(im.h * scale);
-  const x = Math.round((im.w - w) * fx);
-  const y0 = Math.round((im.h - h) * fy);
-  const px = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) px.set(im.px.subarray((y0 + y) * im.w + x, (y0 + y) * im.w + x + w), y * w);
-  return { w, h, px };
-}

@@ -7,8 +7,7 @@
 //   so a widely reused picture does not outweigh a private one). No p-value: there is no time or activity null
 //   for a profile photo; the score treats edges without p as half-significant (account-score.ts), so one shared
 //   photo is moderate evidence and several are strong.
-// Parameters: match thresholds (compare-photos.ts: PDQ ≤ 31, crop ladder ≤ 24, offset-crop/rotation windows ≤ 36,
-//   quality ≥ 50); maxAccounts 50: a
+// Parameters: match thresholds (compare-photos.ts: PDQ ≤ 31, crop ladder ≤ 24, quality ≥ 50); maxAccounts 50: a
 //   picture shown by more accounts is a meme, logo or stock photo, not a stolen identity, and is capped (reported,
 //   not paired), like popular keys in the other layers.
 // Evidence: per shared picture, the two accounts' photos (sources) and the transform of their closest direct match;

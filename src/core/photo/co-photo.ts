@@ -1,9 +1,9 @@
 // Method card — co-photo layer input: accounts that show the same picture.
 // Behaviour: every account photo (avatar or posted image) is fingerprinted; photos are matched (sha256, PDQ
-//   with dihedral variants, crop ladder, offset-crop and rotation windows; compare-photos.ts) and grouped into clusters (photo-clusters.ts).
+//   with dihedral variants, crop ladder; compare-photos.ts) and grouped into clusters (photo-clusters.ts).
 //   A cluster that spans two or more accounts becomes one co-photo key, `photo:<sha256 of its first photo>`;
 //   each of its accounts gets a trace with that key. Links inside one account are not evidence and dropped.
-// Parameters: MatchParams (pdqThreshold 31, cropThreshold 24, offsetThreshold 36, minQuality 50; see compare-photos.ts).
+// Parameters: MatchParams (pdqThreshold 31, cropThreshold 24, minQuality 50; see compare-photos.ts).
 // Evidence: the photo pairs that joined the cluster, each with both accounts and photos, method, transform and
 //   distance ("acc1's avatar is acc2's avatar mirrored, PDQ distance 12").
 // False positives: platform default avatars and logos are flat (quality < 50) and ignored; stock photos and

@@ -7,26 +7,19 @@
 //               "rotate90", "rotate180", "rotate270", "transpose", "transverse"
 //   pdq-crop  min over A's crop ladder vs B's whole photo, A's whole photo vs B's ladder, and the same rung
 //             on both sides, each as is and mirrored, ≤ cropThreshold            → "crop" or "mirror+crop"
-//   pdq-offset min over A's extra windows (off-centre crops, small rotations; fingerprint.ts OFFSETS) vs
-//   pdq-rotate B's whole-photo rung and the reverse, each window as is and mirrored, ≤ offsetThreshold
-//             → "crop-offset", "mirror+crop-offset" (method pdq-offset) or "rotate", "mirror+rotate" (pdq-rotate)
 // Parameters: pdqThreshold 31 (Meta's suggested PDQ match distance), cropThreshold 24 (stricter: ~20
 // comparisons per pair instead of 8 raise the chance of a false match; tuned on congress portraits, see
 // bench/photos.bench.ts), minQuality 50 (Meta: quality < 50 hashes are unreliable; flat images match
-// anything: a platform's default avatar would link every account that kept it), offsetThreshold 36 (the windows are coarse
-// 32x32 hashes compared with the other photo's coarse whole-photo hash; over all 330,078 pairs of different
-// congress portraits the closest window was 38 bits away (one pair of near-identical studio portraits, PDQ 78
-// apart; the next 42), so 40 would have accused one; at 36 the simulator's 88 % crop a third down keeps ~0.95
-// (0.89 at 32, 0.99 at 40, on 100 portraits) and off-centre 90 % crops and small rotations stay ≤ 30). Photos under minQuality
+// anything: a platform's default avatar would link every account that kept it). Photos under minQuality
 // never match, not even by sha256.
 // False positives: different photos of one scene or one studio setup (official portraits share pose,
 // background and framing) can come within the threshold; the bench reports the rate on 813 portraits.
 import { DIHEDRAL, DIHEDRAL_LABEL } from './dihedral.ts';
 import { hamming } from './hash256.ts';
-import { OFFSETS, type PhotoFingerprint } from './fingerprint.ts';
+import type { PhotoFingerprint } from './fingerprint.ts';
 
 /** How a match was found. */
-export type MatchMethod = 'sha256' | 'pdq' | 'pdq-crops' | 'pdq-offset' | 'pdq-rotate';
+export type MatchMethod = 'sha256' | 'pdq' | 'pdq-crops';
 
 /** What was done to the photo, as far as the match tells. */
 export type PhotoTransform =
@@ -40,11 +33,7 @@ export type PhotoTransform =
   | 'transpose'
   | 'transverse'
   | 'crop'
-  | 'mirror+crop'
-  | 'crop-offset'
-  | 'mirror+crop-offset'
-  | 'rotate'
-  | 'mirror+rotate';
+  | 'mirror+crop';
 
 /** The verdict for one pair: method, transform, distance and which hashes met (e.g. "c90~full"). */
 export interface PairMatch {
@@ -58,15 +47,10 @@ export interface PairMatch {
 export interface MatchParams {
   pdqThreshold: number;
   cropThreshold: number;
-  /** Offset-crop and rotation windows; callers that predate them may leave it out (then OFFSET_THRESHOLD). */
-  offsetThreshold?: number;
   minQuality: number;
 }
 
-/** The default distance for the offset-crop and rotation windows. */
-export const OFFSET_THRESHOLD = 36;
-
-export const DEFAULT_MATCH_PARAMS: MatchParams = { pdqThreshold: 31, cropThreshold: 24, offsetThreshold: OFFSET_THRESHOLD, minQuality: 50 };
+export const DEFAULT_MATCH_PARAMS: MatchParams = { pdqThreshold: 31, cropThreshold: 24, minQuality: 50 };
 
 /** Best PDQ (whole-photo, dihedral) distance from a to b and the transform that gives it. */
 export function bestDihedral(a: PhotoFingerprint, b: PhotoFingerprint): { distance: number; transform: PhotoTransform } {
@@ -99,26 +83,6 @@ export function bestRung(a: PhotoFingerprint, b: PhotoFingerprint): { distance: 
   return best;
 }
 
-/** Best off-centre distance: one photo's windows (as is and mirrored) against the other's whole-photo rung. */
-export function bestOffset(a: PhotoFingerprint, b: PhotoFingerprint): { distance: number; mirror: boolean; rotated: boolean; via: string } {
-  let best = { distance: 257, mirror: false, rotated: false, via: '' };
-  // Fingerprints decoded from version 1 blobs have no windows and no coarse hash: they take no part.
-  if (a.offsets.length === 0 || b.offsets.length === 0) return best;
-  const side = (x: PhotoFingerprint, y: PhotoFingerprint, flip: boolean): void => {
-    for (const o of x.offsets) {
-      const { name, angle } = OFFSETS[o.offset]!;
-      const via = flip ? `full~${name}` : `${name}~full`;
-      const d = hamming(o.hash, y.coarse);
-      if (d < best.distance) best = { distance: d, mirror: false, rotated: angle !== 0, via };
-      const m = hamming(o.mirror, y.coarse);
-      if (m < best.distance) best = { distance: m, mirror: true, rotated: angle !== 0, via };
-    }
-  };
-  side(a, b, false);
-  side(b, a, true);
-  return best;
-}
-
 /** The match between two photos, or undefined when they do not match under `params`. */
 export function comparePhotos(a: PhotoFingerprint, b: PhotoFingerprint, params: MatchParams = DEFAULT_MATCH_PARAMS): PairMatch | undefined {
   if (a.quality < params.minQuality || b.quality < params.minQuality) return undefined;
@@ -132,11 +96,6 @@ export function comparePhotos(a: PhotoFingerprint, b: PhotoFingerprint, params: 
     const cropped = x !== y && (x === 'full' || y === 'full');
     const transform: PhotoTransform = cropped ? (c.mirror ? 'mirror+crop' : 'crop') : c.mirror ? 'mirror' : 'near-duplicate';
     return { method: 'pdq-crops', transform, distance: c.distance, via: c.via };
-  }
-  const o = bestOffset(a, b);
-  if (o.distance <= (params.offsetThreshold ?? OFFSET_THRESHOLD)) {
-    if (o.rotated) return { method: 'pdq-rotate', transform: o.mirror ? 'mirror+rotate' : 'rotate', distance: o.distance, via: o.via };
-    return { method: 'pdq-offset', transform: o.mirror ? 'mirror+crop-offset' : 'crop-offset', distance: o.distance, via: o.via };
   }
   return undefined;
 }

@@ -1,13 +1,10 @@
 // A fingerprint as bytes, for the store's photos table (one blob per photo, ~560 bytes with a full ladder):
 // version 1 · sha256 (32) · width, height (u32 each) · quality (u8) · 8 dihedral hashes (8 x 32) · rung count
-// (u8) · per rung: rung index in RUNGS (u8), quality (u8), hash (32), mirror (32) · [version 2] coarse hash
-// (32) · window count (u8) · per window: index in OFFSETS (u8), hash (32), mirror (32). Little-endian words.
-// Version 1 blobs (before the windows) still decode, with no windows: they match by sha256, PDQ and the crop
-// ladder as before, but not by offset crops or rotations until the photo is hashed again.
-import { OFFSETS, RUNGS, type OffsetHash, type PhotoFingerprint, type RungHash } from './fingerprint.ts';
-import { emptyHash, HASH_WORDS, type Hash256 } from './hash256.ts';
+// (u8) · per rung: rung index in RUNGS (u8), quality (u8), hash (32), mirror (32). Little-endian words.
+import { RUNGS, type PhotoFingerprint, type RungHash } from './fingerprint.ts';
+import { HASH_WORDS, type Hash256 } from './hash256.ts';
 
-const VERSION = 2;
+const VERSION = 1;
 
 function hexToBytes(hex: string, out: Uint8Array, at: number): void {
   for (let i = 0; i < 32; i++) out[at + i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
@@ -15,7 +12,7 @@ function hexToBytes(hex: string, out: Uint8Array, at: number): void {
 
 /** Serialises a fingerprint (the sha256 must be 64 hex digits). */
 export function encodeFingerprint(f: PhotoFingerprint): Uint8Array {
-  const out = new Uint8Array(1 + 32 + 8 + 1 + 8 * 32 + 1 + f.ladder.length * 66 + 32 + 1 + f.offsets.length * 65);
+  const out = new Uint8Array(1 + 32 + 8 + 1 + 8 * 32 + 1 + f.ladder.length * 66);
   const view = new DataView(out.buffer);
   out[0] = VERSION;
   hexToBytes(f.sha256, out, 1);
@@ -34,20 +31,12 @@ export function encodeFingerprint(f: PhotoFingerprint): Uint8Array {
     put(r.hash);
     put(r.mirror);
   }
-  put(f.coarse);
-  out[at++] = f.offsets.length;
-  for (const o of f.offsets) {
-    out[at++] = o.offset;
-    put(o.hash);
-    put(o.mirror);
-  }
   return out;
 }
 
 /** Reads a fingerprint written by encodeFingerprint; throws on bytes it did not write (a bug or corruption). */
 export function decodeFingerprint(bytes: Uint8Array): PhotoFingerprint {
-  const version = bytes[0]!;
-  if (version !== 1 && version !== VERSION) throw new Error(`photo fingerprint: version ${version}, expected 1 or ${VERSION}`);
+  if (bytes[0] !== VERSION) throw new Error(`photo fingerprint: version ${bytes[0]}, expected ${VERSION}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 42;
   const get = (): Hash256 => {
@@ -64,15 +53,7 @@ export function decodeFingerprint(bytes: Uint8Array): PhotoFingerprint {
     const quality = bytes[at++]!;
     ladder.push({ rung: rung.name, quality, hash: get(), mirror: get() });
   }
-  const coarse = version >= 2 ? get() : emptyHash();
-  const offsets: OffsetHash[] = [];
-  const m = version >= 2 ? bytes[at++]! : 0;
-  for (let i = 0; i < m; i++) {
-    const offset = bytes[at++]!;
-    if (!OFFSETS[offset]) throw new Error('photo fingerprint: unknown window');
-    offsets.push({ offset, hash: get(), mirror: get() });
-  }
   if (at !== bytes.length) throw new Error(`photo fingerprint: ${bytes.length} bytes, expected ${at}`);
   const sha256 = Array.from(bytes.subarray(1, 33), (b) => b.toString(16).padStart(2, '0')).join('');
-  return { sha256, width: view.getUint32(33, true), height: view.getUint32(37, true), quality: bytes[41]!, dihedral, ladder, coarse, offsets };
+  return { sha256, width: view.getUint32(33, true), height: view.getUint32(37, true), quality: bytes[41]!, dihedral, ladder };
 }

@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { comparePhotos, DEFAULT_MATCH_PARAMS } from './compare-photos.ts';
-import { photoFingerprint, rotateImage, type PhotoFingerprint } from './fingerprint.ts';
+import { photoFingerprint, type PhotoFingerprint } from './fingerprint.ts';
 import { matchAcross, matchWithin, type PhotoPair } from './match-photos.ts';
 import { photoClusters } from './photo-clusters.ts';
 import { decodeFingerprint, encodeFingerprint } from './fingerprint-codec.ts';
 import { coPhotoGroups } from './co-photo.ts';
-import { emptyHash } from './hash256.ts';
-import { brighter, crop, cropAt, mirror, picture as photo, type Img } from '../../../test/support/pictures.ts';
+import { brighter, crop, mirror, picture as photo, type Img } from '../../../test/support/pictures.ts';
 
 const fp = (im: Img, name: string): PhotoFingerprint => photoFingerprint(im.px, im.w, im.h, name);
 
@@ -49,37 +48,6 @@ test('index-based matching equals comparing every pair', () => {
   assert.deepEqual(matchAcross(set.slice(0, 3), set.slice(3)), across);
 });
 
-test('off-centre crops match by the offset windows, mirrored or not, and the index finds them', () => {
-  const offs = [fp(a, 'a'), fp(b, 'b'), fp(cropAt(a, 0.9, 0.5, 0.25), 'a-90-quarter-down'), fp(mirror(cropAt(a, 0.9, 0, 1)), 'a-90-corner-mirror')];
-  const plain = comparePhotos(offs[0]!, offs[2]!);
-  assert.equal(plain?.method, 'pdq-offset', JSON.stringify(plain));
-  assert.equal(plain?.transform, 'crop-offset');
-  assert.match(plain.via, /^o90:50,25~full$/);
-  const flipped = comparePhotos(offs[3]!, offs[0]!);
-  assert.equal(flipped?.transform, 'mirror+crop-offset', JSON.stringify(flipped));
-  assert.match(flipped.via, /^full~o90:(0|100),100$/);
-  assert.equal(comparePhotos(offs[1]!, offs[2]!), undefined);
-  const oracle: PhotoPair[] = [];
-  for (let i = 0; i < offs.length; i++) {
-    for (let j = i + 1; j < offs.length; j++) {
-      const match = comparePhotos(offs[i]!, offs[j]!);
-      if (match) oracle.push({ a: i, b: j, match });
-    }
-  }
-  assert.deepEqual(matchWithin(offs), oracle);
-  assert.ok(oracle.some((p) => p.a === 0 && p.b === 3));
-  assert.deepEqual(matchAcross([offs[2]!, offs[3]!], [offs[0]!, offs[1]!]).map((p) => `${p.a}-${p.b}`), ['0-0', '1-0']);
-  assert.deepEqual(matchAcross([offs[0]!], [offs[2]!, offs[3]!]).map((p) => `${p.a}-${p.b}`), ['0-0', '0-1']);
-});
-
-test('a copy turned by a few degrees matches by the rotation windows; another picture does not', () => {
-  const turned = { w: a.w, h: a.h, px: rotateImage(a.px, a.w, a.h, 4.5) };
-  const m = comparePhotos(fp(a, 'a'), fp(turned, 'a-turned'));
-  assert.equal(m?.method, 'pdq-rotate', JSON.stringify(m));
-  assert.equal(m?.transform, 'rotate');
-  assert.equal(comparePhotos(fp(b, 'b'), fp(turned, 'a-turned')), undefined);
-});
-
 test('photos under the quality floor never match, not even byte-identical ones', () => {
   const flat = { w: 100, h: 100, px: new Float32Array(100 * 100).fill(90) };
   const f1 = fp(flat, 'same-bytes');
@@ -115,19 +83,6 @@ test('fingerprints survive the store codec byte for byte', () => {
     assert.deepEqual([...back.dihedral[5]!], [...f.dihedral[5]!]);
   }
   assert.throws(() => decodeFingerprint(new Uint8Array([9])), /version 9/);
-  assert.ok(set[0]!.offsets.length > 0);
-  assert.deepEqual(decodeFingerprint(encodeFingerprint(set[0]!)).offsets, set[0]!.offsets);
-});
-
-test('a version 1 blob (no offset windows) still decodes, with no offsets', () => {
-  const f = { ...set[0]!, sha256: 'ab'.repeat(32), coarse: emptyHash(), offsets: [] };
-  const v2 = encodeFingerprint(f);
-  // Version 1 is version 2 without the trailing coarse hash and window count.
-  const v1 = v2.slice(0, v2.length - 33);
-  v1[0] = 1;
-  const back = decodeFingerprint(v1);
-  assert.deepEqual(back, f);
-  assert.throws(() => decodeFingerprint(encodeFingerprint(set[0]!).subarray(0, v2.length + 5)), /bytes|offset|range/i);
 });
 
 test('co-photo groups: only pictures shown by two or more accounts, links across accounts only', () => {

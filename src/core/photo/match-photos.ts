@@ -4,11 +4,9 @@
 // `full` rung (as is and mirrored) is looked up in every rung's index and each other rung only in the `full`
 // index and its own: about half the candidates of one index over all rungs. Large rung indexes get wider
 // slots (hamming-index.ts slotBitsFor), so a query's work grows more slowly with the number of photos. All
-// queries of one index run as one batch. Off-centre windows (fingerprint.ts OFFSETS) go in one more index,
-// queried with every photo's `full` rung (as is and mirrored); each photo's windows are also looked up in the
-// `full` index, so both sides of a pair find it. Candidates are then judged by comparePhotos, so the result equals
+// queries of one index run as one batch. Candidates are then judged by comparePhotos, so the result equals
 // comparing every pair (the test checks this against the all-pairs oracle).
-import { comparePhotos, DEFAULT_MATCH_PARAMS, OFFSET_THRESHOLD, type MatchParams, type PairMatch } from './compare-photos.ts';
+import { comparePhotos, DEFAULT_MATCH_PARAMS, type MatchParams, type PairMatch } from './compare-photos.ts';
 import { HammingIndex, slotBitsFor } from './hamming-index.ts';
 import { RUNGS, type PhotoFingerprint, type RungName } from './fingerprint.ts';
 import { HASH_WORDS, type Hash256 } from './hash256.ts';
@@ -26,10 +24,6 @@ interface Targets {
   pdqOwner: number[];
   /** Per rung: its index over every photo's hash of that rung, and the photo of each entry. */
   rungs: Map<RungName, { index: HammingIndex; owner: number[] }>;
-  /** Every photo's extra window hashes (as is and mirrored), and the photo of each entry. */
-  offsets: { index: HammingIndex; owner: number[] } | undefined;
-  /** Every photo's coarse whole-photo hash (photos with windows only). */
-  coarse: { index: HammingIndex; owner: number[] } | undefined;
 }
 
 function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Targets {
@@ -37,20 +31,8 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
   const pdq: Hash256[] = [];
   const pdqOwner: number[] = [];
   const ladder = new Map<RungName, { hashes: Hash256[]; owner: number[] }>(RUNGS.map((r) => [r.name, { hashes: [], owner: [] }]));
-  const offHashes: Hash256[] = [];
-  const offOwner: number[] = [];
-  const coarse: Hash256[] = [];
-  const coarseOwner: number[] = [];
   fps.forEach((f, i) => {
     if (f.quality < params.minQuality) return;
-    if (f.offsets.length > 0) {
-      coarse.push(f.coarse);
-      coarseOwner.push(i);
-    }
-    for (const o of f.offsets) {
-      offHashes.push(o.hash, o.mirror);
-      offOwner.push(i, i);
-    }
     const same = bySha.get(f.sha256);
     if (same) same.push(i);
     else bySha.set(f.sha256, [i]);
@@ -64,10 +46,7 @@ function indexTargets(fps: readonly PhotoFingerprint[], params: MatchParams): Ta
   });
   const rungs: Targets['rungs'] = new Map();
   for (const [name, l] of ladder) if (l.hashes.length > 0) rungs.set(name, { index: HammingIndex.of(l.hashes, slotBitsFor(l.hashes.length, params.cropThreshold)), owner: l.owner });
-  const indexed = (hashes: Hash256[], owner: number[]): Targets['offsets'] =>
-    hashes.length > 0 ? { index: HammingIndex.of(hashes, slotBitsFor(hashes.length, params.offsetThreshold ?? OFFSET_THRESHOLD)), owner } : undefined;
-  const pdqIndex = HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold));
-  return { bySha, pdq: pdqIndex, pdqOwner, rungs, offsets: indexed(offHashes, offOwner), coarse: indexed(coarse, coarseOwner) };
+  return { bySha, pdq: HammingIndex.of(pdq, slotBitsFor(pdq.length, params.pdqThreshold)), pdqOwner, rungs };
 }
 
 function pack(hashes: readonly Hash256[]): Uint32Array {
@@ -77,12 +56,11 @@ function pack(hashes: readonly Hash256[]): Uint32Array {
 }
 
 // Candidate pairs (a in `left`, b in the targets' list) as keys a * size + b, ascending. All queries of one
-// index go in one batch search (HammingIndex.forEachPairWithin). `within`: one list, each pair once as (min, max).
+// index go in one batch search (HammingIndex.forEachPairWithin). `within`: one list, keep only b > a.
 function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: number, params: MatchParams, within: boolean): number[] {
   const keys = new Set<number>();
   const add = (a: number, b: number): void => {
-    if (!within) keys.add(a * size + b);
-    else if (a !== b) keys.add(Math.min(a, b) * size + Math.max(a, b));
+    if (!within || b > a) keys.add(a * size + b);
   };
   const pdq: Hash256[] = [];
   const pdqFrom: number[] = [];
@@ -108,23 +86,6 @@ function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: num
     });
     index.forEachPairWithin(pack(hashes), params.cropThreshold, (qi, id) => add(from[qi]!, owner[id]!));
   }
-  // Extra windows: left's coarse whole photo against the targets' windows, and left's windows against their coarse whole photos.
-  const fulls: Hash256[] = [];
-  const fullFrom: number[] = [];
-  const wins: Hash256[] = [];
-  const winFrom: number[] = [];
-  left.forEach((q, a) => {
-    if (q.quality < params.minQuality || q.offsets.length === 0) return;
-    fulls.push(q.coarse);
-    fullFrom.push(a);
-    for (const o of q.offsets) {
-      wins.push(o.hash, o.mirror);
-      winFrom.push(a, a);
-    }
-  });
-  const { offsets, coarse } = t;
-  offsets?.index.forEachPairWithin(pack(fulls), params.offsetThreshold ?? OFFSET_THRESHOLD, (qi, id) => add(fullFrom[qi]!, offsets.owner[id]!));
-  coarse?.index.forEachPairWithin(pack(wins), params.offsetThreshold ?? OFFSET_THRESHOLD, (qi, id) => add(winFrom[qi]!, coarse.owner[id]!));
   return [...keys].sort((x, y) => x - y);
 }
 

@@ -92,37 +92,6 @@ export function resample(img: Float32Array, width: number, cols: WindowTent, row
   return out;
 }
 
-/** The row pass of `resample` alone, over every column: rows.m rows of `width` values (shared by windows with the same rows). */
-export function resampleRows(img: Float32Array, width: number, rows: WindowTent): Float64Array {
-  const t = new Float64Array(rows.m * width);
-  for (let s = 0; s < rows.m; s++) {
-    const to = s * width;
-    for (let k = 0; k < rows.taps; k++) {
-      const w = rows.weights[s * rows.taps + k]!;
-      if (w === 0) continue;
-      const base = (rows.starts[s]! + k) * width;
-      for (let x = 0; x < width; x++) t[to + x] = t[to + x]! + w * img[base + x]!;
-    }
-  }
-  return t;
-}
-
-/** The column pass of `resample` on the output of resampleRows: rows x cols.m samples. */
-export function resampleCols(t: Float64Array, width: number, cols: WindowTent): Float32Array {
-  const mr = t.length / width;
-  const out = new Float32Array(mr * cols.m);
-  for (let s = 0; s < mr; s++) {
-    for (let j = 0; j < cols.m; j++) {
-      let acc = 0;
-      const p = s * width + cols.starts[j]!;
-      const wo = j * cols.taps;
-      for (let k = 0; k < cols.taps; k++) acc += cols.weights[wo + k]! * t[p + k]!;
-      out[s * cols.m + j] = acc;
-    }
-  }
-  return out;
-}
-
 /** A working copy of a photo, at most maxSide pixels a side (the photo itself when already small). */
 export interface WorkingCopy {
   img: Float32Array;
