@@ -11,9 +11,9 @@ import { TWITTER_IO_HEADER, twitterIoLine, twitterUserId } from './format-twitte
 import { Sink } from './sink.ts';
 import type { SimAccount } from './types.ts';
 
-export const SIM_FORMATS = ['csv', 'jsonl', 'twitter-io', 'telegram'] as const;
-/** An output format of `trollmap simulate`. */
-export type SimFormat = (typeof SIM_FORMATS)[number];
+import { SIM_FORMATS, type SimFormat } from './formats.ts';
+
+export { SIM_FORMATS, type SimFormat };
 
 /** What a format writer reports back. */
 export interface FormatResult {

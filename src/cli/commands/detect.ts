@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { UserError } from '../../core/errors.ts';
 import { LAYERS } from '../../core/detect/layer-traces.ts';
 import { SPEEDS, type Speed } from '../../core/detect/speeds.ts';
-import { CO_PHOTO_LAYER, DETECT_DEFAULTS } from '../command-defaults.ts';
+import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-layer.ts';
+import { DEFAULT_LAYERS, DEFAULT_PARAMS } from '../../core/pipeline/defaults.ts';
 import { parsePositiveInt } from '../options.ts';
 import { parseDuration, parseList, parseProbability, parseTime } from '../parse-values.ts';
 
@@ -34,12 +35,12 @@ export function registerDetect(program: Command): void {
     .command('detect')
     .description('find coordinated accounts and networks; stores the run with its evidence')
     .option('--db <path>', 'database file (default: $TROLLMAP_DB or ./trollmap.db)')
-    .option('--layers <list>', `layers to run (default: all: ${DETECT_DEFAULTS.layers.join(',')}, and ${CO_PHOTO_LAYER} when photos were imported)`, parseList('--layers', [...LAYERS, CO_PHOTO_LAYER]))
+    .option('--layers <list>', `layers to run (default: all: ${DEFAULT_LAYERS.join(',')}, and ${CO_PHOTO_LAYER} when photos were imported)`, parseList('--layers', [...LAYERS, CO_PHOTO_LAYER]))
     .option('--window <duration>', 'co-action window, e.g. 10s, 10m, 1d (default: the --speed preset)', parseDuration('--window'))
     .option('--speed <speed>', 'window preset: seconds (10 s), minutes (10 min), day (24 h)', parseSpeed, 'minutes' as Speed)
-    .option('--min-participation <n>', 'co-actions an account needs to count', parsePositiveInt('--min-participation'), DETECT_DEFAULTS.minParticipation)
-    .option('--alpha <q>', 'significance level after Benjamini–Hochberg', parseProbability('--alpha'), DETECT_DEFAULTS.alpha)
-    .option('--seed <n>', 'seed for community detection and hashing', parsePositiveInt('--seed'), DETECT_DEFAULTS.seed)
+    .option('--min-participation <n>', 'co-actions an account needs to count', parsePositiveInt('--min-participation'), DEFAULT_PARAMS.minParticipation)
+    .option('--alpha <q>', 'significance level after Benjamini–Hochberg', parseProbability('--alpha'), DEFAULT_PARAMS.alpha)
+    .option('--seed <n>', 'seed for community detection and hashing', parsePositiveInt('--seed'), DEFAULT_PARAMS.seed)
     .option('--platform <name>', 'only actions of this platform')
     .option('--since <time>', 'only actions at or after this UTC date/time', parseTime('--since'))
     .option('--until <time>', 'only actions at or before this UTC date/time', parseTime('--until', true))

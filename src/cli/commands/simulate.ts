@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../core/errors.ts';
 // The simulator (with sharp for portraits) is imported only when the command runs.
 import type { SimFormat } from '../../simulate/write-formats.ts';
-import { SIMULATE_FORMATS as SIM_FORMATS } from '../command-defaults.ts';
+import { SIM_FORMATS } from '../../simulate/formats.ts';
 import { parsePositiveInt } from '../options.ts';
 
 interface SimulateFlags {

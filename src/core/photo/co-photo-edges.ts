@@ -18,9 +18,9 @@
 import type { PairEvidence, RunEdge } from '../run.ts';
 import { comparePhotos, DEFAULT_MATCH_PARAMS, type MatchParams, type PairMatch } from './compare-photos.ts';
 import { coPhotoGroups, type AccountPhoto } from './co-photo.ts';
+import { CO_PHOTO_LAYER } from './co-photo-layer.ts';
 
-/** Layer name of photo edges. */
-export const CO_PHOTO_LAYER = 'co-photo';
+export { CO_PHOTO_LAYER };
 
 /** Co-photo options: match thresholds and the cap on accounts per picture. */
 export interface CoPhotoOptions {

@@ -2,38 +2,14 @@
 // The CLI supplies what the core may not produce itself: the version, the clock and the input hash.
 import type { ActionColumns } from '../columns.ts';
 import type { Layer, LayerOptions } from '../detect/layer-traces.ts';
-import type { NullModel } from '../detect/significance.ts';
 import { precisionWarnings } from '../detect/speeds.ts';
 import { buildFindings, type FindingsOptions } from '../findings/index.ts';
 import type { Account } from '../model.ts';
 import { urlKey } from '../normalise/index.ts';
 import type { DetectionRun, LayerTest, RunEdge, RunParams } from '../run.ts';
 import { layerEdges, MIN_KEYS, type LayerEdges } from './layer-edges.ts';
+import { DEFAULT_PARAMS, LAYER_NULLS } from './defaults.ts';
 import { textKeyColumn } from './text-keys.ts';
-
-/** Layers run by default: every one whose input the data has. */
-export const DEFAULT_LAYERS: readonly Layer[] = ['co-share', 'co-link', 'co-target', 'co-text', 'co-hashtag', 'co-media'];
-
-/**
- * Null model per layer (significance.ts, membership-test.ts). Comments gather whole audiences under one post (viral
- * posts, a page's regular readers), so co-target is tested against co-membership; on the other layers sharing the
- * key is itself rare and the configuration null has the power. Evidence: docs/tuning.md.
- */
-export const LAYER_NULLS: Readonly<Partial<Record<Layer, NullModel>>> = { 'co-target': 'membership' };
-
-/**
- * Defaults. `alpha` 0.05 is the false discovery rate of each layer's edges after Benjamini–Hochberg: on the default
- * simulated scenario (seeds 1–3) the realised share of organic–organic edges stays at 1–3 % per layer, and 0.01
- * lost a fifth of the factories' accounts (docs/tuning.md). One false edge never flags an account alone: the
- * score (score/account-score.ts) needs a strong p-value or several partners.
- */
-export const DEFAULT_PARAMS: Readonly<Omit<RunParams, 'layers'>> = {
-  window: 600_000,
-  minParticipation: 2,
-  alpha: 0.05,
-  method: 'significance',
-  seed: 1,
-};
 
 export interface DetectContext {
   version: string;
