@@ -6,7 +6,7 @@
 // Totals equal the pair table's: within one key every pair adds the same rarity weight, and keys are visited in the
 // same (ascending) order, so even the floating-point sums are the same.
 import type { SortedColumns } from './co-action.ts';
-import type { EdgeTotals } from './pair-table.ts';
+import { allocEdgeTotals, type EdgeTotals } from './pair-table.ts';
 
 /** Edges with ≥ `minKeys` distinct keys (sorted by a, b), and how many accepted edges had fewer. */
 export interface SparseEdges {
@@ -121,11 +121,11 @@ function clear(acc: Float64Array, lastSeg: Int32Array, b: number): void {
 
 class EdgeBuilder {
   private n = 0;
-  private cols = EdgeBuilder.alloc(1024);
+  private cols = allocEdgeTotals(1024);
 
   push(a: number, b: number, pairs: number, weighted: number, sumDt: number, keys: number): void {
     if (this.n === this.cols.a.length) {
-      const next = EdgeBuilder.alloc(this.n * 2);
+      const next = allocEdgeTotals(this.n * 2);
       for (const k of ['a', 'b', 'pairs', 'weighted', 'sumDt', 'keys'] as const) next[k].set(this.cols[k]);
       this.cols = next;
     }
@@ -150,17 +150,6 @@ class EdgeBuilder {
       weighted: c.weighted.slice(0, n),
       sumDt: c.sumDt.slice(0, n),
       keys: c.keys.slice(0, n),
-    };
-  }
-
-  private static alloc(n: number): Omit<EdgeTotals, 'count'> {
-    return {
-      a: new Int32Array(n),
-      b: new Int32Array(n),
-      pairs: new Float64Array(n),
-      weighted: new Float64Array(n),
-      sumDt: new Float64Array(n),
-      keys: new Int32Array(n),
     };
   }
 }

@@ -17,6 +17,19 @@ export interface EdgeTotals {
   keys: Int32Array;
 }
 
+/** Zeroed edge columns for n edges. */
+export function allocEdgeTotals(n: number): EdgeTotals {
+  return {
+    count: n,
+    a: new Int32Array(n),
+    b: new Int32Array(n),
+    pairs: new Float64Array(n),
+    weighted: new Float64Array(n),
+    sumDt: new Float64Array(n),
+    keys: new Int32Array(n),
+  };
+}
+
 const STRIDE = 8;
 const PAIR = 0;
 const PAIRS = 1;
@@ -89,15 +102,7 @@ export class PairTable {
     // Packed pairs sort numerically in (a, b) order.
     const order = packed.subarray(0, m).sort();
     const n = order.length;
-    const out: EdgeTotals = {
-      count: n,
-      a: new Int32Array(n),
-      b: new Int32Array(n),
-      pairs: new Float64Array(n),
-      weighted: new Float64Array(n),
-      sumDt: new Float64Array(n),
-      keys: new Int32Array(n),
-    };
+    const out = allocEdgeTotals(n);
     for (let i = 0; i < n; i++) {
       const p = order[i]!;
       const a = Math.floor(p / SHIFT);
