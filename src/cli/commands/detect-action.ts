@@ -51,29 +51,24 @@ async function detect(store: Store, path: string, opts: DetectOptions): Promise<
   };
   // The layers and parameters are known before the read, so the worker (when it pays) reads and runs beside it.
   const window = opts.window ?? SPEEDS[opts.speed ?? 'minutes'];
-  const base = {
-    window,
-    minParticipation: opts.minParticipation,
-    alpha: opts.alpha,
-    method: 'significance' as const,
-    seed: opts.seed,
-    ...(opts.platform === undefined ? {} : { platform: opts.platform }),
-    ...(opts.since === undefined ? {} : { since: opts.since }),
-    ...(opts.until === undefined ? {} : { until: opts.until }),
-  };
+  const base = { window, minParticipation: opts.minParticipation, alpha: opts.alpha, method: 'significance' as const, seed: opts.seed, ...filter };
   const requested = (opts.layers ?? DEFAULT_LAYERS) as Layer[];
   const workerLayers = WORKER_LAYERS.filter((l) => requested.includes(l));
-  const parity = opts.pairsCsv !== undefined || opts.edgesCsv !== undefined;
-  const two = !parity && workerLayers.length > 0 && requested.length > workerLayers.length && useTwoThreads(opts.threads, path, filter);
+  const two = !wantsParity(opts) && workerLayers.length > 0 && requested.length > workerLayers.length && useTwoThreads(opts.threads, path, filter);
   // The worker's layers run with the action layers' parameters (co-photo is fused by this thread only).
-  const actionLayers0 = requested.filter((l) => (l as string) !== CO_PHOTO_LAYER);
-  const worker = two ? startLayersWorker(path, filter, { ...base, layers: actionLayers0 }, workerLayers) : undefined;
+  const worker = two ? startLayersWorker(path, filter, { ...base, layers: withoutPhotos(requested) }, workerLayers) : undefined;
   try {
     await detectWith(store, opts, filter, base, worker, say);
   } finally {
     await worker?.stop();
   }
 }
+
+/** Whether CooRTweet's tables are asked for (they need this thread's columns in input order). */
+const wantsParity = (opts: DetectOptions): boolean => opts.pairsCsv !== undefined || opts.edgesCsv !== undefined;
+
+/** The layers computed from action columns: all but co-photo, which is fused from stored photo edges. */
+const withoutPhotos = (layers: readonly Layer[]): Layer[] => layers.filter((l) => (l as string) !== CO_PHOTO_LAYER);
 
 /** Whether to run two threads: forced by --threads, else when the machine has two cores and the read is large. */
 function useTwoThreads(threads: DetectOptions['threads'], path: string, filter: ActionFilter): boolean {
@@ -90,8 +85,8 @@ async function detectWith(
   // Photos are read once; by default co-photo runs when the accounts read have any.
   const stored = opts.layers === undefined || opts.layers.includes(CO_PHOTO_LAYER) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;
   const layers = (opts.layers ?? [...DEFAULT_LAYERS, ...(stored && stored.photos > 0 ? [CO_PHOTO_LAYER] : [])]) as Layer[];
-  const actionLayers = layers.filter((l) => (l as string) !== CO_PHOTO_LAYER);
-  if (opts.pairsCsv !== undefined || opts.edgesCsv !== undefined) writeParity(columns, layers, base.window, opts);
+  const actionLayers = withoutPhotos(layers);
+  if (wantsParity(opts)) writeParity(columns, layers, base.window, opts);
   const params: RunParams = { layers, ...base };
   // This thread's layers, then the worker's results (checked to come from the same actions), fused in run order.
   const computed = worker ? await runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker) : undefined;
