@@ -19,6 +19,7 @@ import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
+import { readColumnsAt } from '../src/store/sqlite/columns.ts';
 import type { Store } from '../src/store/store.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -105,8 +106,18 @@ async function child(dbPath: string, truthPath: string, temp: 'cold' | 'warm', t
   const store = await openSqliteStore(dbPath);
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const worker = threads === 2 ? startLayersWorker(dbPath, {}, params, WORKER_LAYERS) : undefined;
-  const columns = await store.readActionColumns();
+  // As `trollmap detect --threads 2`: the worker boots during the read and gets its columns as soon as they are
+  // built, before the snapshot write (a connection of its own, as detect's two-thread read).
+  const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS) : undefined;
+  let builtSeconds: number | undefined;
+  const columns = worker
+    ? readColumnsAt(dbPath, {}, {
+      onColumns: (c) => {
+        builtSeconds = +((performance.now() - t) / 1000).toFixed(2);
+        worker.give(c);
+      },
+    })
+    : await store.readActionColumns();
   const readSeconds = +((performance.now() - t) / 1000).toFixed(2);
   const readCpu = cpuSeconds(cpu);
   const accounts = await store.getAccounts(columns.accountKeys);
@@ -152,6 +163,7 @@ async function child(dbPath: string, truthPath: string, temp: 'cold' | 'warm', t
     readPlusDetectCpuSeconds: cpuAll,
     storeReadSeconds: readSeconds,
     storeReadCpuSeconds: readCpu,
+    ...(builtSeconds === undefined ? {} : { columnsToWorkerAtSeconds: builtSeconds }),
     stages,
     stageCpuSeconds: stageCpu,
     ...(workerSeconds ? { workerSeconds } : {}),

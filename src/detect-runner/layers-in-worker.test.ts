@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { isUserError } from '../core/errors.ts';
+import type { Layer } from '../core/detect/layer-traces.ts';
 import type { Action } from '../core/model.ts';
 import { DEFAULT_PARAMS, detectRun } from '../core/pipeline/index.ts';
 import type { RunParams } from '../core/run.ts';
@@ -59,10 +60,10 @@ const params: RunParams = { ...DEFAULT_PARAMS, layers: ['co-share', 'co-target',
 const context = { version: 't', createdAt: 0, inputHash: '' };
 
 for (const layers of [['co-target'], ['co-text', 'co-share']] as const) {
-  test(`${layers.join(' and ')} in a worker thread (reading only what they need): the same run as one thread`, async () => {
+  test(`${layers.join(' and ')} in a worker thread (given only the columns they read): the same run as one thread`, async () => {
     const path = await dbWith(`same-${layers.join('-')}.db`, world());
     const store = await openSqliteStore(path);
-    const worker = startLayersWorker(path, {}, params, layers);
+    const worker = startLayersWorker(params, layers);
     const columns = await store.readActionColumns();
     const computed = await runLayersWithWorker(columns, params, worker);
     const both = detectRun(columns, [], params, { ...context, computed });
@@ -73,12 +74,21 @@ for (const layers of [['co-target'], ['co-text', 'co-share']] as const) {
   });
 }
 
-test('a worker that read other actions (an import in between) is a user error', async () => {
-  const path = await dbWith('before.db', world());
-  const other = await dbWith('after.db', [...world(), action('late', 'o1', 999, { target: 'p1' })]);
-  const store = await openSqliteStore(other);
+test('columns given early (as detect does before it writes the snapshot): the same run as one thread', async () => {
+  const path = await dbWith('early.db', world());
+  const store = await openSqliteStore(path);
   const columns = await store.readActionColumns();
   await store.close();
-  const worker = startLayersWorker(path, {}, params, ['co-target']);
-  await assert.rejects(runLayersWithWorker(columns, params, worker), (e) => isUserError(e) && /changed while detecting/.test((e as Error).message));
+  const worker = startLayersWorker(params, ['co-target']);
+  worker.give(columns);
+  const computed = await runLayersWithWorker(columns, params, worker);
+  assert.equal(JSON.stringify(detectRun(columns, [], params, { ...context, computed })), JSON.stringify(detectRun(columns, [], params, context)));
+});
+
+test('a layer failing in the worker (an unknown layer) rejects the run as a bug, not a user error', async () => {
+  const store = await openSqliteStore(await dbWith('fail.db', world()));
+  const columns = await store.readActionColumns();
+  await store.close();
+  const worker = startLayersWorker(params, ['co-nothing' as Layer]);
+  await assert.rejects(runLayersWithWorker(columns, params, worker), (e) => !isUserError(e) && /^layers worker: /.test((e as Error).message));
 });

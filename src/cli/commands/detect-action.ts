@@ -14,7 +14,7 @@ import type { Account } from '../../core/model.ts';
 import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
 import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker } from '../../detect-runner/layers-in-worker.ts';
-import { countActionsAt } from '../../store/sqlite/columns.ts';
+import { countActionsAt, readColumnsAt } from '../../store/sqlite/columns.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import type { ActionFilter, Store } from '../../store/store.ts';
 import { inputHash } from '../input-hash.ts';
@@ -49,16 +49,16 @@ async function detect(store: Store, path: string, opts: DetectOptions): Promise<
     ...(opts.since === undefined ? {} : { since: opts.since }),
     ...(opts.until === undefined ? {} : { until: opts.until }),
   };
-  // The layers and parameters are known before the read, so the worker (when it pays) reads and runs beside it.
+  // The layers and parameters are known before the read, so the worker (when it pays) boots while this thread reads.
   const window = opts.window ?? SPEEDS[opts.speed ?? 'minutes'];
   const base = { window, minParticipation: opts.minParticipation, alpha: opts.alpha, method: 'significance' as const, seed: opts.seed, ...filter };
   const requested = (opts.layers ?? DEFAULT_LAYERS) as Layer[];
   const workerLayers = WORKER_LAYERS.filter((l) => requested.includes(l));
   const two = !wantsParity(opts) && workerLayers.length > 0 && requested.length > workerLayers.length && useTwoThreads(opts.threads, path, filter);
   // The worker's layers run with the action layers' parameters (co-photo is fused by this thread only).
-  const worker = two ? startLayersWorker(path, filter, { ...base, layers: withoutPhotos(requested) }, workerLayers) : undefined;
+  const worker = two ? startLayersWorker({ ...base, layers: withoutPhotos(requested) }, workerLayers) : undefined;
   try {
-    await detectWith(store, opts, filter, base, worker, say);
+    await detectWith(store, path, opts, filter, base, worker, say);
   } finally {
     await worker?.stop();
   }
@@ -77,10 +77,14 @@ function useTwoThreads(threads: DetectOptions['threads'], path: string, filter: 
 }
 
 async function detectWith(
-  store: Store, opts: DetectOptions, filter: ActionFilter, base: Omit<RunParams, 'layers'>, worker: LayersWorker | undefined, say: (s: string) => void,
+  store: Store, path: string, opts: DetectOptions, filter: ActionFilter, base: Omit<RunParams, 'layers'>, worker: LayersWorker | undefined,
+  say: (s: string) => void,
 ): Promise<void> {
   say(worker ? `reading actions (${worker.layers.join(', ')} in a worker thread)` : 'reading actions');
-  const columns = await store.readActionColumns(filter);
+  // With a worker, the columns go to it as soon as they are built: it computes while this thread writes the
+  // columnar snapshot (the first run after an import). The Store interface has no such hook, so this read goes
+  // through a connection of its own to the same file.
+  const columns = worker ? readColumnsAt(path, filter, { onColumns: (c) => worker.give(c) }) : await store.readActionColumns(filter);
   if (columns.count === 0) throw new UserError('no actions to analyse: import data first, or widen --platform/--since/--until');
   // Photos are read once; by default co-photo runs when the accounts read have any.
   const stored = opts.layers === undefined || opts.layers.includes(CO_PHOTO_LAYER) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;
@@ -88,7 +92,7 @@ async function detectWith(
   const actionLayers = withoutPhotos(layers);
   if (wantsParity(opts)) writeParity(columns, layers, base.window, opts);
   const params: RunParams = { layers, ...base };
-  // This thread's layers, then the worker's results (checked to come from the same actions), fused in run order.
+  // This thread's layers, then the worker's results, fused in run order.
   const computed = worker ? await runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker) : undefined;
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);

@@ -39,6 +39,11 @@ export interface ReadColumnsOptions {
   /** Use and write columnar snapshots (default true); a full read of at least `snapshotMinActions` writes one. */
   snapshot?: boolean;
   snapshotMinActions?: number;
+  /**
+   * Called with the columns as soon as they are built, before a snapshot is written: detect hands them to its
+   * worker thread here, so the worker computes while this thread writes the snapshot.
+   */
+  onColumns?: (columns: ActionColumns) => void;
 }
 
 /**
@@ -47,7 +52,8 @@ export interface ReadColumnsOptions {
  */
 export function readColumns(db: Database.Database, filter: ActionFilter, options: ReadColumnsOptions = {}): ActionColumns {
   const omit = options.omit ?? [];
-  if (options.snapshot === false) return readRows(db, filter, omit);
+  const built = (c: ActionColumns): ActionColumns => (options.onColumns?.(c), c);
+  if (options.snapshot === false) return built(readRows(db, filter, omit));
   // One read transaction, so the fingerprint describes exactly the rows read.
   const own = !db.inTransaction;
   if (own) db.exec('BEGIN');
@@ -56,8 +62,8 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
   try {
     fingerprint = tableFingerprint(db);
     const snap = readSnapshot(db, filter, fingerprint, omit);
-    if (snap !== undefined) return snap;
-    columns = readRows(db, filter, omit);
+    if (snap !== undefined) return built(snap);
+    columns = built(readRows(db, filter, omit));
   } finally {
     if (own) db.exec('COMMIT');
   }
@@ -81,11 +87,16 @@ export function readRows(db: Database.Database, filter: ActionFilter, omit: read
   return buildColumns(rows, count);
 }
 
-/** Reads columns through a read-only connection of its own (a worker thread's read beside the store's). */
-export function readColumnsAt(path: string, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+/**
+ * `readColumns` through a connection of its own to the SQLite file at `path` (writing the snapshot as the store's
+ * read does): for detect's two-thread run, whose `onColumns` the Store interface has no place for.
+ */
+export function readColumnsAt(path: string, filter: ActionFilter, options: ReadColumnsOptions = {}): ActionColumns {
+  const db = new Database(path, { fileMustExist: true });
   try {
-    return readColumns(db, filter, { omit });
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -131072');
+    return readColumns(db, filter, options);
   } finally {
     db.close();
   }
