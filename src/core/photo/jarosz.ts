@@ -89,41 +89,70 @@ export interface Rect {
 
 // Scratch for sweep 1, reused across calls (hashing is synchronous, so calls never overlap).
 let scratch = new Float64Array(0);
+let tapW = new Float64Array(0);
+let tapAt = new Int32Array(0);
 
-/** Tent-filters a rectangle of a luma buffer (row-major, `stride` values per row) down to 64x64. */
+/**
+ * Tent-filters a rectangle of a luma buffer (row-major, `stride` values per row) down to 64x64. Every sum
+ * runs over its taps in order from 0; the unrolled loops give exactly the straightforward double sums.
+ */
 export function tentDownsample64(luma: Float32Array, stride: number, r: Rect): Float32Array {
   const cols = tentRowsCached(r.w);
   const rows = tentRowsCached(r.h);
-  // Sweep 1: every input row of the rectangle → 64 column-filtered values.
+  // Sweep 1: every input row of the rectangle → 64 column-filtered values (zero-padded taps add exact zeros).
   if (scratch.length < r.h * 64) scratch = new Float64Array(r.h * 64);
   const t = scratch;
+  if (tapW.length < rows.taps) {
+    tapW = new Float64Array(rows.taps);
+    tapAt = new Int32Array(rows.taps);
+  }
   const cTaps = cols.taps;
   const cW = cols.weights;
   const cS = cols.starts;
   for (let i = 0; i < r.h; i++) {
     const base = (r.y + i) * stride + r.x;
     const ti = i * 64;
-    for (let s = 0; s < 64; s++) {
-      let acc = 0;
-      const p = base + cS[s]!;
-      const wo = s * cTaps;
-      for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * luma[p + k]!;
-      t[ti + s] = acc;
+    if (cTaps === 3) {
+      for (let s = 0, wo = 0; s < 64; s++, wo += 3) {
+        const p = base + cS[s]!;
+        t[ti + s] = cW[wo]! * luma[p]! + cW[wo + 1]! * luma[p + 1]! + cW[wo + 2]! * luma[p + 2]!;
+      }
+    } else {
+      for (let s = 0; s < 64; s++) {
+        let acc = 0;
+        const p = base + cS[s]!;
+        const wo = s * cTaps;
+        for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * luma[p + k]!;
+        t[ti + s] = acc;
+      }
     }
   }
-  // Sweep 2: 64 output rows, each a weighted sum of the filtered rows.
+  // Sweep 2: 64 output rows, each a weighted sum of the filtered rows (zero weights skipped).
   const out = new Float32Array(4096);
-  const acc = new Float64Array(64);
   const rTaps = rows.taps;
+  const rW = rows.weights;
   for (let s = 0; s < 64; s++) {
-    acc.fill(0);
+    let n = 0;
     for (let k = 0; k < rTaps; k++) {
-      const w = rows.weights[s * rTaps + k]!;
+      const w = rW[s * rTaps + k]!;
       if (w === 0) continue;
-      const off = (rows.starts[s]! + k) * 64;
-      for (let j = 0; j < 64; j++) acc[j] = acc[j]! + w * t[off + j]!;
+      tapW[n] = w;
+      tapAt[n++] = (rows.starts[s]! + k) * 64;
     }
-    out.set(acc, s * 64);
+    const o = s * 64;
+    if (n === 3) {
+      const w0 = tapW[0]!, w1 = tapW[1]!, w2 = tapW[2]!;
+      const a0 = tapAt[0]!, a1 = tapAt[1]!, a2 = tapAt[2]!;
+      for (let j = 0; j < 64; j++) out[o + j] = w0 * t[a0 + j]! + w1 * t[a1 + j]! + w2 * t[a2 + j]!;
+    } else {
+      const acc = new Float64Array(64);
+      for (let k = 0; k < n; k++) {
+        const w = tapW[k]!;
+        const a = tapAt[k]!;
+        for (let j = 0; j < 64; j++) acc[j] = acc[j]! + w * t[a + j]!;
+      }
+      out.set(acc, o);
+    }
   }
   return out;
 }

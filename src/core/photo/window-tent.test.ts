@@ -57,3 +57,35 @@ test('a working copy keeps small photos as they are and shrinks large ones to th
   const flat = workingCopy(new Float32Array(500 * 400).fill(77), 500, 400, 160);
   assert.ok(flat.img.every((v) => Math.abs(v - 77) < 1e-3));
 });
+
+test('resample equals the straightforward sums (rows, then columns, taps in order) bit for bit', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 8, max: 700 }),
+      fc.integer({ min: 8, max: 700 }),
+      fc.integer({ min: 4, max: 160 }),
+      fc.double({ min: 0.5, max: 1, noNaN: true }),
+      fc.nat(),
+      (w, h, m, frac, seed) => {
+        const img = image(w, h, seed);
+        const cols = windowTent(w, Math.min(m, w), (w * (1 - frac)) / 2, w * frac);
+        const rows = windowTent(h, m, (h * (1 - frac)) / 3, h * frac);
+        const direct = new Float32Array(rows.m * cols.m);
+        for (let s = 0; s < rows.m; s++) {
+          for (let j = 0; j < cols.m; j++) {
+            let acc = 0;
+            for (let c = 0; c < cols.taps; c++) {
+              const x = cols.starts[j]! + c;
+              let v = 0;
+              for (let k = 0; k < rows.taps; k++) v += rows.weights[s * rows.taps + k]! * img[(rows.starts[s]! + k) * w + x]!;
+              acc += cols.weights[j * cols.taps + c]! * v;
+            }
+            direct[s * cols.m + j] = acc;
+          }
+        }
+        assert.deepEqual(resample(img, w, cols, rows), direct);
+      },
+    ),
+    { seed: 37, numRuns: 60 },
+  );
+});

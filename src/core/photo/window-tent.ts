@@ -48,48 +48,101 @@ export function windowTent(n: number, m: number, x0: number, len: number): Windo
 
 // Scratch for the row pass, reused across calls (hashing is synchronous, so calls never overlap).
 let scratch = new Float64Array(0);
+let tapW = new Float64Array(0);
+let tapAt = new Int32Array(0);
 
 /**
  * Applies a column tent and a row tent to a row-major image: an (rows.m x cols.m) result. Rows first, over
  * just the columns the column tent reads: its inner loop runs along a whole image row (long and contiguous),
- * and the short tap loops only run on the m output rows.
+ * and the short tap loops only run on the m output rows. Each sum runs over its taps in order from 0, so the
+ * unrolled loops below give exactly (bit for bit) the straightforward double sums.
  */
 export function resample(img: Float32Array, width: number, cols: WindowTent, rows: WindowTent): Float32Array {
   const mc = cols.m;
   const mr = rows.m;
-  const cTaps = cols.taps;
-  const cW = cols.weights;
-  const cS = cols.starts;
+  const c0 = cols.starts[0]!;
+  const span = cols.starts[mc - 1]! + cols.taps - c0;
+  if (scratch.length < mr * span) scratch = new Float64Array(mr * span);
+  rowPass(img, width, c0, span, rows, scratch);
+  const out = new Float32Array(mr * mc);
+  colPass(scratch, span, c0, mr, cols, out);
+  return out;
+}
+
+// t[s][x] = Σ_k w[s][k] · img[starts[s] + k][c0 + x] over the non-zero weights, in tap order.
+function rowPass(img: Float32Array, width: number, c0: number, span: number, rows: WindowTent, t: Float64Array): void {
   const rTaps = rows.taps;
   const rW = rows.weights;
   const rS = rows.starts;
-  const c0 = cS[0]!;
-  const span = cS[mc - 1]! + cTaps - c0;
-  if (scratch.length < mr * span) scratch = new Float64Array(mr * span);
-  const t = scratch;
-  for (let s = 0; s < mr; s++) {
-    const to = s * span;
-    t.fill(0, to, to + span);
+  if (tapW.length < rTaps) {
+    tapW = new Float64Array(rTaps);
+    tapAt = new Int32Array(rTaps);
+  }
+  const ws = tapW;
+  const at = tapAt;
+  for (let s = 0; s < rows.m; s++) {
+    let n = 0;
     for (let k = 0; k < rTaps; k++) {
       const w = rW[s * rTaps + k]!;
       if (w === 0) continue;
-      const base = (rS[s]! + k) * width + c0;
-      for (let x = 0; x < span; x++) t[to + x] = t[to + x]! + w * img[base + x]!;
+      ws[n] = w;
+      at[n++] = (rS[s]! + k) * width + c0;
+    }
+    const to = s * span;
+    if (n === 3) {
+      const w0 = ws[0]!, w1 = ws[1]!, w2 = ws[2]!;
+      const a0 = at[0]!, a1 = at[1]!, a2 = at[2]!;
+      for (let x = 0; x < span; x++) t[to + x] = w0 * img[a0 + x]! + w1 * img[a1 + x]! + w2 * img[a2 + x]!;
+    } else if (n === 4) {
+      const w0 = ws[0]!, w1 = ws[1]!, w2 = ws[2]!, w3 = ws[3]!;
+      const a0 = at[0]!, a1 = at[1]!, a2 = at[2]!, a3 = at[3]!;
+      for (let x = 0; x < span; x++) t[to + x] = w0 * img[a0 + x]! + w1 * img[a1 + x]! + w2 * img[a2 + x]! + w3 * img[a3 + x]!;
+    } else if (n === 5) {
+      const w0 = ws[0]!, w1 = ws[1]!, w2 = ws[2]!, w3 = ws[3]!, w4 = ws[4]!;
+      const a0 = at[0]!, a1 = at[1]!, a2 = at[2]!, a3 = at[3]!, a4 = at[4]!;
+      for (let x = 0; x < span; x++) {
+        t[to + x] = w0 * img[a0 + x]! + w1 * img[a1 + x]! + w2 * img[a2 + x]! + w3 * img[a3 + x]! + w4 * img[a4 + x]!;
+      }
+    } else {
+      t.fill(0, to, to + span);
+      for (let k = 0; k < n; k++) {
+        const w = ws[k]!;
+        const a = at[k]!;
+        for (let x = 0; x < span; x++) t[to + x] = t[to + x]! + w * img[a + x]!;
+      }
     }
   }
-  const out = new Float32Array(mr * mc);
+}
+
+// out[s][j] = Σ_k cW[j][k] · t[s][cS[j] + k] over all taps in order (a zero weight adds an exact 0).
+function colPass(t: Float64Array, span: number, c0: number, mr: number, cols: WindowTent, out: Float32Array): void {
+  const mc = cols.m;
+  const cTaps = cols.taps;
+  const cW = cols.weights;
+  const cS = cols.starts;
   for (let s = 0; s < mr; s++) {
     const to = s * span - c0;
     const o = s * mc;
-    for (let j = 0; j < mc; j++) {
-      let acc = 0;
-      const p = to + cS[j]!;
-      const wo = j * cTaps;
-      for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * t[p + k]!;
-      out[o + j] = acc;
+    if (cTaps === 4) {
+      for (let j = 0, wo = 0; j < mc; j++, wo += 4) {
+        const p = to + cS[j]!;
+        out[o + j] = cW[wo]! * t[p]! + cW[wo + 1]! * t[p + 1]! + cW[wo + 2]! * t[p + 2]! + cW[wo + 3]! * t[p + 3]!;
+      }
+    } else if (cTaps === 5) {
+      for (let j = 0, wo = 0; j < mc; j++, wo += 5) {
+        const p = to + cS[j]!;
+        out[o + j] = cW[wo]! * t[p]! + cW[wo + 1]! * t[p + 1]! + cW[wo + 2]! * t[p + 2]! + cW[wo + 3]! * t[p + 3]! + cW[wo + 4]! * t[p + 4]!;
+      }
+    } else {
+      for (let j = 0; j < mc; j++) {
+        let acc = 0;
+        const p = to + cS[j]!;
+        const wo = j * cTaps;
+        for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * t[p + k]!;
+        out[o + j] = acc;
+      }
     }
   }
-  return out;
 }
 
 /** A working copy of a photo, at most maxSide pixels a side (the photo itself when already small). */
