@@ -1,7 +1,10 @@
-// Builds ActionColumns from raw rows, engine-neutral: every store streams its rows (in (time, platform, id) order)
-// through one builder, so dictionaries are encoded the same way and sorted for determinism.
+// Builds ActionColumns from raw rows, engine-neutral: every store streams its rows (in any order) through one
+// builder, so dictionaries are encoded the same way and sorted for determinism. `buildColumns` takes rows as
+// tuples; `ColumnsBuilder` takes one row's values at a time (the SQLite read packs small codes into one integer in
+// SQL, since better-sqlite3 charges about 0.2 µs per value it hands over).
 import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
 import type { ActionColumns, MultiColumn } from './store.ts';
+import { inTimeOrder } from './columns-order.ts';
 
 /** One action row as stores read it: lists newline-joined or null. */
 export type ColumnRow = [
@@ -25,184 +28,199 @@ export type ColumnRow = [
 const KIND_INDEX = new Map<string, number>(ACTION_KINDS.map((k, i) => [k, i]));
 const PRECISION_INDEX = new Map<string, number>(TIME_PRECISIONS.map((p, i) => [p, i]));
 
-class Dictionary {
-  private readonly index = new Map<string, number>();
-  readonly values: string[] = [];
-  add(value: string): number {
-    let i = this.index.get(value);
-    if (i === undefined) {
-      i = this.values.length;
-      this.index.set(value, i);
-      this.values.push(value);
-    }
-    return i;
-  }
-  /** Sorts the dictionary (by UTF-16 code units, as `<` compares) and rewrites codes to match; -1 stays -1. */
-  sortAndRemap(codes: Int32Array): string[] {
-    // The default sort compares strings by code units without calling back into JavaScript.
-    const sorted = this.values.slice().sort();
-    const newCode = new Int32Array(sorted.length);
-    sorted.forEach((v, neu) => (newCode[this.index.get(v)!] = neu));
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i] as number;
-      if (c >= 0) codes[i] = newCode[c] as number;
-    }
-    return sorted;
-  }
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Keys `platform:id` interned per platform code, so a repeated id costs one map lookup and no string concat. */
-class ScopedDictionary {
+/** Ids interned per platform code in first-seen order; the `platform:id` keys are made and sorted once, at the end. */
+class ScopedKeys {
   private readonly byPlatform: Map<string, number>[] = [];
-  readonly dict = new Dictionary();
-  add(platformCode: number, platform: string, id: string): number {
+  private size = 0;
+  add(platformCode: number, id: string): number {
     let m = this.byPlatform[platformCode];
     if (m === undefined) this.byPlatform[platformCode] = m = new Map();
     let code = m.get(id);
     if (code === undefined) {
-      code = this.dict.add(`${platform}:${id}`);
+      code = this.size++;
       m.set(id, code);
     }
     return code;
+  }
+  /**
+   * The keys `platform:id` sorted by UTF-16 code units (as `<` compares), with `codes` rewritten to match (−1
+   * stays). With no ':' in platform names, `p:` decides between platforms and the id within one, so each platform's
+   * ids are sorted alone and no key is hashed.
+   */
+  sortAndRemap(codes: Int32Array, platformNames: readonly string[]): string[] {
+    const newCode = new Int32Array(this.size);
+    const keys: string[] = [];
+    const used = [...this.byPlatform.keys()].filter((pc) => this.byPlatform[pc] !== undefined);
+    if (used.every((pc) => !platformNames[pc]!.includes(':'))) {
+      const prefixes = used.map((pc) => `${platformNames[pc]!}:`);
+      const order = used.map((_, j) => j).sort((a, b) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : 0));
+      for (const j of order) {
+        const m = this.byPlatform[used[j]!]!;
+        const prefix = prefixes[j]!;
+        for (const id of [...m.keys()].sort()) {
+          newCode[m.get(id)!] = keys.length;
+          keys.push(prefix + id);
+        }
+      }
+    } else {
+      const byKey = new Map<string, number>();
+      for (const pc of used) for (const [id, code] of this.byPlatform[pc]!) byKey.set(`${platformNames[pc]!}:${id}`, code);
+      for (const key of [...byKey.keys()].sort()) {
+        newCode[byKey.get(key)!] = keys.length;
+        keys.push(key);
+      }
+    }
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i]!;
+      if (c >= 0) codes[i] = newCode[c]!;
+    }
+    return keys;
   }
 }
 
 class MultiBuilder {
   private readonly offsets: Int32Array;
   private readonly values: string[] = [];
-  private row = 0;
   constructor(count: number) {
     this.offsets = new Int32Array(count + 1);
   }
-  push(joined: string | null): void {
+  /** Row `i`'s values, newline-joined ('' or null: none); rows come in order 0, 1, 2… */
+  push(i: number, joined: string | null): void {
     if (joined !== null && joined !== '') {
       // Most rows hold one value: no split, no array.
       if (joined.indexOf('\n') < 0) this.values.push(joined);
       else for (const v of joined.split('\n')) this.values.push(v);
     }
-    this.offsets[++this.row] = this.values.length;
+    this.offsets[i + 1] = this.values.length;
   }
   build(): MultiColumn {
     return { offsets: this.offsets, values: this.values };
   }
 }
 
-/** Consumes rows in any order and returns the columns in (time, platform, id) order. */
-export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionColumns {
-  const accounts = new ScopedDictionary();
-  const targets = new ScopedDictionary();
-  const shareds = new ScopedDictionary();
-  const platforms = new Dictionary();
-  const account = new Int32Array(count);
-  const time = new Float64Array(count);
-  const kind = new Uint8Array(count);
-  const precision = new Uint8Array(count);
-  const platform = new Uint8Array(count);
-  const target = new Int32Array(count);
-  const shared = new Int32Array(count);
-  const seq = new Int32Array(count);
-  const ids: string[] = new Array<string>(count);
-  const text: string[] = new Array<string>(count);
-  const urls = new MultiBuilder(count);
-  const hashtags = new MultiBuilder(count);
-  const media = new MultiBuilder(count);
-  let i = 0;
-  for (const r of rows) {
-    if (i >= count) throw new Error(`store returned more rows than its count (${count})`);
-    const p = r[0];
-    const pc = platforms.add(p);
-    platform[i] = pc;
-    ids[i] = r[1];
-    seq[i] = r[12];
-    account[i] = accounts.add(pc, p, r[2]);
-    const k = r[3];
-    kind[i] = typeof k === 'number' ? Math.max(0, k) : (KIND_INDEX.get(k) ?? 0);
-    time[i] = r[4];
-    const pr = r[5];
-    precision[i] = typeof pr === 'number' ? Math.max(0, pr) : (PRECISION_INDEX.get(pr) ?? 0);
-    target[i] = r[6] === null ? -1 : targets.add(pc, p, r[6]);
-    shared[i] = r[7] === null ? -1 : shareds.add(pc, p, r[7]);
-    text[i] = r[8] ?? '';
-    urls.push(r[9]);
-    hashtags.push(r[10]);
-    media.push(r[11]);
-    i++;
+/** Columns filled one row at a time (rows in any order), built in (time, platform, id) order with sorted dictionaries. */
+export class ColumnsBuilder {
+  private readonly platformNames: string[] = [];
+  private readonly platformIndex = new Map<string, number>();
+  private readonly accounts = new ScopedKeys();
+  private readonly targets = new ScopedKeys();
+  private readonly shareds = new ScopedKeys();
+  private readonly account: Int32Array;
+  private readonly time: Float64Array;
+  private readonly kind: Uint8Array;
+  private readonly precision: Uint8Array;
+  private readonly platform: Uint8Array;
+  private readonly target: Int32Array;
+  private readonly shared: Int32Array;
+  private readonly seq: Int32Array;
+  private readonly ids: string[];
+  private readonly text: string[];
+  private readonly urls: MultiBuilder;
+  private readonly hashtags: MultiBuilder;
+  private readonly media: MultiBuilder;
+  private rows = 0;
+
+  constructor(readonly count: number) {
+    this.account = new Int32Array(count);
+    this.time = new Float64Array(count);
+    this.kind = new Uint8Array(count);
+    this.precision = new Uint8Array(count);
+    this.platform = new Uint8Array(count);
+    this.target = new Int32Array(count);
+    this.shared = new Int32Array(count);
+    this.seq = new Int32Array(count);
+    this.ids = new Array<string>(count);
+    this.text = new Array<string>(count);
+    this.urls = new MultiBuilder(count);
+    this.hashtags = new MultiBuilder(count);
+    this.media = new MultiBuilder(count);
   }
-  if (i !== count) throw new Error(`store returned ${i} rows, expected ${count}`);
-  if (platforms.values.length > 255) throw new Error('more than 255 platforms in one read');
-  const platformCodes = Int32Array.from(platform);
-  const platformKeys = platforms.sortAndRemap(platformCodes);
-  platform.set(platformCodes);
-  const unordered: ActionColumns = {
-    count,
-    accountKeys: accounts.dict.sortAndRemap(account),
-    account,
-    time,
-    kind,
-    precision,
-    seq,
-    ids,
-    platforms: platformKeys,
-    platform,
-    targetKeys: targets.dict.sortAndRemap(target),
-    target,
-    sharedKeys: shareds.dict.sortAndRemap(shared),
-    shared,
-    text,
-    urls: urls.build(),
-    hashtags: hashtags.build(),
-    media: media.build(),
-  };
-  return inTimeOrder(unordered);
+
+  /** The code of a platform name (first-seen order; at most 255 platforms in one read). */
+  platformCode(name: string): number {
+    let c = this.platformIndex.get(name);
+    if (c === undefined) {
+      c = this.platformNames.length;
+      if (c >= 255) throw new Error('more than 255 platforms in one read');
+      this.platformIndex.set(name, c);
+      this.platformNames.push(name);
+    }
+    return c;
+  }
+
+  /** Adds one row; `kind` and `precision` are indices into ACTION_KINDS and TIME_PRECISIONS. */
+  add(
+    platformCode: number, id: string, account: string, kind: number, timeMs: number, precision: number, target: string | null, shared: string | null,
+    text: string, urls: string | null, hashtags: string | null, media: string | null, seq: number,
+  ): void {
+    const i = this.rows++;
+    if (i >= this.count) throw new Error(`store returned more rows than its count (${this.count})`);
+    this.platform[i] = platformCode;
+    this.ids[i] = id;
+    this.seq[i] = seq;
+    this.account[i] = this.accounts.add(platformCode, account);
+    this.kind[i] = kind;
+    this.time[i] = timeMs;
+    this.precision[i] = precision;
+    this.target[i] = target === null ? -1 : this.targets.add(platformCode, target);
+    this.shared[i] = shared === null ? -1 : this.shareds.add(platformCode, shared);
+    this.text[i] = text;
+    this.urls.push(i, urls);
+    this.hashtags.push(i, hashtags);
+    this.media.push(i, media);
+  }
+
+  /** The columns (call once, after `count` rows). */
+  build(): ActionColumns {
+    const { count, platformNames, platform } = this;
+    if (this.rows !== count) throw new Error(`store returned ${this.rows} rows, expected ${count}`);
+    // Only the platforms present (a caller may have registered more), sorted by code units.
+    const present = new Uint8Array(platformNames.length);
+    for (let i = 0; i < count; i++) present[platform[i]!] = 1;
+    const platforms = platformNames.filter((_, c) => present[c] === 1).sort();
+    const newPlatform = new Uint8Array(platformNames.length);
+    platforms.forEach((name, neu) => (newPlatform[this.platformIndex.get(name)!] = neu));
+    const unordered: ActionColumns = {
+      count,
+      accountKeys: this.accounts.sortAndRemap(this.account, platformNames),
+      account: this.account,
+      time: this.time,
+      kind: this.kind,
+      precision: this.precision,
+      seq: this.seq,
+      ids: this.ids,
+      platforms,
+      platform: platform.map((c) => newPlatform[c]!),
+      targetKeys: this.targets.sortAndRemap(this.target, platformNames),
+      target: this.target,
+      sharedKeys: this.shareds.sortAndRemap(this.shared, platformNames),
+      shared: this.shared,
+      text: this.text,
+      urls: this.urls.build(),
+      hashtags: this.hashtags.build(),
+      media: this.media.build(),
+    };
+    return inTimeOrder(unordered);
+  }
 }
 
-/**
- * Rows ordered by (time, platform, id), whatever order the store scanned them in: sorting here costs less than
- * an ORDER BY in the database (SQLite's index scan plus temp B-tree took half of the read on 571k rows).
- */
-function inTimeOrder(c: ActionColumns): ActionColumns {
-  const { time, platform, ids } = c;
-  const before = (a: number, b: number): number => time[a]! - time[b]! || platform[a]! - platform[b]! || cmp(ids[a]!, ids[b]!);
-  // Imports usually arrive in time order, and the scan follows insertion order: check before sorting a million rows.
-  let sorted = true;
-  for (let i = 1; i < c.count && sorted; i++) sorted = before(i - 1, i) < 0;
-  if (sorted) return c;
-  const order = new Int32Array(c.count);
-  for (let i = 0; i < c.count; i++) order[i] = i;
-  order.sort(before);
-  const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
-    const out = new (a.constructor as new (n: number) => T)(a.length);
-    for (let i = 0; i < order.length; i++) out[i] = a[order[i]!]!;
-    return out;
-  };
-  const pickStrings = (a: readonly string[]): string[] => Array.from(order, (i) => a[i]!);
-  const pickMulti = (m: MultiColumn): MultiColumn => {
-    const offsets = new Int32Array(order.length + 1);
-    const values: string[] = [];
-    order.forEach((row, i) => {
-      for (let j = m.offsets[row]!; j < m.offsets[row + 1]!; j++) values.push(m.values[j]!);
-      offsets[i + 1] = values.length;
-    });
-    return { offsets, values };
-  };
-  return {
-    ...c,
-    account: pick(c.account),
-    time: pick(c.time),
-    kind: pick(c.kind),
-    precision: pick(c.precision),
-    seq: pick(c.seq),
-    ids: pickStrings(c.ids),
-    platform: pick(c.platform),
-    target: pick(c.target),
-    shared: pick(c.shared),
-    text: pickStrings(c.text),
-    urls: pickMulti(c.urls),
-    hashtags: pickMulti(c.hashtags),
-    media: pickMulti(c.media),
-  };
+/** Consumes rows in any order and returns the columns in (time, platform, id) order. */
+export function buildColumns(rows: Iterable<ColumnRow>, count: number): ActionColumns {
+  const b = new ColumnsBuilder(count);
+  let lastPlatform: string | undefined;
+  let pc = 0;
+  for (const r of rows) {
+    const p = r[0];
+    if (p !== lastPlatform) {
+      pc = b.platformCode(p);
+      lastPlatform = p;
+    }
+    const k = r[3];
+    const pr = r[5];
+    b.add(
+      pc, r[1], r[2], typeof k === 'number' ? Math.max(0, k) : (KIND_INDEX.get(k) ?? 0), r[4],
+      typeof pr === 'number' ? Math.max(0, pr) : (PRECISION_INDEX.get(pr) ?? 0), r[6], r[7], r[8] ?? '', r[9], r[10], r[11], r[12],
+    );
+  }
+  return b.build();
 }

@@ -1,8 +1,7 @@
 // Columnar read of actions from SQLite: one ordered scan, raw arrays, no objects per row.
 import Database from 'better-sqlite3';
-import { ACTION_KINDS, TIME_PRECISIONS } from '../../core/model.ts';
-import { buildColumns, type ColumnRow } from '../columns-builder.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
+import { scanRows } from './row-scan.ts';
 import { readSnapshot, tableFingerprint, writeSnapshot, type OptionalColumn } from './column-snapshot.ts';
 
 export function filterSql(filter: ActionFilter): { where: string; params: unknown[] } {
@@ -71,20 +70,16 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
   return columns;
 }
 
-/** The filtered actions as columns from the rows (one scan); `omit`ted columns are read as empty. */
+/** The filtered actions as columns from the rows (one scan, in one read transaction); `omit`ted columns are read as empty. */
 export function readRows(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
-  const { where, params } = filterSql(filter);
-  const col = (c: OptionalColumn): string => (omit.includes(c) ? 'NULL' : c);
-  const count = (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT platform, id, account, ${indexSql('kind', ACTION_KINDS)}, time_ms, ${indexSql('time_precision', TIME_PRECISIONS)},
-         target, shared, ${col('text')}, ${col('urls')}, ${col('hashtags')}, ${col('media')}, seq
-       FROM actions ${where}`,
-    )
-    .raw()
-    .iterate(...params) as IterableIterator<ColumnRow>;
-  return buildColumns(rows, count);
+  const own = !db.inTransaction;
+  if (own) db.exec('BEGIN');
+  try {
+    const { where, params } = filterSql(filter);
+    return scanRows(db, where, params, omit);
+  } finally {
+    if (own) db.exec('COMMIT');
+  }
 }
 
 /**
@@ -111,9 +106,4 @@ export function countActionsAt(path: string, filter: ActionFilter): number {
   } finally {
     db.close();
   }
-}
-
-/** The column's index in `names` computed by SQLite (no string per row for JavaScript to hash); −1 if unknown. */
-function indexSql(column: string, names: readonly string[]): string {
-  return `CASE ${column} ${names.map((n, i) => `WHEN '${n}' THEN ${i}`).join(' ')} ELSE -1 END`;
 }

@@ -1,0 +1,91 @@
+// Puts built columns in (time, platform, id) order, whatever order the store scanned its rows in.
+import type { ActionColumns, MultiColumn } from './store.ts';
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Row indices by time (equal times in index order) through one native sort of 64-bit keys (time − min, index),
+ * several times faster than a comparator; undefined when the keys do not fit (fractional or far-apart times).
+ */
+export function timeOrder(time: Float64Array): Int32Array | undefined {
+  const n = time.length;
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = time[i]!;
+    if (!Number.isInteger(t)) return undefined;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  if (!LITTLE_ENDIAN || n === 0 || bits > 31 || max - min >= 2 ** Math.min(53, 64 - bits)) return undefined;
+  // key = (t − min) · 2^bits + i, written as two 32-bit halves (no BigInt per row).
+  const low = 32 - bits;
+  const keys = new BigUint64Array(n);
+  const halves = new Uint32Array(keys.buffer);
+  for (let i = 0; i < n; i++) {
+    const rel = time[i]! - min;
+    const hi = Math.floor(rel / 2 ** low);
+    halves[2 * i] = ((rel - hi * 2 ** low) * 2 ** bits + i) >>> 0;
+    halves[2 * i + 1] = hi;
+  }
+  keys.sort();
+  const order = new Int32Array(n);
+  const mask = 2 ** bits - 1;
+  for (let i = 0; i < n; i++) order[i] = halves[2 * i]! & mask;
+  return order;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Rows ordered by (time, platform, id), whatever order the store scanned them in: sorting here costs less than
+ * an ORDER BY in the database (SQLite's index scan plus temp B-tree took half of the read on 571k rows).
+ */
+export function inTimeOrder(c: ActionColumns): ActionColumns {
+  const { time, platform, ids } = c;
+  const before = (a: number, b: number): number => time[a]! - time[b]! || platform[a]! - platform[b]! || cmp(ids[a]!, ids[b]!);
+  // Imports usually arrive in time order, and the scan follows insertion order: check before sorting a million rows.
+  let sorted = true;
+  for (let i = 1; i < c.count && sorted; i++) sorted = before(i - 1, i) < 0;
+  if (sorted) return c;
+  const order = timeOrder(time) ?? Int32Array.from({ length: c.count }, (_, i) => i).sort(before);
+  // Equal times keep the scan order above: put each run of them in (platform, id) order.
+  for (let a = 0, b = 1; a < order.length; a = b, b = a + 1) {
+    while (b < order.length && time[order[b]!] === time[order[a]!]) b++;
+    if (b - a > 1) order.subarray(a, b).sort(before);
+  }
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(a.length);
+    for (let i = 0; i < order.length; i++) out[i] = a[order[i]!]!;
+    return out;
+  };
+  const pickStrings = (a: readonly string[]): string[] => Array.from(order, (i) => a[i]!);
+  const pickMulti = (m: MultiColumn): MultiColumn => {
+    const offsets = new Int32Array(order.length + 1);
+    const values: string[] = [];
+    order.forEach((row, i) => {
+      for (let j = m.offsets[row]!; j < m.offsets[row + 1]!; j++) values.push(m.values[j]!);
+      offsets[i + 1] = values.length;
+    });
+    return { offsets, values };
+  };
+  return {
+    ...c,
+    account: pick(c.account),
+    time: pick(c.time),
+    kind: pick(c.kind),
+    precision: pick(c.precision),
+    seq: pick(c.seq),
+    ids: pickStrings(c.ids),
+    platform: pick(c.platform),
+    target: pick(c.target),
+    shared: pick(c.shared),
+    text: pickStrings(c.text),
+    urls: pickMulti(c.urls),
+    hashtags: pickMulti(c.hashtags),
+    media: pickMulti(c.media),
+  };
+}
