@@ -59,3 +59,19 @@ test('mentionsIn finds what the plain definition finds: one scanning regex with 
     { numRuns: 3000, seed: 11 },
   );
 });
+
+test('linksIn finds what the plain definition finds: every scheme-led run, trailing punctuation dropped, once each', () => {
+  const reference = (s: string): string[] => {
+    if (!s.includes('http')) return [];
+    const links = [...s.matchAll(/\bhttps?:\/\/[^\s<>"'«»“”\u2026]+/gi)].map((m) => m[0].replace(/[.,;:!?)\]}]+$/, ''));
+    return [...new Set(links.filter((l) => l.length > 8))];
+  };
+  const piece = fc.constantFrom('http://', 'HTTPS://', 'https://', 'a', 'x.kg', '/p', '.', ').', ')', ']', ',', '?', ' ', '«', '»', '…', '_', 'ы', '😀', '\n', '"');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+      const s = pieces.join('');
+      assert.deepEqual(linksIn(s), reference(s));
+    }),
+    { numRuns: 3000, seed: 11 },
+  );
+});

@@ -14,13 +14,17 @@ const BEFORE_MENTION = /[\p{L}\p{N}_.@]$/u;
 // expression, not linkifyjs: on the 581k IRA tweets linkify cost 25 CPU-seconds.
 const LINK = /\bhttps?:\/\/[^\s<>"'«»“”\u2026]+/gi;
 const TRAILING = /[.,;:!?)\]}]+$/;
+const TRAILING_CHARS = '.,;:!?)]}';
 
 /** The distinct http(s) links in a text, in order (only links with a scheme: bare domains stay words). */
 export function linksIn(text: string): string[] {
   if (!text.includes('http')) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(LINK)) {
-    const link = m[0].replace(TRAILING, '');
+  // An exec loop, not matchAll (which copies the regular expression on every call).
+  LINK.lastIndex = 0;
+  for (let m = LINK.exec(text); m !== null; m = LINK.exec(text)) {
+    let link = m[0];
+    if (TRAILING_CHARS.includes(link[link.length - 1]!)) link = link.replace(TRAILING, '');
     if (link.length > 8 && !out.includes(link)) out.push(link);
   }
   return out;
