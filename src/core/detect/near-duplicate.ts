@@ -47,7 +47,8 @@
 // web pages" (SIGIR 2006); Pacheco et al., "Uncovering Coordinated Networks on Social Media" (ICWSM 2021), which
 // links accounts by near-identical text.
 
-import { DEFAULT_MIN_TEXT_SIZE, isLinkableText, normaliseText } from '../normalise/text.ts';
+import { textNormaliser } from '../normalise/shared-normalisers.ts';
+import { DEFAULT_MIN_TEXT_SIZE, isLinkableText } from '../normalise/text.ts';
 import { bandHashes, forEachBucket } from './lsh.ts';
 import { jaccard, setSize, shingleSets } from './shingles.ts';
 import { UnionFind } from './union-find.ts';
@@ -150,6 +151,7 @@ function distinctTexts(texts: readonly string[], min: { minLetters: number; minW
   const firstOf: number[] = [];
   const distinctOf = new Int32Array(texts.length).fill(-1);
   const exactOf = new Int32Array(texts.length).fill(-1);
+  const normaliseText = textNormaliser(texts);
   for (let i = 0; i < texts.length; i++) {
     const raw = texts[i] ?? '';
     let d = byRaw.get(raw);

@@ -11,8 +11,8 @@
 // - score: mean of the members' account scores.
 import type { ActionColumns } from '../columns.ts';
 import { TIME_PRECISIONS } from '../model.ts';
-import { isLinkableText, normaliseText } from '../normalise/text.ts';
-import { urlKey } from '../normalise/url.ts';
+import { textNormaliser, urlKeyer } from '../normalise/shared-normalisers.ts';
+import { isLinkableText } from '../normalise/text.ts';
 import type { NetworkFinding, RunEdge } from '../run.ts';
 import { dayNumber, dayString, hourOfWeek } from '../signals/clock.ts';
 
@@ -73,7 +73,8 @@ export function summariseNetworks(
   const netOf = Int32Array.from(columns.accountKeys, (k) => netOfKey.get(k) ?? -1);
   const tallies = groups.map(() => new NetworkTally());
   const norms = new Map<string, string>();
-  const links = new Map<string, string>();
+  const normaliseText = textNormaliser(columns.text);
+  const urlKey = urlKeyer(columns.urls.values);
   for (let i = 0; i < columns.count; i++) {
     const a = columns.account[i]!;
     const n = netOf[a]!;
@@ -97,8 +98,7 @@ export function summariseNetworks(
     }
     for (let u = columns.urls.offsets[i]!; u < columns.urls.offsets[i + 1]!; u++) {
       const raw = columns.urls.values[u]!;
-      let key = links.get(raw);
-      if (key === undefined) links.set(raw, (key = urlKey(raw)));
+      const key = urlKey(raw);
       count(t.links, key, key, a);
     }
     const target = columns.target[i]!;

@@ -5,7 +5,7 @@ import type { Layer, LayerOptions } from '../detect/layer-traces.ts';
 import { precisionWarnings } from '../detect/speeds.ts';
 import { buildFindings, type FindingsOptions } from '../findings/index.ts';
 import type { Account } from '../model.ts';
-import { urlKey } from '../normalise/index.ts';
+import { urlKeyer } from '../normalise/shared-normalisers.ts';
 import type { DetectionRun, LayerTest, RunEdge, RunParams } from '../run.ts';
 import { layerEdges, MIN_KEYS, type LayerEdges } from './layer-edges.ts';
 import { DEFAULT_PARAMS, LAYER_NULLS } from './defaults.ts';
@@ -32,7 +32,7 @@ export type LayerResult = Pick<LayerEdges, 'edges' | 'cappedKeys'>;
 export function runLayer(columns: ActionColumns, layer: Layer, params: RunParams, evidencePerEdge = 20): LayerResult {
   const layerOptions: LayerOptions = {};
   if (layer === 'co-text') layerOptions.keyColumn = textKeyColumn(columns.text, { seed: params.seed });
-  if (layer === 'co-link') layerOptions.normaliseKey = urlKey;
+  if (layer === 'co-link') layerOptions.normaliseKey = urlKeyer(columns.urls.values);
   const result = layerEdges(columns, layer, {
     window: params.windows?.[layer] ?? params.window,
     minParticipation: params.minParticipation,
