@@ -53,6 +53,16 @@ test('a decompression bomb is refused from its header, with a message naming the
   }
 });
 
+test('a JPEG whose header claims 60000x60000 pixels is refused before decoding', async () => {
+  const jpeg = Buffer.from(await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer());
+  const sof = jpeg.findIndex((v, i) => v === 0xff && jpeg[i + 1] === 0xc0);
+  jpeg.writeUInt16BE(60_000, sof + 5);
+  jpeg.writeUInt16BE(60_000, sof + 7);
+  const r = await decodePhoto(jpeg, 'bomb.jpg');
+  assert.equal(r.ok ? 'ok' : r.issue.code, 'too-many-pixels');
+  if (!r.ok) assert.match(r.issue.message, /bomb\.jpg: 60000x60000 pixels/);
+});
+
 test('garbage, empty and oversized inputs become issues, not exceptions', async () => {
   const text = await decodePhoto(new TextEncoder().encode('account_id,avatar\n1,x.jpg\n'), 'accounts.csv');
   assert.equal(text.ok ? 'ok' : text.issue.code, 'unsupported-format');
