@@ -53,6 +53,9 @@ export async function fingerprintFile(file: string, limits: DecodeLimits = DEFAU
   return fingerprintBytes(bytes, file, limits);
 }
 
+/** Files each thread of the pool keeps in flight (its decodes overlap its hashing). */
+export const FILES_IN_FLIGHT = 3;
+
 /** Bulk options: limits, how many files are in flight, and a progress callback. */
 export interface BulkOptions {
   limits: DecodeLimits;

@@ -1,17 +1,25 @@
 // Worker-thread side of fingerprint-pool.ts: fingerprints each batch of files it is sent and posts the result.
 import { parentPort } from 'node:worker_threads';
+import type { PhotoIssue } from '../core/photo/photo-issue.ts';
 import type { DecodeLimits } from './decode.ts';
-import { fingerprintFiles } from './fingerprint-files.ts';
+import { FILES_IN_FLIGHT, fingerprintFiles, type FileFingerprint } from './fingerprint-files.ts';
 
-/** A batch to fingerprint: its number and files. */
+/** A batch to fingerprint: the index of its first file, its files and the limits. */
 export interface WorkerJob {
   batch: number;
   files: string[];
   limits: DecodeLimits;
 }
 
+/** A batch's fingerprints and issues, in file order. */
+export interface WorkerResult {
+  batch: number;
+  fingerprints: FileFingerprint[];
+  issues: PhotoIssue[];
+}
+
 const port = parentPort;
 if (!port) throw new Error('fingerprint-worker.ts must run in a worker thread');
 port.on('message', (job: WorkerJob) => {
-  void fingerprintFiles(job.files, { limits: job.limits, concurrency: 3 }).then((r) => port.postMessage({ batch: job.batch, ...r }));
+  void fingerprintFiles(job.files, { limits: job.limits, concurrency: FILES_IN_FLIGHT }).then((r) => port.postMessage({ batch: job.batch, ...r } satisfies WorkerResult));
 });
