@@ -57,19 +57,28 @@ export function inTimeOrder(c: ActionColumns): ActionColumns {
     while (b < order.length && time[order[b]!] === time[order[a]!]) b++;
     if (b - a > 1) order.subarray(a, b).sort(before);
   }
+  const n = order.length;
   const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
-    const out = new (a.constructor as new (n: number) => T)(a.length);
-    for (let i = 0; i < order.length; i++) out[i] = a[order[i]!]!;
+    const out = new (a.constructor as new (n: number) => T)(n);
+    for (let i = 0; i < n; i++) out[i] = a[order[i]!]!;
     return out;
   };
-  const pickStrings = (a: readonly string[]): string[] => Array.from(order, (i) => a[i]!);
+  const pickStrings = (a: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(a[order[i]!]!);
+    return out;
+  };
   const pickMulti = (m: MultiColumn): MultiColumn => {
-    const offsets = new Int32Array(order.length + 1);
+    const offsets = new Int32Array(n + 1);
     const values: string[] = [];
-    order.forEach((row, i) => {
-      for (let j = m.offsets[row]!; j < m.offsets[row + 1]!; j++) values.push(m.values[j]!);
-      offsets[i + 1] = values.length;
-    });
+    // Most rows have no values (a column read as omitted has none at all).
+    if (m.values.length > 0) {
+      for (let i = 0; i < n; i++) {
+        const row = order[i]!;
+        for (let j = m.offsets[row]!, end = m.offsets[row + 1]!; j < end; j++) values.push(m.values[j]!);
+        offsets[i + 1] = values.length;
+      }
+    }
     return { offsets, values };
   };
   return {

@@ -89,7 +89,9 @@ export function readRows(db: Database.Database, filter: ActionFilter, omit: read
 export function readColumnsAt(path: string, filter: ActionFilter, options: ReadColumnsOptions = {}): ActionColumns {
   const db = new Database(path, { fileMustExist: true });
   try {
+    // As the store's own connection (openSqliteStore): the snapshot write is a normal WAL commit.
     db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -131072');
     return readColumns(db, filter, options);
   } finally {
