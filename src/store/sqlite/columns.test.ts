@@ -119,4 +119,20 @@ test('columns: a table of 300 platforms: a read of fewer takes the plain scan (s
   db.close();
 });
 
+test('columns: a chunk with an id holding U+001F (the ids\' separator) reads its ids as JSON; other chunks split', async () => {
+  const path = join(dir, 'separator.db');
+  const store = await openSqliteStore(path);
+  const session = await store.beginImport();
+  // 2,100 rows: two chunks of rowids; the separator sits in the first only, next to an empty-looking neighbour.
+  await session.putActions(Array.from({ length: 2100 }, (_, i) => action(i === 5 ? 'x\u001fy' : i === 6 ? 'x' : `a${i}`, `acc${i % 13}`, i % 50)));
+  await session.commit(batch('sep'));
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  const c = readRows(db, {});
+  assert.ok(c.ids.includes('x\u001fy') && c.ids.includes('x') && c.ids.includes('a2099'));
+  const plain = db.prepare('SELECT platform, id, account, kind, time_ms, time_precision, target, shared, text, urls, hashtags, media, seq FROM actions');
+  assert.deepStrictEqual(c, referenceColumns(plain.raw().all() as ColumnRow[]));
+  db.close();
+});
+
 const empty = (n: number): { offsets: Int32Array; values: string[] } => ({ offsets: new Int32Array(n + 1), values: [] });
