@@ -4,7 +4,7 @@
 // lists one (JSON, only when a row has any). A read of most of the table goes further: each query returns a
 // chunk of rows as one JSON array per column (rowid ranges, no index), which JSON.parse splits natively; ids come
 // joined by U+001F instead. On the 1,032,530 simulated actions of bench/detect.bench.ts this read (readRows) takes
-// 5.2–5.9 CPU-s against 8.9–9.9 for one value per column per row (2026-11-29, machine loaded 3–4 on 2 cores).
+// 5.2–5.4 CPU-s against 8.9–9.9 for one value per column per row (2026-11-29, machine loaded 3–4 on 2 cores).
 import type Database from 'better-sqlite3';
 import { ACTION_KINDS, TIME_PRECISIONS } from '../../core/model.ts';
 import { buildColumns, ColumnsBuilder, type ColumnRow } from '../columns-builder.ts';
