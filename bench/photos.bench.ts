@@ -28,7 +28,7 @@ async function hashingSpeed(files: string[], label: string, threads: 'one' | 'po
   const used = process.cpuUsage(cpu);
   return {
     set: label,
-    threads: threads === 'pool' ? 'worker pool (one per core)' : 'main thread',
+    threads: threads === 'pool' ? 'pool (this thread + a worker per further core)' : 'main thread',
     photos: files.length,
     failed: issues.length,
     seconds: round(seconds),

@@ -2,7 +2,7 @@
 // runs several decodes at once (libvips works on the libuv thread pool while JavaScript hashes) and turns
 // every bad file into a PhotoIssue.
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { photoFingerprint, type PhotoFingerprint } from '../core/photo/fingerprint.ts';
 import type { PhotoIssue } from '../core/photo/photo-issue.ts';
 import { DEFAULT_DECODE_LIMITS, decodePhoto, type DecodeLimits } from './decode.ts';
@@ -15,25 +15,29 @@ export interface FileFingerprint {
 
 export type FingerprintResult = { ok: true; value: FileFingerprint } | { ok: false; issue: PhotoIssue };
 
-/** Reads at most maxBytes + 1 bytes, so an oversized file is noticed without reading all of it. */
-async function readBounded(file: string, maxBytes: number): Promise<Uint8Array | PhotoIssue> {
-  let fh;
+/**
+ * Reads a regular file of at most maxBytes (its size is checked before reading). Synchronous on purpose:
+ * for avatar-sized files the four system calls cost ~20 µs, the same calls as promises ~100 µs of CPU (each
+ * a round trip through the libuv pool). O_NONBLOCK keeps a FIFO from blocking the open.
+ */
+function readBounded(file: string, maxBytes: number): Uint8Array | PhotoIssue {
+  let fd: number;
   try {
-    fh = await open(file, 'r');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return { file, code: 'unreadable', message: `${file}: cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
   try {
-    const st = await fh.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) return { file, code: 'unreadable', message: `${file}: not a regular file` };
     if (st.size > maxBytes) {
       return { file, code: 'too-large', message: `${file}: ${st.size} bytes; expected at most ${maxBytes}` };
     }
     const buf = Buffer.allocUnsafe(st.size);
-    const { bytesRead } = await fh.read(buf, 0, st.size, 0);
+    const bytesRead = readSync(fd, buf, 0, st.size, 0);
     return buf.subarray(0, bytesRead);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
@@ -48,7 +52,7 @@ export async function fingerprintBytes(bytes: Uint8Array, file: string, limits: 
 
 /** Fingerprints one file. */
 export async function fingerprintFile(file: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<FingerprintResult> {
-  const bytes = await readBounded(file, limits.maxBytes);
+  const bytes = readBounded(file, limits.maxBytes);
   if (!(bytes instanceof Uint8Array)) return { ok: false, issue: bytes };
   return fingerprintBytes(bytes, file, limits);
 }

@@ -109,22 +109,37 @@ export function tentDownsample64(luma: Float32Array, stride: number, r: Rect): F
   const cTaps = cols.taps;
   const cW = cols.weights;
   const cS = cols.starts;
-  for (let i = 0; i < r.h; i++) {
+  // Four input rows at a time share each weight load.
+  let i = 0;
+  for (; i + 4 <= r.h; i += 4) {
     const base = (r.y + i) * stride + r.x;
     const ti = i * 64;
-    if (cTaps === 3) {
-      for (let s = 0, wo = 0; s < 64; s++, wo += 3) {
-        const p = base + cS[s]!;
-        t[ti + s] = cW[wo]! * luma[p]! + cW[wo + 1]! * luma[p + 1]! + cW[wo + 2]! * luma[p + 2]!;
+    for (let s = 0; s < 64; s++) {
+      const p = base + cS[s]!;
+      const wo = s * cTaps;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      for (let k = 0; k < cTaps; k++) {
+        const w = cW[wo + k]!;
+        const q = p + k;
+        a0 += w * luma[q]!;
+        a1 += w * luma[q + stride]!;
+        a2 += w * luma[q + 2 * stride]!;
+        a3 += w * luma[q + 3 * stride]!;
       }
-    } else {
-      for (let s = 0; s < 64; s++) {
-        let acc = 0;
-        const p = base + cS[s]!;
-        const wo = s * cTaps;
-        for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * luma[p + k]!;
-        t[ti + s] = acc;
-      }
+      t[ti + s] = a0;
+      t[ti + 64 + s] = a1;
+      t[ti + 128 + s] = a2;
+      t[ti + 192 + s] = a3;
+    }
+  }
+  for (; i < r.h; i++) {
+    const base = (r.y + i) * stride + r.x;
+    for (let s = 0; s < 64; s++) {
+      let acc = 0;
+      const p = base + cS[s]!;
+      const wo = s * cTaps;
+      for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * luma[p + k]!;
+      t[i * 64 + s] = acc;
     }
   }
   // Sweep 2: 64 output rows, each a weighted sum of the filtered rows (zero weights skipped).

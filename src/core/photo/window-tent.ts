@@ -114,33 +114,43 @@ function rowPass(img: Float32Array, width: number, c0: number, span: number, row
   }
 }
 
-// out[s][j] = Σ_k cW[j][k] · t[s][cS[j] + k] over all taps in order (a zero weight adds an exact 0).
+// out[s][j] = Σ_k cW[j][k] · t[s][cS[j] + k] over all taps in order (a zero weight adds an exact 0). Four
+// output rows at a time share each weight load.
 function colPass(t: Float64Array, span: number, c0: number, mr: number, cols: WindowTent, out: Float32Array): void {
   const mc = cols.m;
   const cTaps = cols.taps;
   const cW = cols.weights;
   const cS = cols.starts;
-  for (let s = 0; s < mr; s++) {
+  let s = 0;
+  for (; s + 4 <= mr; s += 4) {
     const to = s * span - c0;
     const o = s * mc;
-    if (cTaps === 4) {
-      for (let j = 0, wo = 0; j < mc; j++, wo += 4) {
-        const p = to + cS[j]!;
-        out[o + j] = cW[wo]! * t[p]! + cW[wo + 1]! * t[p + 1]! + cW[wo + 2]! * t[p + 2]! + cW[wo + 3]! * t[p + 3]!;
+    for (let j = 0; j < mc; j++) {
+      const p = to + cS[j]!;
+      const wo = j * cTaps;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      for (let k = 0; k < cTaps; k++) {
+        const w = cW[wo + k]!;
+        const q = p + k;
+        a0 += w * t[q]!;
+        a1 += w * t[q + span]!;
+        a2 += w * t[q + 2 * span]!;
+        a3 += w * t[q + 3 * span]!;
       }
-    } else if (cTaps === 5) {
-      for (let j = 0, wo = 0; j < mc; j++, wo += 5) {
-        const p = to + cS[j]!;
-        out[o + j] = cW[wo]! * t[p]! + cW[wo + 1]! * t[p + 1]! + cW[wo + 2]! * t[p + 2]! + cW[wo + 3]! * t[p + 3]! + cW[wo + 4]! * t[p + 4]!;
-      }
-    } else {
-      for (let j = 0; j < mc; j++) {
-        let acc = 0;
-        const p = to + cS[j]!;
-        const wo = j * cTaps;
-        for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * t[p + k]!;
-        out[o + j] = acc;
-      }
+      out[o + j] = a0;
+      out[o + mc + j] = a1;
+      out[o + 2 * mc + j] = a2;
+      out[o + 3 * mc + j] = a3;
+    }
+  }
+  for (; s < mr; s++) {
+    const to = s * span - c0;
+    for (let j = 0; j < mc; j++) {
+      let acc = 0;
+      const p = to + cS[j]!;
+      const wo = j * cTaps;
+      for (let k = 0; k < cTaps; k++) acc += cW[wo + k]! * t[p + k]!;
+      out[s * mc + j] = acc;
     }
   }
 }
