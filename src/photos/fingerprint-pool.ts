@@ -4,7 +4,7 @@
 // CLI (bin/trollmap.js) and under `node --import tsx` alike. Small jobs stay on this thread.
 // Start-up cost (measured, CPU): a worker booted with tsx's ESM hook (and the parent's inherited
 // `--import tsx`) cost ~0.63 s, because each ESM hook starts a module-loader thread of its own; the
-// in-thread CommonJS hook with the tsx flags dropped costs ~0.3 s, and this thread needs none. On 813
+// in-thread CommonJS hook with the tsx flags dropped costs ~0.25 s, and this thread needs none. On 813
 // portraits with 2 cores that is ~1.2 ms of CPU a photo saved.
 // Batches shrink towards the end (a quarter of each thread's share of what is left, 4..`batch` files), so
 // no thread is left hashing a full batch while the others wait.
@@ -37,10 +37,13 @@ export function workerExecArgv(argv: readonly string[]): string[] {
   return out;
 }
 
+// sharp is loaded before tsx's hook is registered: the hook would otherwise look at each of sharp's files
+// (~50 ms CPU per worker).
 function startWorker(): Worker {
-  const api = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  const require = createRequire(import.meta.url);
+  const [sharp, api] = [require.resolve('sharp'), require.resolve('tsx/cjs/api')];
   const entry = fileURLToPath(new URL('./fingerprint-worker.ts', import.meta.url));
-  const boot = `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(entry)});`;
+  const boot = `require(${JSON.stringify(sharp)}); require(${JSON.stringify(api)}).register(); require(${JSON.stringify(entry)});`;
   return new Worker(boot, { eval: true, execArgv: workerExecArgv(process.execArgv) });
 }
 
