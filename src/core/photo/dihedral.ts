@@ -33,25 +33,38 @@ export const DIHEDRAL_LABEL: Readonly<Record<Dihedral, string>> = {
 
 const sign = (odd: boolean): number => (odd ? 1 : -1);
 
-/** The DCT of the transformed photo, computed from the original's DCT. */
-export function dihedralDct(a: Float32Array, t: Dihedral): Float32Array {
-  const b = new Float32Array(256);
+// Per transform: where each coefficient of the original goes, and its sign (±1: multiplying is exact).
+const MOVES = DIHEDRAL.map((t) => {
+  const to = new Uint8Array(256);
+  const by = new Float32Array(256);
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
-      const v = a[i * 16 + j]!;
+      const k = i * 16 + j;
       const diagonalSign = (i + j) & 1 ? -1 : 1;
-      switch (t) {
-        case 'original': b[i * 16 + j] = v; break;
-        case 'rotate90': b[j * 16 + i] = sign((j & 1) === 1) * v; break;
-        case 'rotate180': b[i * 16 + j] = diagonalSign * v; break;
-        case 'rotate270': b[j * 16 + i] = sign((i & 1) === 1) * v; break;
-        case 'flipX': b[i * 16 + j] = sign((i & 1) === 1) * v; break;
-        case 'flipY': b[i * 16 + j] = sign((j & 1) === 1) * v; break;
-        case 'flipPlus1': b[j * 16 + i] = v; break;
-        case 'flipMinus1': b[j * 16 + i] = diagonalSign * v; break;
-      }
+      const [at, sg] = ((): [number, number] => {
+        switch (t) {
+          case 'original': return [k, 1];
+          case 'rotate90': return [j * 16 + i, sign((j & 1) === 1)];
+          case 'rotate180': return [k, diagonalSign];
+          case 'rotate270': return [j * 16 + i, sign((i & 1) === 1)];
+          case 'flipX': return [k, sign((i & 1) === 1)];
+          case 'flipY': return [k, sign((j & 1) === 1)];
+          case 'flipPlus1': return [j * 16 + i, 1];
+          case 'flipMinus1': return [j * 16 + i, diagonalSign];
+        }
+      })();
+      to[k] = at;
+      by[k] = sg;
     }
   }
+  return { to, by };
+});
+
+/** The DCT of the transformed photo, computed from the original's DCT. */
+export function dihedralDct(a: Float32Array, t: Dihedral): Float32Array {
+  const { to, by } = MOVES[DIHEDRAL.indexOf(t)]!;
+  const b = new Float32Array(256);
+  for (let k = 0; k < 256; k++) b[to[k]!] = by[k]! * a[k]!;
   return b;
 }
 
