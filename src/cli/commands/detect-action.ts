@@ -37,7 +37,8 @@ export async function detectAction(opts: DetectOptions): Promise<void> {
 
 /**
  * From how many selected actions `--threads auto` runs co-target (WORKER_LAYERS) in a worker thread. The worker
- * costs about 0.37 CPU-s to start under tsx (beside this thread's read) plus a copy of the columns, and co-target
+ * cost 0.33–0.41 CPU-s to start under tsx when this was measured (0.27–0.29 since it boots through tsx's CommonJS
+ * hook), beside this thread's read, plus a copy of the columns, and co-target
  * is more than half of the layers' work at these sizes, so the worker is the longer side. Measured 2026-11-29 with
  * `TROLLMAP_BENCH_CACHE=1 npm run bench -- detect-threads` (`trollmap simulate --accounts N --days 30 --seed 1`,
  * imported, warm; read + every default layer; min of 3 fresh processes; load 3.4–4.4 on the 2 cores), one thread's
