@@ -45,6 +45,15 @@ const OMITTED: Record<OptionalColumn, readonly PartName[]> = {
   text: ['text'], urls: ['urls.offsets', 'urls.values'], hashtags: ['hashtags.offsets', 'hashtags.values'], media: ['media.offsets', 'media.values'],
 };
 
+/** The fingerprint the stored snapshot of `filter` was written for (valid or stale), if there is one. */
+export function snapshotFingerprint(db: Db, filter: ActionFilter): string | undefined {
+  if (!hasSnapshotTable(db)) return undefined;
+  const row = db.prepare("SELECT fingerprint FROM column_snapshots WHERE filter_key = ? AND name = 'header' AND chunk = 0").get(snapshotKey(filter)) as
+    | { fingerprint: string }
+    | undefined;
+  return row?.fingerprint;
+}
+
 /** The snapshot of `filter` if one is valid for `fingerprint`; `omit`ted columns are not read and come back empty. */
 export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, omit: readonly OptionalColumn[] = []): ActionColumns | undefined {
   if (!hasSnapshotTable(db)) return undefined;

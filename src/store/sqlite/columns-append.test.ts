@@ -1,0 +1,131 @@
+// A detect after an import reads the stale snapshot plus the rows added since (readAppended, appendColumns): the
+// columns must equal a full read, and a snapshot whose actions are no longer all stored must not be extended.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Action } from '../../core/model.ts';
+import { appendColumns } from '../columns-append.ts';
+import { snapshotFingerprint, tableFingerprint } from './column-snapshot.ts';
+import { readAppended, readColumns, readRows, SNAPSHOT_MIN_ACTIONS } from './columns.ts';
+import { scanRows } from './row-scan.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'trollmap-columns-append-'));
+after(() => rm(root, { recursive: true, force: true }));
+
+/** n actions on two platforms with every field shape, times out of order and tied. */
+function actions(n: number, offset: number): Action[] {
+  return Array.from({ length: n }, (_, k): Action => {
+    const i = k + offset;
+    const a: Action = {
+      platform: i % 5 === 0 ? 'telegram' : 'vk', id: `x${i}`, account: `u${i % 97}`, kind: i % 3 === 0 ? 'comment' : 'share',
+      time: 1_700_000_000_000 + ((i * 7919) % 700) * 1000, precision: 's',
+      urls: i % 3 === 0 ? [] : i % 3 === 1 ? [`https://x.kg/${i % 40}`] : ['https://a.kg/1', `https://b.kg/${i % 7}`],
+      hashtags: i % 4 === 0 ? ['тег', 'tag'] : [], mentions: [], media: i % 6 === 0 ? ['m.jpg'] : [],
+    };
+    if (i % 2 === 0) a.target = `p${i % 53}`;
+    if (i % 7 === 2) a.shared = `s${i % 11}`;
+    if (i % 9 !== 4) a.text = `Текст ${i % 300}`;
+    return a;
+  });
+}
+
+async function put(path: string, list: Action[], sha: string): Promise<void> {
+  const store = await openSqliteStore(path);
+  try {
+    const s = await store.beginImport();
+    await s.putActions(list);
+    await s.commit({ source: sha, format: 'test', sha256: sha, rowsRead: list.length, actionsAdded: 0, actionsDuplicate: 0, accountsAdded: 0, badRows: 0, issues: [], importedAt: 0 });
+  } finally {
+    await store.close();
+  }
+}
+
+test('a snapshot plus the rows after any seq equals a read of all rows', async () => {
+  const path = join(root, 'split.sqlite');
+  await put(path, actions(3000, 0), 'a');
+  const db = new Database(path, { readonly: true });
+  try {
+    const all = readRows(db, {});
+    for (const m of [0, 1, 1234, 2999, 3000]) {
+      const before = scanRows(db, 'WHERE seq <= ?', [m], []);
+      const after = scanRows(db, 'WHERE seq > ?', [m], []);
+      assert.deepEqual(appendColumns(before, after), all, `split after seq ${m}`);
+    }
+  } finally {
+    db.close();
+  }
+});
+
+test('after a second import, detect reads the stale snapshot plus the new rows and stores the result', async () => {
+  const path = join(root, 'two-imports.sqlite');
+  await put(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
+  const db = new Database(path);
+  try {
+    readColumns(db, {});
+    const first = snapshotFingerprint(db, {});
+    assert.equal(first, tableFingerprint(db), 'the first full read stored a snapshot');
+    db.close();
+    await put(path, actions(500, 1_000_000), 'second');
+    const again = new Database(path);
+    try {
+      assert.equal(snapshotFingerprint(again, {}), first, 'the import left it stale');
+      again.exec('BEGIN');
+      const appended = readAppended(again, {}, []);
+      again.exec('COMMIT');
+      assert.ok(appended !== undefined, 'a stale snapshot of unchanged rows is extended');
+      const rows = readRows(again, {});
+      assert.deepEqual(appended, rows);
+      assert.deepEqual(readColumns(again, {}), rows);
+      assert.equal(snapshotFingerprint(again, {}), tableFingerprint(again), 'the extended columns were stored');
+    } finally {
+      again.close();
+    }
+  } finally {
+    if (db.open) db.close();
+  }
+});
+
+test('a stale snapshot is not extended when one of its actions is gone', async () => {
+  const path = join(root, 'gone.sqlite');
+  await put(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
+  const db = new Database(path);
+  try {
+    readColumns(db, {});
+    db.prepare('DELETE FROM actions WHERE seq = 7').run();
+    db.exec('BEGIN');
+    assert.equal(readAppended(db, {}, []), undefined);
+    db.exec('COMMIT');
+    assert.deepEqual(readColumns(db, {}), readRows(db, {}));
+  } finally {
+    db.close();
+  }
+});
+
+test('a stale snapshot is not extended when its last action was replaced by a new one with the same seq', async () => {
+  const path = join(root, 'replaced.sqlite');
+  await put(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
+  const db = new Database(path);
+  try {
+    readColumns(db, {});
+    const last = (db.prepare('SELECT max(seq) AS m FROM actions').get() as { m: number }).m;
+    db.prepare('DELETE FROM actions WHERE seq = ?').run(last);
+    db.close();
+    await put(path, actions(1, 5_000_000), 'second');
+    const again = new Database(path);
+    try {
+      assert.equal((again.prepare('SELECT max(seq) AS m FROM actions').get() as { m: number }).m, last, 'the new action took the freed seq');
+      again.exec('BEGIN');
+      assert.equal(readAppended(again, {}, []), undefined);
+      again.exec('COMMIT');
+      assert.deepEqual(readColumns(again, {}), readRows(again, {}));
+    } finally {
+      again.close();
+    }
+  } finally {
+    if (db.open) db.close();
+  }
+});
