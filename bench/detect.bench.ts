@@ -7,6 +7,8 @@
 // on detection without the ~30 s setup); the import is then not timed.
 // Detection is measured four times, each in its own process (`child` below): cold (rows parsed, columnar snapshot
 // written) and warm (snapshot read), with one thread and with two (WORKER_LAYERS, co-target, in a worker thread).
+// `append1`/`append2` (not run by default): on a copy of the database with a valid snapshot, APPEND_ACTIONS new
+// actions are stored first (untimed), so the read is the stale snapshot plus the rows added since.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
 import { readColumnsAt } from '../src/store/sqlite/columns.ts';
+import type { Action } from '../src/core/model.ts';
 import type { Store } from '../src/store/store.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -67,7 +70,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const wanted = (process.env['TROLLMAP_BENCH_RUNS'] ?? 'cold1,warm1,cold2,warm2').split(',');
     const runs: Record<string, unknown> = {};
     for (const name of wanted) {
-      const m = /^(cold|warm)([12])$/.exec(name);
+      const m = /^(cold|warm|append)([12])$/.exec(name);
       if (!m) throw new Error(`TROLLMAP_BENCH_RUNS: unknown run ${name}`);
       const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', join(dir, 'bench.db'), join(data, 'truth.csv'), m[1]!, m[2]!], {
         encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'],
@@ -91,13 +94,41 @@ export async function run(): Promise<Record<string, unknown>> {
   }
 }
 
+/** Actions added before an `append` run: copies of the last ones stored, with new ids. */
+const APPEND_ACTIONS = 1000;
+
+/** A copy of the database at `dbPath` whose snapshot is valid, then APPEND_ACTIONS more actions: its path. */
+async function appendedCopy(dbPath: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'trollmap-bench-append-'));
+  const path = join(dir, 'bench.db');
+  const source = new Database(dbPath);
+  await source.backup(path);
+  source.close();
+  const store = await openSqliteStore(path);
+  await store.readActionColumns(); // leaves a valid snapshot
+  const db = new Database(path, { readonly: true });
+  const last = db.prepare('SELECT platform, id, account, kind, time_ms AS time, time_precision AS precision, target, shared, text FROM actions ORDER BY seq DESC LIMIT ?')
+    .all(APPEND_ACTIONS) as (Action & { target: string | null; shared: string | null; text: string | null })[];
+  db.close();
+  const session = await store.beginImport();
+  await session.putActions(last.map((a) => ({
+    platform: a.platform, id: `appended-${a.id}`, account: a.account, kind: a.kind, time: a.time, precision: a.precision,
+    ...(a.target === null ? {} : { target: a.target }), ...(a.shared === null ? {} : { shared: a.shared }), ...(a.text === null ? {} : { text: a.text }),
+    urls: [], hashtags: [], mentions: [], media: [],
+  })));
+  await session.commit({ source: 'bench', format: 'bench', sha256: 'appended', rowsRead: last.length, actionsAdded: 0, actionsDuplicate: 0, accountsAdded: 0, badRows: 0, issues: [], importedAt: 0 });
+  await store.close();
+  return path;
+}
+
 /** One measured detection in this process: read (from rows when `cold`, after deleting snapshots) + layers + networks. */
-async function child(dbPath: string, truthPath: string, temp: 'cold' | 'warm', threads: 1 | 2): Promise<Record<string, unknown>> {
+async function child(originalPath: string, truthPath: string, temp: 'cold' | 'warm' | 'append', threads: 1 | 2): Promise<Record<string, unknown>> {
   const params = { ...DEFAULT_PARAMS, layers: [...DEFAULT_LAYERS] };
   {
-    const store = await openSqliteStore(dbPath); // brings the schema up to date (snapshot table)
+    const store = await openSqliteStore(originalPath); // brings the schema up to date (snapshot table)
     await store.close();
   }
+  const dbPath = temp === 'append' ? await appendedCopy(originalPath) : originalPath;
   if (temp === 'cold') {
     const db = new Database(dbPath);
     db.prepare('DELETE FROM column_snapshots').run();
@@ -155,10 +186,12 @@ async function child(dbPath: string, truthPath: string, temp: 'cold' | 'warm', t
   const cpuAll = cpuSeconds(cpu);
   const snapshot = new Database(dbPath, { readonly: true }).prepare('SELECT count(*) AS rows, coalesce(sum(length(body)), 0) AS bytes FROM column_snapshots').get();
   await store.close();
+  if (temp === 'append') await rm(join(dbPath, '..'), { recursive: true, force: true });
   const evaluation = evaluate(result, await readTruthFile(truthPath));
   const { params: _p, ...stable } = result;
   return {
     temp, threads,
+    ...(temp === 'append' ? { appendedActions: APPEND_ACTIONS } : {}),
     readPlusDetectSeconds: seconds,
     readPlusDetectCpuSeconds: cpuAll,
     storeReadSeconds: readSeconds,
@@ -181,6 +214,6 @@ async function child(dbPath: string, truthPath: string, temp: 'cold' | 'warm', t
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'child') {
-  const [dbPath, truthPath, temp, threads] = process.argv.slice(3) as [string, string, 'cold' | 'warm', string];
+  const [dbPath, truthPath, temp, threads] = process.argv.slice(3) as [string, string, 'cold' | 'warm' | 'append', string];
   process.stdout.write(JSON.stringify(await child(dbPath, truthPath, temp, threads === '2' ? 2 : 1)));
 }
