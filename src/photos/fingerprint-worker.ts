@@ -1,4 +1,6 @@
 // Worker-thread side of fingerprint-pool.ts: fingerprints each batch of files it is sent and posts the result.
+// Loaded through tsx's CommonJS hook (fingerprint-pool.ts says why), so this file and what it imports must not
+// use import.meta or top-level await.
 import { parentPort } from 'node:worker_threads';
 import type { PhotoIssue } from '../core/photo/photo-issue.ts';
 import type { DecodeLimits } from './decode.ts';
