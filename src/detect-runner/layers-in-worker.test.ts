@@ -10,7 +10,7 @@ import { DEFAULT_PARAMS, detectRun } from '../core/pipeline/index.ts';
 import type { RunParams } from '../core/run.ts';
 import { action, batch } from '../store/store.contract.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
-import { runLayersWithWorker, startLayersWorker, workerExecArgv } from './layers-in-worker.ts';
+import { runLayersWithWorker, startLayersWorker } from './layers-in-worker.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-layers-worker-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,10 +91,4 @@ test('a layer failing in the worker (an unknown layer) rejects the run as a bug,
   await store.close();
   const worker = startLayersWorker(params, ['co-nothing' as Layer]);
   await assert.rejects(runLayersWithWorker(columns, params, worker), (e) => !isUserError(e) && /^layers worker: /.test((e as Error).message));
-});
-
-test('workerExecArgv drops only the flags that load tsx (the worker loads it itself)', () => {
-  assert.deepEqual(workerExecArgv(['--import', 'tsx', '--cpu-prof', '--import=tsx/esm', '-r', 'tsx/cjs', '--import', './other.js', '--max-old-space-size=4096']), [
-    '--cpu-prof', '--import', './other.js', '--max-old-space-size=4096',
-  ]);
 });

@@ -1,14 +1,12 @@
 // Detection on both cores: some layers run in a worker thread on columns this thread read and handed over, while
 // this thread runs the others; `detectRun` then fuses them in the run's layer order, so the run is the one a single
 // thread would produce. src/core stays single-threaded and pure: threads live here.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Layer } from '../core/detect/layer-traces.ts';
 import { UserError } from '../core/errors.ts';
 import { runLayer, type LayerResult } from '../core/pipeline/index.ts';
 import type { ActionColumns } from '../core/columns.ts';
 import type { RunParams } from '../core/run.ts';
+import { startTsWorker } from '../threads/ts-worker.ts';
 import { columnsForWorker, type WorkerColumns } from './worker-columns.ts';
 
 /** Messages to the worker: the columns its layers run on. */
@@ -27,23 +25,8 @@ export type FromLayersWorker =
  */
 export const WORKER_LAYERS: readonly Layer[] = ['co-target'];
 
-// Under tsx (TypeScript sources) the worker loads our modules through tsx's in-thread CommonJS hook, without
-// the parent's `--import tsx`, whose ESM hook would start a module-loader thread per worker (as
-// src/photos/fingerprint-pool.ts does). Start-up CPU until co-target has run on an empty read, 3 runs each
-// (2026-11-29, tsx's compile cache warm): 0.33–0.41 s with the ESM hook, 0.27–0.29 s with the CommonJS one.
-const bootSource = (api: string, entry: string): string => `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(entry)});`;
-
-/** The parent's Node flags without those that load tsx (the worker loads it itself), e.g. to keep --cpu-prof. */
-export function workerExecArgv(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const flag = /^--(import|require|loader|experimental-loader)$/.test(a) || a === '-r';
-    if (flag && (argv[i + 1] ?? '').includes('tsx')) i++;
-    else if (!(/^--(import|require|loader|experimental-loader)=/.test(a) && a.includes('tsx'))) out.push(a);
-  }
-  return out;
-}
+// Start-up CPU until co-target has run on an empty read, 3 runs each (2026-11-29, tsx's compile cache warm):
+// 0.33–0.41 s with tsx's ESM hook, 0.27–0.29 s with the in-thread CommonJS one that startTsWorker uses.
 
 type WorkerResult = { results: Map<string, LayerResult>; seconds: Record<string, number> };
 
@@ -63,11 +46,7 @@ export interface LayersWorker {
 export function startLayersWorker(params: RunParams, layers: readonly Layer[], evidencePerEdge = 20): LayersWorker {
   const entry = new URL(`./layers-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const workerData = { params, layers: [...layers], evidencePerEdge };
-  const worker = entry.pathname.endsWith('.ts')
-    ? new Worker(bootSource(createRequire(import.meta.url).resolve('tsx/cjs/api'), fileURLToPath(entry)), {
-      eval: true, workerData, execArgv: workerExecArgv(process.execArgv),
-    })
-    : new Worker(entry, { workerData });
+  const worker = startTsWorker(entry, { workerData });
   const result = new Promise<WorkerResult>((resolve, reject) => {
     worker.on('message', (m: FromLayersWorker) => {
       if (m.t === 'done') return resolve({ results: new Map(m.results), seconds: m.seconds });

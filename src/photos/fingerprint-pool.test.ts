@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toHex } from '../core/photo/hash256.ts';
 import { fingerprintFiles } from './fingerprint-files.ts';
-import { fingerprintFilesParallel, workerExecArgv } from './fingerprint-pool.ts';
+import { fingerprintFilesParallel } from './fingerprint-pool.ts';
 
 const DIR = fileURLToPath(new URL('../../../shared/data/photos/congress/100x125/', import.meta.url));
 const have = existsSync(DIR);
@@ -20,12 +20,4 @@ test('worker threads give the same fingerprints, order and issues as one thread'
   assert.equal(many.issues.length, 2);
   const key = (r: typeof one): string[] => r.fingerprints.map((f) => `${f.file} ${toHex(f.fingerprint.dihedral[0]!)} ${f.fingerprint.ladder.length}`);
   assert.deepEqual(key(many), key(one));
-});
-
-test('workers keep the parent\'s Node flags except those that load tsx (they load it themselves)', () => {
-  assert.deepEqual(
-    workerExecArgv(['--import', 'tsx', '--cpu-prof', '--cpu-prof-dir=/tmp/p', '--require=tsx/cjs', '--import', './other.mjs', '--max-old-space-size=4096']),
-    ['--cpu-prof', '--cpu-prof-dir=/tmp/p', '--import', './other.mjs', '--max-old-space-size=4096'],
-  );
-  assert.deepEqual(workerExecArgv(['--loader', 'file:///x/node_modules/tsx/dist/loader.mjs', '--enable-source-maps']), ['--enable-source-maps']);
 });

@@ -8,11 +8,10 @@
 // portraits with 2 cores that is ~1.2 ms of CPU a photo saved.
 // Batches shrink towards the end (a quarter of each thread's share of what is left, 4..`batch` files), so
 // no thread is left hashing a full batch while the others wait.
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PhotoIssue } from '../core/photo/photo-issue.ts';
+import { startTsWorker } from '../threads/ts-worker.ts';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decode.ts';
 import { FILES_IN_FLIGHT, fingerprintFiles, type FileFingerprint } from './fingerprint-files.ts';
 import type { WorkerJob, WorkerResult } from './fingerprint-worker.ts';
@@ -25,26 +24,9 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The parent's Node flags without those that load tsx (the worker loads it itself), e.g. to keep --cpu-prof. */
-export function workerExecArgv(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const flag = /^--(import|require|loader|experimental-loader)$/.test(a) || a === '-r';
-    if (flag && (argv[i + 1] ?? '').includes('tsx')) i++;
-    else if (!(/^--(import|require|loader|experimental-loader)=/.test(a) && a.includes('tsx'))) out.push(a);
-  }
-  return out;
-}
-
-// sharp is loaded before tsx's hook is registered: the hook would otherwise look at each of sharp's files
-// (~50 ms CPU per worker).
+// sharp is loaded before tsx's hook is registered (startTsWorker's preload).
 function startWorker(): Worker {
-  const require = createRequire(import.meta.url);
-  const [sharp, api] = [require.resolve('sharp'), require.resolve('tsx/cjs/api')];
-  const entry = fileURLToPath(new URL('./fingerprint-worker.ts', import.meta.url));
-  const boot = `require(${JSON.stringify(sharp)}); require(${JSON.stringify(api)}).register(); require(${JSON.stringify(entry)});`;
-  return new Worker(boot, { eval: true, execArgv: workerExecArgv(process.execArgv) });
+  return startTsWorker(new URL('./fingerprint-worker.ts', import.meta.url), { preload: ['sharp'] });
 }
 
 /** Like fingerprintFiles (same order, same issues), spread over this thread and worker threads. */
