@@ -1,7 +1,7 @@
 // `trollmap photos hash` / `photos match` run as a user would run them, on real portraits
 // (../shared/data/photos/congress, public domain) and Meta's reference hashes (../shared/data/pdq-reference).
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -65,4 +65,24 @@ test('photos match on a missing folder: exit 1 with the path', () => {
   const r = trollmap(['photos', 'match', join(dir, 'nope')]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /nope: no such folder/);
+});
+
+test('photos hash into a reader that stops early (| head -1): exit 0, no error', { skip }, async () => {
+  const { spawn } = await import('node:child_process');
+  const bin = fileURLToPath(new URL('../bin/trollmap.js', import.meta.url));
+  const folder = DATA + 'photos/congress/200x250/';
+  const files = readdirSync(folder).map((f) => folder + f);
+  // 813 lines of ~110 bytes: more than a pipe holds, so the CLI is still writing when the reader goes away.
+  const child = spawn(process.execPath, [bin, 'photos', 'hash', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const first = await new Promise<string>((resolve) => {
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString()));
+    child.once('close', () => resolve(''));
+  });
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.match(first, /^[0-9a-f]{64},/);
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });
