@@ -5,8 +5,6 @@ import { UserError } from '../core/errors.ts';
 import type { Account, Action } from '../core/model.ts';
 import { fillEntitiesFromText } from '../core/normalise/entities.ts';
 import { ActionBlockWriter, type ActionBlock } from '../store/action-block.ts';
-import { ColumnsCollector, keep } from '../store/columns-collector.ts';
-import { encodeColumns, type EncodedColumns } from '../store/snapshot-codec.ts';
 import type { RowIssue, Sink } from './formats/types.ts';
 import { IssueCollector } from './issues.ts';
 import { noteAvatar, noteImageMedia, type PhotoRef } from './photo-refs.ts';
@@ -15,9 +13,6 @@ import { noteAvatar, noteImageMedia, type PhotoRef } from './photo-refs.ts';
 export interface BlockTarget {
   putAccounts(accounts: readonly Account[]): Promise<void>;
   putActionBlock(block: ActionBlock): Promise<unknown>;
-  /** True when the target takes the written actions as columns too (then `putColumns` is called once at the end). */
-  wantsColumns?: boolean;
-  putColumns?(columns: EncodedColumns): Promise<void>;
 }
 
 const BLOCK_ROWS = 4096;
@@ -25,11 +20,14 @@ const BLOCK_BYTES = 4 << 20;
 const ACCOUNT_BATCH = 20_000;
 /** Ids remembered for in-file dedupe; past this the store's unique index does it (bounded memory). */
 export const MAX_DISTINCT_KEYS = 2_000_000;
+
 /**
- * Actions collected as columns for a store that wants them (about 500 bytes each on the IRA file); past this the
- * collection is dropped and the first detect builds the columns from the rows instead (bounded memory).
+ * A copy of `s` that does not keep alive the string it was sliced from (V8 slices strings of 13+ characters
+ * out of their parent; readers slice cells out of whole decoded chunks).
  */
-export const MAX_COLUMN_ACTIONS = 2_000_000;
+function keep(s: string): string {
+  return s.length < 13 ? s : `${s} `.slice(0, -1);
+}
 
 /** Buffers a reader's output and writes it to a BlockTarget. */
 export class BatchSink implements Sink {
@@ -53,15 +51,12 @@ export class BatchSink implements Sink {
   private accounts = new Map<string, Account>();
   private lastBadLine = -1;
   private lastProfile: Account | undefined;
-  private columns: ColumnsCollector | undefined;
 
   constructor(
     private readonly target: BlockTarget,
     private readonly file: string,
     private readonly options: { signal?: AbortSignal; refs?: PhotoRef[]; maxKeys?: number } = {},
-  ) {
-    if (target.wantsColumns && target.putColumns) this.columns = new ColumnsCollector();
-  }
+  ) {}
 
   row(): void {
     this.rows++;
@@ -89,9 +84,6 @@ export class BatchSink implements Sink {
     fillEntitiesFromText(a);
     if (this.options.refs && a.media.length > 0) noteImageMedia(a, this.options.refs);
     this.writer.add(a);
-    if (this.columns === undefined) return;
-    if (this.columns.count < MAX_COLUMN_ACTIONS) this.columns.add(a);
-    else this.columns = undefined;
   }
 
   account(a: Account): void {
@@ -145,15 +137,9 @@ export class BatchSink implements Sink {
     if (this.writer.rows >= BLOCK_ROWS || this.writer.size >= BLOCK_BYTES) await this.writeActions();
   }
 
-  /** Writes whatever is buffered, then (when the target wants them) every written action as columns. */
+  /** Writes whatever is buffered. */
   async flush(): Promise<void> {
     await this.writeActions();
-    if (this.columns === undefined) return;
-    // The collected values are dropped before the encoded copy is handed over (memory holds one at a time).
-    const columns = this.columns.build();
-    this.columns = undefined;
-    const encoded = encodeColumns(columns);
-    if (encoded !== undefined) await this.target.putColumns!(encoded);
   }
 
   private async writeAccounts(): Promise<void> {

@@ -4,7 +4,6 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.ts';
-import type { EncodedColumns } from '../store/snapshot-codec.ts';
 import type { ImportSession, Store, StoredBatch } from '../store/store.ts';
 import { hashFile } from './decode.ts';
 import { formatIssueGroup, IssueCollector } from './issues.ts';
@@ -94,7 +93,6 @@ export async function importFile(store: Store, path: string, file: string, optio
         return {
           putAccounts: (a) => s.putAccounts(a),
           putActionBlock: async (b) => (actionsAdded += await s.putActionBlock(b)),
-          ...(s.wantsColumns && s.putColumns ? { wantsColumns: true, putColumns: (c: EncodedColumns) => s.putColumns!(c) } : {}),
         };
       },
       onProgress: (bytes, rows) => options.onProgress?.({ file, bytes, totalBytes, rows }),

@@ -6,7 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../core/errors.ts';
 import type { Account } from '../core/model.ts';
 import type { ActionBlock } from '../store/action-block.ts';
-import type { EncodedColumns } from '../store/snapshot-codec.ts';
 import type { BlockTarget } from './batch-sink.ts';
 import { readFile, type ReadChoices } from './read-file.ts';
 import type { FromWorker, ToWorker } from './worker-messages.ts';
@@ -26,10 +25,8 @@ let inFlight = 0;
 let wake: (() => void) | undefined;
 let go: (() => void) | undefined;
 const started = new Promise<void>((resolve) => (go = resolve));
-let wantsColumns = false;
 port.on('message', (m: ToWorker) => {
   if (m.t === 'go') return go?.();
-  if (m.wantsColumns) wantsColumns = true;
   inFlight--;
   wake?.();
   wake = undefined;
@@ -45,7 +42,6 @@ async function send(m: FromWorker, transfer?: ArrayBuffer[]): Promise<void> {
 const target: BlockTarget = {
   putAccounts: (list: readonly Account[]) => send({ t: 'accounts', list: [...list] }),
   putActionBlock: (block: ActionBlock) => send({ t: 'block', block }, [block.bytes.buffer as ArrayBuffer]),
-  putColumns: (columns: EncodedColumns) => send({ t: 'columns', columns }, [...new Set(columns.blobs.map((b) => b.body.buffer as ArrayBuffer))]),
 };
 
 await started;
@@ -54,8 +50,7 @@ try {
     begin: async (format) => {
       await send({ t: 'format', name: format });
       while (inFlight > 0) await answered();
-      // The ack of `format` said whether the store takes the actions as columns.
-      return wantsColumns ? { ...target, wantsColumns } : target;
+      return target;
     },
     onProgress: (bytes, rows) => {
       last = { bytes, rows };

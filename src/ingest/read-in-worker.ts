@@ -47,7 +47,7 @@ export function startReader(path: string, file: string, choices: ReadChoices): W
 }
 
 async function run(worker: Worker, file: string, hooks: ReadHooks, early: unknown): Promise<ReadOutcome> {
-  const ack = (wantsColumns?: boolean): void => worker.postMessage((wantsColumns ? { t: 'ack', wantsColumns } : { t: 'ack' }) satisfies ToWorker);
+  const ack = (): void => worker.postMessage({ t: 'ack' } satisfies ToWorker);
   let onAbort: (() => void) | undefined;
   try {
     return await new Promise<ReadOutcome>((resolve, reject) => {
@@ -73,15 +73,12 @@ async function run(worker: Worker, file: string, hooks: ReadHooks, early: unknow
             return hooks.onProgress?.(m.bytes, m.rows);
           case 'format':
             target = await hooks.begin(m.name);
-            return ack(target.wantsColumns === true && target.putColumns !== undefined);
+            return ack();
           case 'accounts':
             await target!.putAccounts(m.list);
             return ack();
           case 'block':
             await target!.putActionBlock(m.block);
-            return ack();
-          case 'columns':
-            await target!.putColumns!(m.columns);
             return ack();
           case 'done':
             settled = true;

@@ -62,42 +62,6 @@ export function* stringChunks(values: readonly string[]): Generator<Uint8Array, 
   }
 }
 
-/** One blob of a snapshot: a chunk of a part, or the header (name 'header', last). */
-export interface SnapshotBlob {
-  name: PartName | 'header';
-  chunk: number;
-  body: Uint8Array;
-}
-
-/** A snapshot encoded before it is written (an import's reader encodes it and hands over the buffers). */
-export interface EncodedColumns {
-  count: number;
-  blobs: SnapshotBlob[];
-}
-
-/** The blobs of `c`, one part at a time, the header last; throws SnapshotSkip when a string cannot be kept. */
-export function* snapshotBlobs(c: ActionColumns): Generator<SnapshotBlob, void, undefined> {
-  for (const name of Object.keys(TYPED_PARTS) as PartName[]) yield { name, chunk: 0, body: typedBytes(partOf(c, name) as Typed) };
-  const chunks: Record<string, number> = {};
-  for (const name of STRING_PARTS) {
-    let chunk = 0;
-    for (const body of stringChunks(partOf(c, name) as readonly string[])) yield { name, chunk: chunk++, body };
-    chunks[name] = chunk;
-  }
-  // Its own buffer (not a slice of Node's shared pool), so it can be transferred to another thread.
-  yield { name: 'header', chunk: 0, body: new TextEncoder().encode(JSON.stringify({ format: SNAPSHOT_FORMAT, count: c.count, chunks })) };
-}
-
-/** All blobs of `c` at once, or undefined when a string cannot be kept (not well-formed UTF-16). */
-export function encodeColumns(c: ActionColumns): EncodedColumns | undefined {
-  try {
-    return { count: c.count, blobs: [...snapshotBlobs(c)] };
-  } catch (e) {
-    if (e instanceof SnapshotSkip) return undefined;
-    throw e;
-  }
-}
-
 /** Appends one chunk's strings to `out`; false when the chunk is malformed. */
 export function decodeStringChunk(blob: Uint8Array, out: string[]): boolean {
   if (blob.byteLength < 4) return false;

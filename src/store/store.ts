@@ -1,7 +1,6 @@
 // The one storage interface. SQLite implements it now, PostgreSQL later; both must pass store.contract.ts.
 // Methods are async so a networked store fits the same shape; keep engine-specific tricks out of it.
 import type { ActionColumns, StoreStats } from '../core/columns.ts';
-import type { EncodedColumns } from './snapshot-codec.ts';
 import type { Account, Action, ActionKind, ImportBatch, Platform } from '../core/model.ts';
 import type { AccountFinding, DetectionRun, RunEdge } from '../core/run.ts';
 import type { ActionBlock } from './action-block.ts';
@@ -50,16 +49,6 @@ export interface ImportSession {
   putActions(actions: readonly Action[]): Promise<number>;
   /** putActions for a block of encoded actions (the import pipeline's fast path). Returns how many were new. */
   putActionBlock(block: ActionBlock): Promise<number>;
-  /**
-   * True when this store keeps the import's actions as columns (`putColumns`): the SQLite store does when its actions
-   * table was empty, so they become its columnar snapshot.
-   */
-  readonly wantsColumns?: boolean;
-  /**
-   * Every action of the blocks put so far, in the order put, as encoded columns (seq = 1-based position; see
-   * snapshot-codec.ts); called once, before `commit`. Kept only when every one of them was new.
-   */
-  putColumns?(columns: EncodedColumns): Promise<void>;
   /** Adds photos of this import (they carry its batch id and vanish with a rollback). Returns how many. */
   putPhotos(photos: readonly NewPhoto[]): Promise<number>;
   /** Records the batch and makes everything visible at once. */

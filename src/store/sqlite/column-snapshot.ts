@@ -8,8 +8,8 @@ import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import {
-  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, snapshotBlobs, typedFrom,
-  type EncodedColumns, type PartName,
+  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partOf, stringChunks, typedBytes, typedFrom,
+  type PartName,
 } from '../snapshot-codec.ts';
 
 type Db = Database.Database;
@@ -130,10 +130,9 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
  * Stores `columns` as the snapshot of `filter`, in one short write transaction that first checks the table still has
  * `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other filters (the
  * unfiltered one excepted). Never throws for SQLite's
- * reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a time
- * (or come encoded already, from an import's reader).
+ * reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a time.
  */
-export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns | EncodedColumns, fingerprint: string): boolean {
+export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns, fingerprint: string): boolean {
   if (db.readonly || db.inTransaction || endianness() !== 'LE' || !hasSnapshotTable(db)) {
     debugNote('columnar snapshot not written (read-only, in a transaction, big-endian or no table)');
     return false;
@@ -148,7 +147,14 @@ export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColum
       if (tableFingerprint(db) !== fingerprint) throw new SnapshotSkip('the actions changed since the read');
       // Disk stays bounded: the unfiltered snapshot and the one being written, nothing older or of other filters.
       db.prepare('DELETE FROM column_snapshots WHERE filter_key = ? OR fingerprint <> ? OR filter_key <> ?').run(key, fingerprint, snapshotKey({}));
-      for (const b of 'blobs' in columns ? columns.blobs : snapshotBlobs(columns)) put(b.name, b.chunk, b.body);
+      for (const name of Object.keys(TYPED_PARTS) as PartName[]) put(name, 0, typedBytes(partOf(columns, name) as Int32Array));
+      const chunks: Record<string, number> = {};
+      for (const name of STRING_PARTS) {
+        let chunk = 0;
+        for (const body of stringChunks(partOf(columns, name) as readonly string[])) put(name, chunk++, body);
+        chunks[name] = chunk;
+      }
+      put('header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8'));
     }).immediate();
     return true;
   } catch (e) {

@@ -5,10 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Account, Action } from '../../core/model.ts';
 import { ACTION_ROW, ActionBlockWriter, type ActionBlock } from '../action-block.ts';
-import type { EncodedColumns } from '../snapshot-codec.ts';
 import type { ImportSession, NewPhoto, StoredBatch } from '../store.ts';
-import { SNAPSHOT_MIN_ACTIONS } from './columns.ts';
-import { hasSnapshotTable, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
 import { insertPhotos } from './photos.ts';
 
 type Db = Database.Database;
@@ -46,12 +43,6 @@ export function openImportSession(db: Db, finish: () => void): ImportSession {
   const empty = db.prepare('SELECT 1 FROM actions LIMIT 1').get() === undefined;
   // 'possible': nothing inserted yet into an empty table; 'on': indexes dropped; 'off': normal inserts.
   let bulk: 'possible' | 'on' | 'off' = empty && indexSql.length === BULK_INDEXES.length ? 'possible' : 'off';
-  // Into an empty table the import's actions are the whole table: their columns (built by the reader, which has
-  // the values at hand) become the columnar snapshot, provided every row put was inserted, in order.
-  const wantsColumns = empty && !db.readonly && hasSnapshotTable(db);
-  let columnsValid = wantsColumns;
-  let put = 0;
-  let columns: EncodedColumns | undefined;
   let insertUnique: Database.Statement | undefined;
   let insertPlain: Database.Statement | undefined;
   let added = 0;
@@ -86,8 +77,6 @@ export function openImportSession(db: Db, finish: () => void): ImportSession {
     const bytes = Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength);
     const n = stmt.run(nextBatch, bytes).changes;
     added += n;
-    put += block.rows;
-    if (n !== block.rows) columnsValid = false;
     return n;
   };
   return {
@@ -101,11 +90,6 @@ export function openImportSession(db: Db, finish: () => void): ImportSession {
       }
     },
     putActionBlock,
-    wantsColumns,
-    putColumns: async (c: EncodedColumns) => {
-      check();
-      columns = c;
-    },
     putActions: async (actions: readonly Action[]) => {
       const writer = new ActionBlockWriter();
       const accounts = new Map<string, [string, string]>();
@@ -135,9 +119,6 @@ export function openImportSession(db: Db, finish: () => void): ImportSession {
         );
         db.exec('COMMIT');
         end();
-        if (columns !== undefined && columnsValid && columns.count === put && put === added && put >= SNAPSHOT_MIN_ACTIONS) {
-          writeSnapshot(db, {}, columns, tableFingerprint(db));
-        }
         return stored;
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
