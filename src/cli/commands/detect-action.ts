@@ -36,19 +36,13 @@ export async function detectAction(opts: DetectOptions): Promise<void> {
 }
 
 /**
- * From how many selected actions `--threads auto` runs co-target (WORKER_LAYERS) in a worker thread. The worker
- * cost 0.33–0.41 CPU-s to start under tsx when this was measured (0.27–0.29 since it boots through tsx's CommonJS
- * hook), beside this thread's read, plus a copy of the columns, and co-target
- * is more than half of the layers' work at these sizes, so the worker is the longer side. Measured 2026-11-29 with
- * `TROLLMAP_BENCH_CACHE=1 npm run bench -- detect-threads` (`trollmap simulate --accounts N --days 30 --seed 1`,
- * imported, warm; read + every default layer; min of 3 fresh processes; load 3.4–4.4 on the 2 cores), one thread's
- * CPU-s against the longer thread's with two (wall seconds in brackets):
- *   45,133 actions: 0.68 (1.45) vs 0.84 (2.37) · 89,471: 1.15 (2.15) vs 1.23 (2.99) · 129,158: 1.70 (2.59) vs
- *   1.47 (2.88) · 158,488: 1.40 (2.14) vs 1.15 (2.49) · 291,296: 2.37 (3.50) vs 1.94 (4.16) · 548,012: 2.99 (4.45)
- *   vs 2.26 (5.53).
- * With a free second core two threads finish first from between 89k and 129k actions on; 150k leaves a margin.
- * On that busy machine (no free core) the wall times favoured one thread at every size: a quiet-machine rerun of
- * the bench should confirm the threshold by wall time.
+ * From how many selected actions `--threads auto` runs co-target (WORKER_LAYERS) in a worker thread (its start-up
+ * and the copy of the columns it gets cost CPU that small reads do not win back). Measured 2026-11-29 03:48–03:50 UTC on a quiet
+ * machine with `TROLLMAP_BENCH_CACHE=1 npm run bench -- detect-threads` (`trollmap simulate --accounts N --days 30
+ * --seed 1`, imported, warm; read + every default layer; min of 3 fresh processes), wall seconds with one thread
+ * vs two: 45,133 actions 0.83 vs 1.28 · 89,471: 1.19 vs 1.39 · 129,158: 2.18 vs 1.64 · 158,488: 1.83 vs 1.84 ·
+ * 291,296: 3.24 vs 3.29 · 548,012: 3.64 vs 2.94 (and 1,032,530: 10.32 vs 8.60, `npm run bench -- detect`).
+ * Below ~100k one thread is faster; from ~130k on two threads are never slower (ties at 158k and 291k).
  */
 export const DETECT_THREADS_MIN_ACTIONS = 150_000;
 
