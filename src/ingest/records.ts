@@ -6,6 +6,7 @@ import { UserError } from '../core/errors.ts';
 import { csvRows } from './csv.ts';
 import type { TextSource } from './decode.ts';
 import type { Head, Sink } from './formats/types.ts';
+import { keepingDigits, parseJsonKeepingDigits } from './json-numbers.ts';
 
 /** Called for each data row with its fields (as many as header cells) and 1-based line. */
 export type RowFn = (fields: string[], line: number) => void;
@@ -72,7 +73,7 @@ export type JsonValueFn = (path: readonly (string | number)[], value: unknown) =
 
 /** Streams a JSON document, calling `fn` for each value matching `paths` (streamparser's JSONPath subset). */
 export async function readJson(source: TextSource, paths: string[], sink: Sink, fn: JsonValueFn): Promise<void> {
-  const parser = new JSONParser({ paths, keepStack: false });
+  const parser = keepingDigits(new JSONParser({ paths, keepStack: false }));
   const input = Readable.from(source.chunks());
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
@@ -106,7 +107,7 @@ export async function readJsonLines(
     sink.row();
     let v: unknown;
     try {
-      v = JSON.parse(t);
+      v = parseJsonKeepingDigits(t);
     } catch (e) {
       if (!(e instanceof SyntaxError)) throw e;
       sink.bad({ line, code: 'bad-json', message: `not a JSON object (${e.message}); expected one JSON object per line` });
