@@ -17,7 +17,6 @@ import { DEFAULT_LAYERS, DEFAULT_PARAMS, runLayer } from '../src/core/pipeline/i
 import { startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
 import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
-import { readColumnsAt } from '../src/store/sqlite/columns.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 
 const REPS = 3;
@@ -73,9 +72,11 @@ async function child(db: string, threads: 1 | 2): Promise<Record<string, number>
   const before = new Map((await sampler.report()).map(([t, v]) => [t, v] as const));
   const own = (): number => taskCpu(main) - (before.get(main) ?? 0);
   const params = { ...DEFAULT_PARAMS, layers: [...DEFAULT_LAYERS] as Layer[] };
+  const store = await openSqliteStore(db);
   const t0 = performance.now();
   const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS) : undefined;
-  const columns = readColumnsAt(db, {}, { onColumns: (c) => worker?.give(c) });
+  const columns = await store.readActionColumns({}, { onColumns: (c) => worker?.give(c) });
+  await store.close();
   for (const layer of params.layers) if (!worker?.layers.includes(layer)) runLayer(columns, layer, params);
   const mainCpu = own();
   await worker?.result;

@@ -21,7 +21,6 @@ import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
-import { readColumnsAt } from '../src/store/sqlite/columns.ts';
 import type { Action } from '../src/core/model.ts';
 import type { Store } from '../src/store/store.ts';
 import { spawnSync } from 'node:child_process';
@@ -138,17 +137,15 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   const t = performance.now();
   const cpu = process.cpuUsage();
   // As `trollmap detect --threads 2`: the worker boots during the read and gets its columns as soon as they are
-  // built, before the snapshot write (a connection of its own, as detect's two-thread read).
+  // built, before the snapshot write.
   const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS) : undefined;
   let builtSeconds: number | undefined;
-  const columns = worker
-    ? readColumnsAt(dbPath, {}, {
-      onColumns: (c) => {
-        builtSeconds = +((performance.now() - t) / 1000).toFixed(2);
-        worker.give(c);
-      },
-    })
-    : await store.readActionColumns();
+  const columns = await store.readActionColumns({}, worker ? {
+    onColumns: (c) => {
+      builtSeconds = +((performance.now() - t) / 1000).toFixed(2);
+      worker.give(c);
+    },
+  } : {});
   const readSeconds = +((performance.now() - t) / 1000).toFixed(2);
   const readCpu = cpuSeconds(cpu);
   const accounts = await store.getAccounts(columns.accountKeys);

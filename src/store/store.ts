@@ -77,7 +77,11 @@ export interface Store {
   getAccounts(keys: readonly string[]): Promise<Account[]>;
   /** Streams all stored accounts in key order. */
   iterateAccounts(): AsyncIterable<Account>;
-  readActionColumns(filter?: ActionFilter): Promise<ActionColumns>;
+  /**
+   * The filtered actions as columns. `onColumns` is called with them as soon as they are built, before any work the
+   * store does afterwards (the SQLite store writes its columnar snapshot then): detect hands them to its worker there.
+   */
+  readActionColumns(filter?: ActionFilter, options?: { onColumns?: (columns: ActionColumns) => void }): Promise<ActionColumns>;
   stats(options?: { top?: number }): Promise<StoreStats>;
   /** Stores a detection run with all its findings in one transaction; returns its id. */
   saveRun(run: DetectionRun): Promise<number>;

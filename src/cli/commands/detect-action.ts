@@ -14,7 +14,7 @@ import type { Account } from '../../core/model.ts';
 import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
 import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker } from '../../detect-runner/layers-in-worker.ts';
-import { countActionsAt, readColumnsAt } from '../../store/sqlite/columns.ts';
+import { countActionsAt } from '../../store/sqlite/columns.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import type { ActionFilter, Store } from '../../store/store.ts';
 import { inputHash } from '../input-hash.ts';
@@ -63,7 +63,7 @@ async function detect(store: Store, path: string, opts: DetectOptions): Promise<
   // The worker's layers run with the action layers' parameters (co-photo is fused by this thread only).
   const worker = two ? startLayersWorker({ ...base, layers: withoutPhotos(requested) }, workerLayers) : undefined;
   try {
-    await detectWith(store, path, opts, filter, base, worker, say);
+    await detectWith(store, opts, filter, base, worker, say);
   } finally {
     await worker?.stop();
   }
@@ -82,14 +82,13 @@ function useTwoThreads(threads: DetectOptions['threads'], path: string, filter: 
 }
 
 async function detectWith(
-  store: Store, path: string, opts: DetectOptions, filter: ActionFilter, base: Omit<RunParams, 'layers'>, worker: LayersWorker | undefined,
+  store: Store, opts: DetectOptions, filter: ActionFilter, base: Omit<RunParams, 'layers'>, worker: LayersWorker | undefined,
   say: (s: string) => void,
 ): Promise<void> {
   say(worker ? `reading actions (${worker.layers.join(', ')} in a worker thread)` : 'reading actions');
   // With a worker, the columns go to it as soon as they are built: it computes while this thread writes the
-  // columnar snapshot (the first run after an import). The Store interface has no such hook, so this read goes
-  // through a connection of its own to the same file.
-  const columns = worker ? readColumnsAt(path, filter, { onColumns: (c) => worker.give(c) }) : await store.readActionColumns(filter);
+  // columnar snapshot.
+  const columns = await store.readActionColumns(filter, worker ? { onColumns: (c) => worker.give(c) } : {});
   if (columns.count === 0) throw new UserError('no actions to analyse: import data first, or widen --platform/--since/--until');
   // Photos are read once; by default co-photo runs when the accounts read have any.
   const stored = opts.layers === undefined || opts.layers.includes(CO_PHOTO_LAYER) ? await storedPhotoEdges(store, columns.accountKeys) : undefined;

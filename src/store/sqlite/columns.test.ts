@@ -9,7 +9,7 @@ import type { ColumnRow } from '../columns-builder.ts';
 import { id, PLATFORMS, referenceColumns } from '../../../test/support/columns-reference.ts';
 import { action, batch } from '../store.contract.ts';
 import Database from 'better-sqlite3';
-import { readColumns, readColumnsAt, readRows } from './columns.ts';
+import { readColumns, readRows } from './columns.ts';
 import { openSqliteStore } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-columns-'));
@@ -42,10 +42,11 @@ test('columns: onColumns gets the columns returned, before the snapshot is writt
   await session.commit(batch('h'));
   await store.close();
   const db = new Database(path, { readonly: true });
+  const writer = new Database(path);
   const snapshots = (): number => (db.prepare('SELECT count(*) AS n FROM column_snapshots').get() as { n: number }).n;
   for (const temp of ['cold', 'warm']) {
     const seen: { snapshotsThen: number; columns: unknown }[] = [];
-    const got = readColumnsAt(path, {}, { snapshotMinActions: 0, onColumns: (c) => seen.push({ snapshotsThen: snapshots(), columns: c }) });
+    const got = readColumns(writer, {}, { snapshotMinActions: 0, onColumns: (c) => seen.push({ snapshotsThen: snapshots(), columns: c }) });
     assert.equal(seen.length, 1, `${temp}: called once`);
     assert.equal(seen[0]!.columns, got, `${temp}: with the very columns returned`);
     assert.equal(seen[0]!.snapshotsThen, temp === 'cold' ? 0 : snapshots(), `${temp}: snapshot rows when called`);
@@ -55,6 +56,7 @@ test('columns: onColumns gets the columns returned, before the snapshot is writt
   let calls = 0;
   readColumns(db, {}, { snapshot: false, onColumns: () => calls++ });
   assert.equal(calls, 1, 'also without snapshots');
+  writer.close();
   db.close();
 });
 

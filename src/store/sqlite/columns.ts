@@ -110,23 +110,6 @@ export function readRows(db: Database.Database, filter: ActionFilter, omit: read
   }
 }
 
-/**
- * `readColumns` through a connection of its own to the SQLite file at `path` (writing the snapshot as the store's
- * read does): for detect's two-thread run, whose `onColumns` the Store interface has no place for.
- */
-export function readColumnsAt(path: string, filter: ActionFilter, options: ReadColumnsOptions = {}): ActionColumns {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    // As the store's own connection (openSqliteStore): the snapshot write is a normal WAL commit.
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -131072');
-    return readColumns(db, filter, options);
-  } finally {
-    db.close();
-  }
-}
-
 /** How many actions `filter` selects in the SQLite file at `path` (a read-only connection of its own). */
 export function countActionsAt(path: string, filter: ActionFilter): number {
   const db = new Database(path, { readonly: true, fileMustExist: true });

@@ -171,8 +171,8 @@ class SqliteStore implements Store {
     }
   }
 
-  async readActionColumns(filter: ActionFilter = {}): Promise<ActionColumns> {
-    return readColumns(this.db, filter);
+  async readActionColumns(filter: ActionFilter = {}, options: { onColumns?: (columns: ActionColumns) => void } = {}): Promise<ActionColumns> {
+    return readColumns(this.db, filter, options.onColumns ? { onColumns: options.onColumns } : {});
   }
 
   async stats(options: { top?: number } = {}): Promise<StoreStats> {
