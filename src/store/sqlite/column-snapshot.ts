@@ -35,6 +35,12 @@ export function tableFingerprint(db: Db): string {
   return `${a.n}/${a.s}/${a.m}/${b.n}/${batches}`;
 }
 
+/** The action count, Σ seq and largest seq a `tableFingerprint` was made of; undefined for another format. */
+export function fingerprintCounts(fingerprint: string): { count: number; sum: number; last: number } | undefined {
+  const m = /^(\d+)\/(\d+)\/(\d+)\//.exec(fingerprint);
+  return m === null ? undefined : { count: Number(m[1]), sum: Number(m[2]), last: Number(m[3]) };
+}
+
 /** True when the database has the snapshot table (an older file opened read-only may not). */
 export function hasSnapshotTable(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'column_snapshots'").get() !== undefined;

@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import { scanRows } from './row-scan.ts';
 import { appendColumns } from '../columns-append.ts';
-import { debugNote, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn } from './column-snapshot.ts';
+import {
+  debugNote, fingerprintCounts, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn,
+} from './column-snapshot.ts';
 
 export function filterSql(filter: ActionFilter): { where: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -80,20 +82,19 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
 export function readAppended(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[]): ActionColumns | undefined {
   // A filtered snapshot need not hold the action at the table's largest seq, which the check below compares.
   if (filterSql(filter).where !== '') return undefined;
-  const stale = snapshotFingerprint(db, filter);
-  const m = stale === undefined ? null : /^(\d+)\/(\d+)\/(\d+)\//.exec(stale);
-  if (stale === undefined || m === null) return undefined;
-  const [count, sum, last] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const stale = snapshotFingerprint(db, {});
+  const counts = stale === undefined ? undefined : fingerprintCounts(stale);
+  if (stale === undefined || counts === undefined) return undefined;
+  const { count, sum, last } = counts;
   const now = db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s FROM actions WHERE seq <= ?').get(last) as { n: number; s: number };
   if (now.n !== count || now.s !== sum) return undefined;
-  const before = readSnapshot(db, filter, stale, omit);
+  const before = readSnapshot(db, {}, stale, omit);
   if (before === undefined) return undefined;
   // A deleted last action and a new one that took its seq keep count and Σ seq: compare that action too.
   const at = before.seq.lastIndexOf(last);
   const row = db.prepare('SELECT platform, id FROM actions WHERE seq = ?').get(last) as { platform: string; id: string } | undefined;
   if (last > 0 && (at < 0 || row === undefined || row.id !== before.ids[at] || row.platform !== before.platforms[before.platform[at]!])) return undefined;
-  const { where, params } = filterSql(filter);
-  const after = scanRows(db, `${where === '' ? 'WHERE' : `${where} AND`} seq > ?`, [...params, last], omit);
+  const after = scanRows(db, 'WHERE seq > ?', [last], omit);
   debugNote(`columnar snapshot of ${before.count} actions extended by ${after.count} added since`);
   return appendColumns(before, after);
 }
