@@ -8,7 +8,8 @@ import type { Layer } from '../core/detect/layer-traces.ts';
 import type { Action } from '../core/model.ts';
 import { DEFAULT_PARAMS, detectRun } from '../core/pipeline/index.ts';
 import type { RunParams } from '../core/run.ts';
-import { smallWorld, sqliteWith } from '../../test/support/small-world.ts';
+import { smallWorld } from '../../test/support/small-world.ts';
+import { sqliteWith } from '../../test/support/sqlite-with.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import { runLayersWithWorker, startLayersWorker } from './layers-in-worker.ts';
 

@@ -2,8 +2,7 @@
 // same six posts within a minute with the same text and link, and share the same post each time; forty others
 // comment now and then with one of two greetings. co-target, co-share, co-text and co-link all link the three.
 import type { Action } from '../../src/core/model.ts';
-import { action, batch } from '../../src/store/store.contract.ts';
-import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { action } from '../../src/store/store.contract.ts';
 
 const LINES = [
   'The mayor has stolen the money for the new bridge again',
@@ -31,14 +30,4 @@ export function smallWorld(): Action[] {
     }
   }
   return out;
-}
-
-/** A new SQLite file at `path` holding `actions` as one import; returns the path. */
-export async function sqliteWith(path: string, actions: readonly Action[]): Promise<string> {
-  const store = await openSqliteStore(path);
-  const session = await store.beginImport();
-  await session.putActions(actions);
-  await session.commit(batch(path));
-  await store.close();
-  return path;
 }

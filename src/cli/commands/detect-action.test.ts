@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { trollmap } from '../../../test/support/cli.ts';
-import { smallWorld, sqliteWith } from '../../../test/support/small-world.ts';
+import { smallWorld } from '../../../test/support/small-world.ts';
+import { sqliteWith } from '../../../test/support/sqlite-with.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-detect-threads-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,10 +7,10 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Action } from '../../core/model.ts';
 import { SnapshotSkip, stringChunks } from '../snapshot-codec.ts';
-import { action, batch } from '../store.contract.ts';
+import { action } from '../store.contract.ts';
 import { readSnapshot, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
 import { readColumns, readRows } from './columns.ts';
-import { openSqliteStore } from './index.ts';
+import { sqliteWith } from '../../../test/support/sqlite-with.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-snapshot-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,23 +35,7 @@ function world(n: number, tag = ''): Action[] {
   return out;
 }
 
-async function dbWith(name: string, actions: Action[]): Promise<string> {
-  const path = join(dir, name);
-  const store = await openSqliteStore(path);
-  const s = await store.beginImport();
-  await s.putActions(actions);
-  await s.commit(batch(name));
-  await store.close();
-  return path;
-}
-
-async function importMore(path: string, actions: Action[], sha: string): Promise<void> {
-  const store = await openSqliteStore(path);
-  const s = await store.beginImport();
-  await s.putActions(actions);
-  await s.commit(batch(sha));
-  await store.close();
-}
+const dbWith = (name: string, actions: Action[]): Promise<string> => sqliteWith(join(dir, name), actions);
 
 const snapshotRows = (db: Database.Database): number => (db.prepare('SELECT count(*) AS n FROM column_snapshots').get() as { n: number }).n;
 
@@ -83,7 +67,7 @@ test('an import after the snapshot invalidates it; the next read sees the new ac
   readColumns(db, {}, { snapshotMinActions: 0 });
   const before = tableFingerprint(db);
   db.close();
-  await importMore(path, [action('late', 'acc1', 5, { text: 'новый' })], 'second');
+  await sqliteWith(path, [action('late', 'acc1', 5, { text: 'новый' })], 'second');
   db = new Database(path);
   assert.notEqual(tableFingerprint(db), before);
   assert.equal(readSnapshot(db, {}, tableFingerprint(db)), undefined, 'the old snapshot is not valid for the new table');

@@ -11,7 +11,7 @@ import { appendColumns } from '../columns-append.ts';
 import { snapshotFingerprint, tableFingerprint } from './column-snapshot.ts';
 import { readAppended, readColumns, readRows, SNAPSHOT_MIN_ACTIONS } from './columns.ts';
 import { scanRows } from './row-scan.ts';
-import { openSqliteStore } from './sqlite-store.ts';
+import { sqliteWith } from '../../../test/support/sqlite-with.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'trollmap-columns-append-'));
 after(() => rm(root, { recursive: true, force: true }));
@@ -33,20 +33,9 @@ function actions(n: number, offset: number): Action[] {
   });
 }
 
-async function put(path: string, list: Action[], sha: string): Promise<void> {
-  const store = await openSqliteStore(path);
-  try {
-    const s = await store.beginImport();
-    await s.putActions(list);
-    await s.commit({ source: sha, format: 'test', sha256: sha, rowsRead: list.length, actionsAdded: 0, actionsDuplicate: 0, accountsAdded: 0, badRows: 0, issues: [], importedAt: 0 });
-  } finally {
-    await store.close();
-  }
-}
-
 test('a snapshot plus the rows after any seq equals a read of all rows', async () => {
   const path = join(root, 'split.sqlite');
-  await put(path, actions(3000, 0), 'a');
+  await sqliteWith(path, actions(3000, 0), 'a');
   const db = new Database(path, { readonly: true });
   try {
     const all = readRows(db, {});
@@ -62,14 +51,14 @@ test('a snapshot plus the rows after any seq equals a read of all rows', async (
 
 test('after a second import, detect reads the stale snapshot plus the new rows and stores the result', async () => {
   const path = join(root, 'two-imports.sqlite');
-  await put(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
+  await sqliteWith(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
   const db = new Database(path);
   try {
     readColumns(db, {});
     const first = snapshotFingerprint(db, {});
     assert.equal(first, tableFingerprint(db), 'the first full read stored a snapshot');
     db.close();
-    await put(path, actions(500, 1_000_000), 'second');
+    await sqliteWith(path, actions(500, 1_000_000), 'second');
     const again = new Database(path);
     try {
       assert.equal(snapshotFingerprint(again, {}), first, 'the import left it stale');
@@ -91,7 +80,7 @@ test('after a second import, detect reads the stale snapshot plus the new rows a
 
 test('a stale snapshot is not extended when one of its actions is gone', async () => {
   const path = join(root, 'gone.sqlite');
-  await put(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
+  await sqliteWith(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
   const db = new Database(path);
   try {
     readColumns(db, {});
@@ -107,14 +96,14 @@ test('a stale snapshot is not extended when one of its actions is gone', async (
 
 test('a stale snapshot is not extended when its last action was replaced by a new one with the same seq', async () => {
   const path = join(root, 'replaced.sqlite');
-  await put(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
+  await sqliteWith(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');
   const db = new Database(path);
   try {
     readColumns(db, {});
     const last = (db.prepare('SELECT max(seq) AS m FROM actions').get() as { m: number }).m;
     db.prepare('DELETE FROM actions WHERE seq = ?').run(last);
     db.close();
-    await put(path, actions(1, 5_000_000), 'second');
+    await sqliteWith(path, actions(1, 5_000_000), 'second');
     const again = new Database(path);
     try {
       assert.equal((again.prepare('SELECT max(seq) AS m FROM actions').get() as { m: number }).m, last, 'the new action took the freed seq');
