@@ -89,18 +89,23 @@ function candidatePairs(left: readonly PhotoFingerprint[], t: Targets, size: num
   return [...keys].sort((x, y) => x - y);
 }
 
-/** All matching pairs within one list, a < b, sorted by (a, b). */
-export function matchWithin(fps: readonly PhotoFingerprint[], params: MatchParams = DEFAULT_MATCH_PARAMS): PhotoPair[] {
-  const t = indexTargets(fps, params);
+/** The matching pairs among the candidates of `left` against `right` (one list when `within`: only b > a). */
+function matchPairs(left: readonly PhotoFingerprint[], right: readonly PhotoFingerprint[], params: MatchParams, within: boolean): PhotoPair[] {
+  const t = indexTargets(right, params);
   const pairs: PhotoPair[] = [];
-  const n = Math.max(1, fps.length);
-  for (const key of candidatePairs(fps, t, n, params, true)) {
+  const n = Math.max(1, right.length);
+  for (const key of candidatePairs(left, t, n, params, within)) {
     const a = Math.floor(key / n);
     const b = key - a * n;
-    const match = comparePhotos(fps[a]!, fps[b]!, params);
+    const match = comparePhotos(left[a]!, right[b]!, params);
     if (match) pairs.push({ a, b, match });
   }
   return pairs;
+}
+
+/** All matching pairs within one list, a < b, sorted by (a, b). */
+export function matchWithin(fps: readonly PhotoFingerprint[], params: MatchParams = DEFAULT_MATCH_PARAMS): PhotoPair[] {
+  return matchPairs(fps, fps, params, true);
 }
 
 /** All matching pairs between two lists (a indexes `left`, b indexes `right`), sorted by (a, b). */
@@ -109,14 +114,5 @@ export function matchAcross(
   right: readonly PhotoFingerprint[],
   params: MatchParams = DEFAULT_MATCH_PARAMS,
 ): PhotoPair[] {
-  const t = indexTargets(right, params);
-  const pairs: PhotoPair[] = [];
-  const n = Math.max(1, right.length);
-  for (const key of candidatePairs(left, t, n, params, false)) {
-    const a = Math.floor(key / n);
-    const b = key - a * n;
-    const match = comparePhotos(left[a]!, right[b]!, params);
-    if (match) pairs.push({ a, b, match });
-  }
-  return pairs;
+  return matchPairs(left, right, params, false);
 }
