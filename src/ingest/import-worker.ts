@@ -44,25 +44,30 @@ const target: BlockTarget = {
   putActionBlock: (block: ActionBlock) => send({ t: 'block', block }, [block.bytes.buffer as ArrayBuffer]),
 };
 
-await started;
-try {
-  const outcome = await readFile(path, file, choices, {
-    begin: async (format) => {
-      await send({ t: 'format', name: format });
-      while (inFlight > 0) await answered();
-      return target;
-    },
-    onProgress: (bytes, rows) => {
-      last = { bytes, rows };
-      if (bytes - posted < PROGRESS_BYTES) return;
-      posted = bytes;
-      post({ t: 'progress', bytes, rows });
-    },
-  });
-  while (inFlight > 0) await answered();
-  if (last.bytes > posted) post({ t: 'progress', ...last });
-  post({ t: 'done', outcome });
-} catch (e) {
-  const err = e as Error;
-  post({ t: 'error', user: isUserError(e), message: err?.message ?? String(e), exitCode: isUserError(e) ? e.exitCode : 2, stack: err?.stack ?? '' });
+// No top-level await: under tsx this file is loaded through the CommonJS hook (src/threads/ts-worker.ts).
+async function main(): Promise<void> {
+  await started;
+  try {
+    const outcome = await readFile(path, file, choices, {
+      begin: async (format) => {
+        await send({ t: 'format', name: format });
+        while (inFlight > 0) await answered();
+        return target;
+      },
+      onProgress: (bytes, rows) => {
+        last = { bytes, rows };
+        if (bytes - posted < PROGRESS_BYTES) return;
+        posted = bytes;
+        post({ t: 'progress', bytes, rows });
+      },
+    });
+    while (inFlight > 0) await answered();
+    if (last.bytes > posted) post({ t: 'progress', ...last });
+    post({ t: 'done', outcome });
+  } catch (e) {
+    const err = e as Error;
+    post({ t: 'error', user: isUserError(e), message: err?.message ?? String(e), exitCode: isUserError(e) ? e.exitCode : 2, stack: err?.stack ?? '' });
+  }
 }
+
+void main();

@@ -2,21 +2,15 @@
 // a large import uses both cores. Blocks arrive as transferred buffers; each write is acknowledged (backpressure).
 // A worker error surfaces as the same UserError (or, for a bug, an Error with the worker's stack); Ctrl-C
 // (the signal) stops the worker at once. The worker never outlives the call.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors.ts';
+import { startTsWorker } from '../threads/ts-worker.ts';
 import type { ReadChoices, ReadHooks, ReadOutcome } from './read-file.ts';
 import type { FromWorker, ToWorker } from './worker-messages.ts';
 
-// Under tsx (TypeScript sources) the worker registers tsx itself before loading its entry: hooks registered in
-// this thread through tsx's API do not reach workers.
-const BOOT = `const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.entry); });`;
-
 function startWorker(path: string, file: string, choices: ReadChoices): Worker {
   const entry = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  const data = { path, file, choices, entry: entry.href };
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
-  return new Worker(BOOT, { eval: true, execArgv: [], workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api') } });
+  return startTsWorker(entry, { workerData: { path, file, choices } });
 }
 
 /** A worker thread started for one file: it loads its modules and waits for `read` (or `cancel`). */
