@@ -6,16 +6,35 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-/** The parent's Node flags without those that load tsx (the worker loads it itself), e.g. to keep --cpu-prof. */
+/**
+ * The parent's flags that a worker accepts and needs: profiling, diagnostics, conditions and loaders, without those
+ * that load tsx (the worker loads it itself). V8 and process flags (--max-old-space-size, --expose-gc, --title …)
+ * are dropped: a worker refuses them (ERR_WORKER_INVALID_EXEC_ARGV), and they act on the whole process anyway.
+ */
 export function workerExecArgv(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const flag = /^--(import|require|loader|experimental-loader)$/.test(a) || a === '-r';
-    if (flag && (argv[i + 1] ?? '').includes('tsx')) i++;
-    else if (!(/^--(import|require|loader|experimental-loader)=/.test(a) && a.includes('tsx'))) out.push(a);
+    const [name, inline] = splitFlag(a);
+    const value = inline ?? (TAKES_VALUE.has(name) ? argv[++i] : undefined);
+    if (!WORKER_FLAG.test(name)) continue;
+    if (LOADERS.has(name) && (value ?? '').includes('tsx')) continue;
+    out.push(...(inline !== undefined || value === undefined ? [a] : [a, value]));
   }
   return out;
+}
+
+const WORKER_FLAG = /^(--(cpu-prof|heap-prof|enable-source-maps|conditions|no-warnings|no-deprecation|trace-warnings|trace-deprecation|trace-uncaught|unhandled-rejections|experimental-|import$|require$|loader$|inspect)|-C$|-r$)/;
+const LOADERS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+const TAKES_VALUE = new Set([
+  ...LOADERS, '--cpu-prof-dir', '--cpu-prof-name', '--cpu-prof-interval', '--heap-prof-dir', '--heap-prof-name', '--heap-prof-interval',
+  '--conditions', '-C', '--unhandled-rejections',
+]);
+
+/** `--flag=value` as [flag, value]; a bare flag as [flag, undefined]. */
+function splitFlag(a: string): [string, string | undefined] {
+  const eq = a.indexOf('=');
+  return a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
 }
 
 /**
