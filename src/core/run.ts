@@ -16,6 +16,8 @@ export interface RunParams {
   platform?: string;
   since?: number;
   until?: number;
+  /** Null model per layer chosen for this run (`--null layer=model`); a layer not listed uses the pipeline's default. */
+  nulls?: Record<string, 'configuration' | 'membership'>;
   /** How each action layer's edges were tested (filled by the pipeline): null model, BH q-value threshold, min keys. */
   tests?: LayerTest[];
 }

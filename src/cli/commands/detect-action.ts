@@ -56,7 +56,8 @@ async function detect(store: Store, path: string, opts: DetectOptions): Promise<
   };
   // The layers and parameters are known before the read, so the worker (when it pays) boots while this thread reads.
   const window = opts.window ?? SPEEDS[opts.speed ?? 'minutes'];
-  const base = { window, minParticipation: opts.minParticipation, alpha: opts.alpha, method: 'significance' as const, seed: opts.seed, ...filter };
+  const nulls = opts.null !== undefined && Object.keys(opts.null).length > 0 ? { nulls: opts.null } : {};
+  const base = { window, minParticipation: opts.minParticipation, alpha: opts.alpha, ...nulls, method: 'significance' as const, seed: opts.seed, ...filter };
   const requested = (opts.layers ?? DEFAULT_LAYERS) as Layer[];
   const workerLayers = WORKER_LAYERS.filter((l) => requested.includes(l));
   const two = !wantsParity(opts) && workerLayers.length > 0 && requested.length > workerLayers.length && useTwoThreads(opts.threads, path, filter);

@@ -6,7 +6,8 @@ import { UserError } from '../../core/errors.ts';
 import { LAYERS } from '../../core/detect/layer-traces.ts';
 import { SPEEDS, type Speed } from '../../core/detect/speeds.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-layer.ts';
-import { DEFAULT_LAYERS, DEFAULT_PARAMS } from '../../core/pipeline/defaults.ts';
+import type { NullModel } from '../../core/detect/significance.ts';
+import { DEFAULT_LAYERS, DEFAULT_PARAMS, LAYER_NULLS } from '../../core/pipeline/defaults.ts';
 import { parsePositiveInt } from '../options.ts';
 import { parseDuration, parseList, parseProbability, parseTime } from '../parse-values.ts';
 
@@ -18,6 +19,8 @@ export interface DetectOptions {
   speed?: Speed;
   minParticipation: number;
   alpha: number;
+  /** `--null layer=model`, repeatable: the null model of a layer for this run. */
+  null?: Record<string, NullModel>;
   seed: number;
   platform?: string;
   since?: number;
@@ -40,6 +43,7 @@ export function registerDetect(program: Command): void {
     .option('--speed <speed>', 'window preset: seconds (10 s), minutes (10 min), day (24 h)', parseSpeed, 'minutes' as Speed)
     .option('--min-participation <n>', 'co-actions an account needs to count', parsePositiveInt('--min-participation'), DEFAULT_PARAMS.minParticipation)
     .option('--alpha <q>', 'significance level after Benjamini–Hochberg', parseProbability('--alpha'), DEFAULT_PARAMS.alpha)
+    .option('--null <layer=model>', `null model of a layer, repeatable: ${NULL_MODELS.join(' or ')} (default: ${defaultNulls()})`, parseNull, {} as Record<string, NullModel>)
     .option('--seed <n>', 'seed for community detection and hashing', parsePositiveInt('--seed'), DEFAULT_PARAMS.seed)
     .option('--platform <name>', 'only actions of this platform')
     .option('--since <time>', 'only actions at or after this UTC date/time', parseTime('--since'))
@@ -53,6 +57,21 @@ export function registerDetect(program: Command): void {
       const { detectAction } = await import('./detect-action.ts');
       await detectAction(opts);
     });
+}
+
+const NULL_MODELS: readonly NullModel[] = ['configuration', 'membership'];
+
+/** The default null of every action layer, as `layer=model` pairs for --help. */
+function defaultNulls(): string {
+  return LAYERS.map((l) => `${l}=${LAYER_NULLS[l] ?? 'configuration'}`).join(', ');
+}
+
+function parseNull(value: string, previous: Record<string, NullModel>): Record<string, NullModel> {
+  const m = /^([a-z-]+)=([a-z]+)$/.exec(value.trim());
+  if (m === null || !(LAYERS as readonly string[]).includes(m[1]!) || !(NULL_MODELS as readonly string[]).includes(m[2]!)) {
+    throw new UserError(`--null (${value}): expected layer=model with a layer among ${LAYERS.join(', ')} and a model among ${NULL_MODELS.join(', ')}, such as co-link=configuration`);
+  }
+  return { ...previous, [m[1]!]: m[2] as NullModel };
 }
 
 function parseThreads(value: string): 1 | 2 | 'auto' {

@@ -1,5 +1,5 @@
 /*
- * Method card — co-membership null (the default test of co-target; significance.ts picks it per layer)
+ * Method card — co-membership null (the default test of co-target and co-link; significance.ts picks it per layer)
  *
  * Question. Accounts a and b co-acted (within the window) on X distinct keys. Given where each of them acts —
  * how many keys, and how crowded those keys are — would they meet on that many keys by chance?

@@ -24,7 +24,8 @@
  * of ordinary pairs): 0.01 here, 0.05 in the pipeline's defaults (pipeline/detect-run.ts, docs/tuning.md);
  * `minKeys` 2 as above; `timing: true` adds the per-key timing test of timing-test.ts (slower);
  * `null: 'membership'` replaces μ, z and p by the co-membership null of membership-test.ts (the pipeline's
- * default for co-target, where comments gather whole audiences under one post).
+ * default for co-target, where comments gather whole audiences under one post, and for co-link, where ordinary
+ * people share the day's popular links; pipeline/defaults.ts).
  *
  * False positives. Accounts run by one person or one feed (news mirrors), fans live-retweeting one celebrity,
  * and pairs of hyperactive accounts are expected to meet: the configuration null gives them a large μ, which

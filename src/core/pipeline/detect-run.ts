@@ -2,6 +2,7 @@
 // The CLI supplies what the core may not produce itself: the version, the clock and the input hash.
 import type { ActionColumns } from '../columns.ts';
 import type { Layer, LayerOptions } from '../detect/layer-traces.ts';
+import type { NullModel } from '../detect/significance.ts';
 import { precisionWarnings } from '../detect/speeds.ts';
 import { buildFindings, type FindingsOptions } from '../findings/index.ts';
 import type { Account } from '../model.ts';
@@ -37,11 +38,16 @@ export function runLayer(columns: ActionColumns, layer: Layer, params: RunParams
     window: params.windows?.[layer] ?? params.window,
     minParticipation: params.minParticipation,
     alpha: alphaOf(params),
-    ...(LAYER_NULLS[layer] === undefined ? {} : { null: LAYER_NULLS[layer] }),
+    null: nullOf(params, layer),
     evidencePerEdge,
     layerOptions,
   });
   return { edges: result.edges, cappedKeys: result.cappedKeys };
+}
+
+/** The null model a layer's edges are tested against: the run's choice, else the pipeline's default for it. */
+export function nullOf(params: RunParams, layer: Layer): NullModel {
+  return params.nulls?.[layer] ?? LAYER_NULLS[layer] ?? 'configuration';
 }
 
 function alphaOf(params: RunParams): number {
@@ -63,7 +69,7 @@ export function detectRun(
   for (const name of params.layers) {
     const layer = name as Layer;
     stage(layer);
-    tests.push({ layer, null: LAYER_NULLS[layer] ?? 'configuration', qThreshold: alphaOf(params), minKeys: MIN_KEYS });
+    tests.push({ layer, null: nullOf(params, layer), qThreshold: alphaOf(params), minKeys: MIN_KEYS });
     const result = context.computed?.get(layer) ?? runLayer(columns, layer, params, context.evidencePerEdge);
     edges.push(...result.edges);
     cappedKeys.push(...result.cappedKeys);
