@@ -36,7 +36,8 @@
  *                     a viral post's millions of one-off pairs need not sit in memory. Totals are then summed account
  *                     by account (account-pairs.ts), identical to the pair table's; a pair is met once per side.
  *   evidence          default true; false leaves `pairs` empty (layer-edges.ts sweeps the evidence of the edges it
- *                     keeps afterwards with `sweepEvidence`, in the same order and with the same per-key cap).
+ *                     keeps afterwards with `sweepEvidence`, in the same order, with a per-key cap that counts only
+ *                     the kept edges' rows: an edge met on a popular key gets its pairs there too).
  *   rule              'coortweet': an account passes when ≥ M of its traces are on actions that appear in some pair;
  *                     a pair is kept when either account passes (CooRTweet's `filter_min_participation`).
  *                     'strict' (default): an account passes with ≥ M distinct paired actions; both must pass.

@@ -71,8 +71,10 @@ export class PairBuffer {
 }
 
 /**
- * The evidence rows `coAction` would have kept (first `evidencePerKey` pairs per enumerated key, in sweep order),
- * restricted to the pairs `wanted(a, b)` accepts: the evidence of a few kept edges without buffering every pair.
+ * The evidence rows of the pairs `wanted(a, b)` accepts, in `coAction`'s sweep order, at most `evidencePerKey` of
+ * them per key: the evidence of a few kept edges without buffering every pair. The cap counts only the rows kept,
+ * so an edge whose accounts meet late on a popular key (after thousands of other pairs there) still gets its
+ * pairs; `coAction`'s own evidence caps all pairs of a key.
  */
 export function sweepEvidence(
   traces: Traces,
@@ -81,27 +83,42 @@ export function sweepEvidence(
   window: number,
   evidencePerKey: number,
   wanted: (a: number, b: number) => boolean,
+  /** Accounts (1) that take part in some wanted pair: the others' traces are skipped before pairing. */
+  involved?: Uint8Array,
 ): PairEvidence {
   const { account, time, action } = traces;
   const { order, start } = segments;
   const buffer = new PairBuffer();
+  // A key's traces of involved accounts, in sweep order: the pairs among them are the wanted ones' superset, met
+  // in the same order as in the full sweep.
+  let sub = new Int32Array(0);
   for (let s = 0; s + 1 < start.length; s++) {
     if (!(segmentWeight[s]! > 0)) continue;
-    const from = start[s]!;
-    const to = start[s + 1]!;
+    let from = start[s]!;
+    let to = start[s + 1]!;
+    let seq = order;
+    if (involved !== undefined) {
+      if (sub.length < to - from) sub = new Int32Array(Math.max(to - from, sub.length * 2));
+      let n = 0;
+      for (let j = from; j < to; j++) if (involved[account[order[j]!]!] === 1) sub[n++] = order[j]!;
+      if (n < 2) continue;
+      seq = sub;
+      from = 0;
+      to = n;
+    }
     let onKey = 0;
     let lo = from;
     for (let j = from + 1; j < to && onKey < evidencePerKey; j++) {
-      const tj = order[j]!;
+      const tj = seq[j]!;
       const timeJ = time[tj]!;
-      while (timeJ - time[order[lo]!]! > window) lo++;
+      while (timeJ - time[seq[lo]!]! > window) lo++;
       const accJ = account[tj]!;
       const actJ = action[tj]!;
       for (let i = lo; i < j && onKey < evidencePerKey; i++) {
-        const ti = order[i]!;
+        const ti = seq[i]!;
         const accI = account[ti]!;
-        if (accI === accJ || action[ti] === actJ) continue;
-        if (wanted(accI, accJ)) buffer.push(ti, tj);
+        if (accI === accJ || action[ti] === actJ || !wanted(accI, accJ)) continue;
+        buffer.push(ti, tj);
         onKey++;
       }
     }

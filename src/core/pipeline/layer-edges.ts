@@ -63,7 +63,7 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
   const inEdge = new Uint8Array(lt.accounts.length);
   for (const e of kept) inEdge[kernel.edges.a[e]!] = inEdge[kernel.edges.b[e]!] = 1;
   const p = sweepEvidence(lt.traces, kernel.segments, kernel.segmentWeight, o.window, EVIDENCE_PER_KEY, (x, y) =>
-    inEdge[x] === 1 && inEdge[y] === 1 && edgeOf.has(pairCode(x, y)),
+    inEdge[x] === 1 && inEdge[y] === 1 && edgeOf.has(pairCode(x, y)), inEdge,
   );
   const occasions = new Occasions(kept.length);
   const actionKeys = new Map<number, string>();
