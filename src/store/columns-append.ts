@@ -31,6 +31,15 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
   const targets = unite(a.targetKeys, b.targetKeys);
   const shareds = unite(a.sharedKeys, b.sharedKeys);
   const n = a.count + b.count;
+  const precedes = (x: ActionColumns, px: Int32Array, y: ActionColumns, py: Int32Array): boolean => {
+    const i = x.count - 1;
+    const dt = x.time[i]! - y.time[0]!;
+    const dp = px[x.platform[i]!]! - py[y.platform[0]!]!;
+    return dt !== 0 ? dt < 0 : dp !== 0 ? dp < 0 : cmp(x.ids[i]!, y.ids[0]!) < 0;
+  };
+  // The parts of a read split by rowid are usually apart in time (imports arrive in time order): one after the other.
+  if (precedes(a, platforms.fromA, b, platforms.fromB)) return concatenated(a, b, platforms, accounts, targets, shareds, true);
+  if (precedes(b, platforms.fromB, a, platforms.fromA)) return concatenated(a, b, platforms, accounts, targets, shareds, false);
   // Row k of the result: source row order[k] of a (≥ 0) or −1 − row of b.
   const order = new Int32Array(n);
   let i = 0;
@@ -87,5 +96,53 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
     urls: pickMulti(a.urls, b.urls),
     hashtags: pickMulti(a.hashtags, b.hashtags),
     media: pickMulti(a.media, b.media),
+  };
+}
+
+type United = ReturnType<typeof unite>;
+
+/** The rows of `a` then those of `b` (`aFirst`; else `b` then `a`), codes remapped into the united dictionaries. */
+function concatenated(a: ActionColumns, b: ActionColumns, platforms: United, accounts: United, targets: United, shareds: United, aFirst: boolean): ActionColumns {
+  const [x, y] = aFirst ? [a, b] : [b, a];
+  const n = x.count + y.count;
+  const side = <T>(u: { fromA: T; fromB: T }): [T, T] => (aFirst ? [u.fromA, u.fromB] : [u.fromB, u.fromA]);
+  const join = <T extends Int32Array | Float64Array | Uint8Array>(p: T, q: T, maps?: [Int32Array, Int32Array]): T => {
+    const out = new (p.constructor as new (len: number) => T)(n);
+    if (maps === undefined) {
+      out.set(p);
+      out.set(q, p.length);
+      return out;
+    }
+    const [mp, mq] = maps;
+    for (let i = 0; i < p.length; i++) out[i] = p[i]! < 0 ? p[i]! : mp[p[i]!]!;
+    for (let i = 0, o = p.length; i < q.length; i++) out[o + i] = q[i]! < 0 ? q[i]! : mq[q[i]!]!;
+    return out;
+  };
+  const joinMulti = (p: MultiColumn, q: MultiColumn): MultiColumn => {
+    const offsets = new Int32Array(n + 1);
+    offsets.set(p.offsets);
+    const shift = p.values.length;
+    for (let i = 1; i < q.offsets.length; i++) offsets[x.count + i] = q.offsets[i]! + shift;
+    return { offsets, values: p.values.concat(q.values) };
+  };
+  return {
+    count: n,
+    accountKeys: accounts.keys,
+    account: join(x.account, y.account, side(accounts)),
+    time: join(x.time, y.time),
+    kind: join(x.kind, y.kind),
+    precision: join(x.precision, y.precision),
+    seq: join(x.seq, y.seq),
+    ids: x.ids.concat(y.ids),
+    platforms: platforms.keys,
+    platform: join(x.platform, y.platform, side(platforms)),
+    targetKeys: targets.keys,
+    target: join(x.target, y.target, side(targets)),
+    sharedKeys: shareds.keys,
+    shared: join(x.shared, y.shared, side(shareds)),
+    text: x.text.concat(y.text),
+    urls: joinMulti(x.urls, y.urls),
+    hashtags: joinMulti(x.hashtags, y.hashtags),
+    media: joinMulti(x.media, y.media),
   };
 }

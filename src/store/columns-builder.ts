@@ -79,7 +79,7 @@ class ScopedKeys {
 }
 
 class MultiBuilder {
-  private readonly offsets: Int32Array;
+  private offsets: Int32Array;
   private readonly values: string[] = [];
   constructor(count: number) {
     this.offsets = new Int32Array(count + 1);
@@ -93,6 +93,10 @@ class MultiBuilder {
     }
     this.offsets[i + 1] = this.values.length;
   }
+  /** Keeps the offsets of the first `rows` rows only. */
+  truncate(rows: number): void {
+    this.offsets = this.offsets.slice(0, rows + 1);
+  }
   build(): MultiColumn {
     return { offsets: this.offsets, values: this.values };
   }
@@ -105,14 +109,14 @@ export class ColumnsBuilder {
   private readonly accounts = new ScopedKeys();
   private readonly targets = new ScopedKeys();
   private readonly shareds = new ScopedKeys();
-  private readonly account: Int32Array;
-  private readonly time: Float64Array;
-  private readonly kind: Uint8Array;
-  private readonly precision: Uint8Array;
-  private readonly platform: Uint8Array;
-  private readonly target: Int32Array;
-  private readonly shared: Int32Array;
-  private readonly seq: Int32Array;
+  private account: Int32Array;
+  private time: Float64Array;
+  private kind: Uint8Array;
+  private precision: Uint8Array;
+  private platform: Uint8Array;
+  private target: Int32Array;
+  private shared: Int32Array;
+  private seq: Int32Array;
   private readonly ids: string[];
   private readonly text: string[];
   private readonly urls: MultiBuilder;
@@ -120,7 +124,11 @@ export class ColumnsBuilder {
   private readonly media: MultiBuilder;
   private rows = 0;
 
-  constructor(readonly count: number) {
+  /** Room for `count` rows; `exact`: `build` expects exactly that many, else any number up to it (a part of a read). */
+  constructor(
+    readonly count: number,
+    private readonly exact = true,
+  ) {
     this.account = new Int32Array(count);
     this.time = new Float64Array(count);
     this.kind = new Uint8Array(count);
@@ -170,10 +178,28 @@ export class ColumnsBuilder {
     this.media.push(i, media);
   }
 
-  /** The columns (call once, after `count` rows). */
+  /** Drops the room left after the rows added (a builder made with `exact` false). */
+  private truncate(): void {
+    const n = this.rows;
+    this.account = this.account.slice(0, n);
+    this.time = this.time.slice(0, n);
+    this.kind = this.kind.slice(0, n);
+    this.precision = this.precision.slice(0, n);
+    this.platform = this.platform.slice(0, n);
+    this.target = this.target.slice(0, n);
+    this.shared = this.shared.slice(0, n);
+    this.seq = this.seq.slice(0, n);
+    this.ids.length = n;
+    this.text.length = n;
+    for (const m of [this.urls, this.hashtags, this.media]) m.truncate(n);
+  }
+
+  /** The columns (call once, after `count` rows, or after any number up to it for a builder made with `exact` false). */
   build(): ActionColumns {
-    const { count, platformNames, platform } = this;
-    if (this.rows !== count) throw new Error(`store returned ${this.rows} rows, expected ${count}`);
+    if (this.exact && this.rows !== this.count) throw new Error(`store returned ${this.rows} rows, expected ${this.count}`);
+    if (this.rows < this.count) this.truncate();
+    const count = this.rows;
+    const { platformNames, platform } = this;
     // Only the platforms present (a caller may have registered more), sorted by code units.
     const present = new Uint8Array(platformNames.length);
     for (let i = 0; i < count; i++) present[platform[i]!] = 1;

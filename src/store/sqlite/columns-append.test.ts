@@ -49,6 +49,25 @@ test('a snapshot plus the rows after any seq equals a read of all rows', async (
   }
 });
 
+test('two parts apart in time (one after the other, or tied only at the seam) join end to end in either argument order', async () => {
+  // Times rise with seq, three actions per second: a split after seq m leaves a tie at the seam unless 3 divides m.
+  const ordered = actions(3000, 0).map((a, i) => ({ ...a, time: 1_700_000_000_000 + Math.floor(i / 3) * 1000 }));
+  const path = join(root, 'ordered.sqlite');
+  await sqliteWith(path, ordered, 'ordered');
+  const db = new Database(path, { readonly: true });
+  try {
+    const all = readRows(db, {});
+    for (const m of [1, 2, 3, 1500, 2998]) {
+      const before = scanRows(db, 'WHERE seq <= ?', [m], []);
+      const after = scanRows(db, 'WHERE seq > ?', [m], []);
+      assert.deepEqual(appendColumns(before, after), all, `split after seq ${m}`);
+      assert.deepEqual(appendColumns(after, before), all, `split after seq ${m}, parts swapped`);
+    }
+  } finally {
+    db.close();
+  }
+});
+
 test('after a second import, detect reads the stale snapshot plus the new rows and stores the result', async () => {
   const path = join(root, 'two-imports.sqlite');
   await sqliteWith(path, actions(SNAPSHOT_MIN_ACTIONS + 10, 0), 'first');

@@ -1,7 +1,8 @@
 // Columnar read of actions from SQLite: one ordered scan, raw arrays, no objects per row.
 import Database from 'better-sqlite3';
 import type { ActionColumns, ActionFilter } from '../store.ts';
-import { scanRows } from './row-scan.ts';
+import { planScan, scanRows } from './row-scan.ts';
+import { parallelPays, scanInParallel, type TwoThreads } from './parallel-scan.ts';
 import { appendColumns } from '../columns-append.ts';
 import {
   debugNote, fingerprintCounts, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn,
@@ -46,6 +47,8 @@ export interface ReadColumnsOptions {
    * worker thread here, so the worker computes while this thread writes the snapshot.
    */
   onColumns?: (columns: ActionColumns) => void;
+  /** When a read from the rows takes two threads (scanInParallel; default: from PARALLEL_SCAN_MIN_ROWS rows). */
+  parallel?: Omit<TwoThreads, 'fingerprint'>;
 }
 
 /**
@@ -65,7 +68,7 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
     fingerprint = tableFingerprint(db);
     const snap = readSnapshot(db, filter, fingerprint, omit);
     if (snap !== undefined) return built(snap);
-    columns = built(readAppended(db, filter, omit) ?? readRows(db, filter, omit));
+    columns = built(readAppended(db, filter, omit) ?? readRows(db, filter, omit, { fingerprint, ...options.parallel }));
   } finally {
     if (own) db.exec('COMMIT');
   }
@@ -99,13 +102,21 @@ export function readAppended(db: Database.Database, filter: ActionFilter, omit: 
   return appendColumns(before, after);
 }
 
-/** The filtered actions as columns from the rows (one scan, in one read transaction); `omit`ted columns are read as empty. */
-export function readRows(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[] = []): ActionColumns {
+/**
+ * The filtered actions as columns from the rows (one scan, in one read transaction); `omit`ted columns are read as
+ * empty. With `twoThreads` (the fingerprint of the caller's read transaction), a large read is shared with a helper
+ * thread.
+ */
+export function readRows(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[] = [], twoThreads?: TwoThreads): ActionColumns {
   const own = !db.inTransaction;
   if (own) db.exec('BEGIN');
   try {
     const { where, params } = filterSql(filter);
-    return scanRows(db, where, params, omit);
+    const plan = planScan(db, where, params, twoThreads?.chunk);
+    if (twoThreads && parallelPays(db, plan, twoThreads.minRows)) {
+      return scanInParallel(db, plan, where, params, omit, twoThreads);
+    }
+    return scanRows(db, where, params, omit, plan);
   } finally {
     if (own) db.exec('COMMIT');
   }

@@ -19,8 +19,21 @@ const CHUNK = 2048;
 /** One packed row: id, account, codes (see `packedSql`), time, target or shared, text, lists. */
 type PackedRow = [id: string, account: string, packed: number, timeMs: number, targetOrShared: string | null, text: string | null, lists: string | null];
 
-/** The filtered rows (`where`/`params` from filterSql) as columns; call inside a read transaction. */
-export function scanRows(db: Db, where: string, params: unknown[], omit: readonly OptionalColumn[]): ActionColumns {
+/** What a scan reads: the filter's row count, the platforms, the table's rowid range and the path it takes. */
+export interface ScanPlan {
+  count: number;
+  platforms: string[];
+  lo: number;
+  hi: number;
+  /** Codes packed into one integer per row (else the plain scan). */
+  packed: boolean;
+  /** Chunks of `chunk` rowids (else the filter's index, row by row). */
+  chunked: boolean;
+  chunk: number;
+}
+
+/** The plan of a scan of the filtered rows (`where`/`params` from filterSql); call inside a read transaction. */
+export function planScan(db: Db, where: string, params: unknown[], chunk = CHUNK): ScanPlan {
   const count = (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
   const platforms = (db.prepare(PLATFORMS).raw().all() as [string][]).map((r) => r[0]);
   const range = db.prepare('SELECT coalesce(min(rowid), 0) AS lo, coalesce(max(rowid), -1) AS hi, coalesce(max(seq), 0) AS seq FROM actions').get() as {
@@ -29,39 +42,90 @@ export function scanRows(db: Db, where: string, params: unknown[], omit: readonl
     seq: number;
   };
   // The packed integer (seq · 2^16 + codes) must stay exact in a double; platform codes fit one byte.
-  if (platforms.length > 255 || range.seq >= 2 ** 36 || range.seq < 0) return plainScan(db, where, params, count, omit);
-  const b = new ColumnsBuilder(count);
-  for (const p of platforms) b.platformCode(p);
-  const values = [packedSql(platforms), 'time_ms', TARGET_OR_SHARED, omit.includes('text') ? 'NULL' : 'text', listsSql(omit)];
-  const platformParams = platforms.flatMap((p, i) => [p, i]);
+  const packed = platforms.length <= 255 && range.seq < 2 ** 36 && range.seq >= 0;
   // A selective filter (a few days of a long collection) is better served by the time index than a whole scan.
-  const rows = range.hi - range.lo + 1;
-  if (where !== '' && count * 4 < rows) {
-    const it = db.prepare(`SELECT id, account, ${values.join(', ')} FROM actions ${where}`).raw().iterate(...platformParams, ...params);
+  const chunked = where === '' || count * 4 >= range.hi - range.lo + 1;
+  return { count, platforms, lo: range.lo, hi: range.hi, packed, chunked, chunk };
+}
+
+/** How many rowid chunks a chunked plan reads. */
+export const chunkCount = (plan: ScanPlan): number => Math.max(0, Math.ceil((plan.hi - plan.lo + 1) / plan.chunk));
+
+/** The filtered rows (`where`/`params` from filterSql) as columns; call inside a read transaction. */
+export function scanRows(db: Db, where: string, params: unknown[], omit: readonly OptionalColumn[], plan = planScan(db, where, params)): ActionColumns {
+  if (!plan.packed) return plainScan(db, where, params, plan.count, omit);
+  if (!plan.chunked) {
+    const b = builderFor(plan, true);
+    const it = db.prepare(`SELECT id, account, ${packedValues(plan, omit).join(', ')} FROM actions ${where}`).raw()
+      .iterate(...platformParams(plan), ...params);
     for (const r of it as IterableIterator<PackedRow>) add(b, r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
     return b.build();
   }
+  let next = 0;
+  const n = chunkCount(plan);
+  return scanChunks(db, plan, where, params, omit, () => (next < n ? next++ : -1), true);
+}
+
+/**
+ * The filtered rows of the rowid chunks that `claim` hands out (chunk k: rowids from lo + k · chunk; −1: no more),
+ * as columns. `all`: every chunk of the plan will be claimed here (else the rows are some of `plan.count`, and the
+ * columns hold as many as were read). `ascending`: claims come in descending order; their rows are built in
+ * ascending order (the order of the table, which is usually time order: no sort). Call inside a read transaction.
+ */
+export function scanChunks(
+  db: Db, plan: ScanPlan, where: string, params: unknown[], omit: readonly OptionalColumn[], claim: () => number, all: boolean, ascending = false,
+): ActionColumns {
+  const b = builderFor(plan, all);
   const inChunk = `FROM actions NOT INDEXED WHERE rowid >= ? AND rowid < ? ${where === '' ? '' : `AND ${where.slice('WHERE '.length)}`}`;
   // Ids come joined by U+001F and split: JSON.parse interns short strings, which costs ~0.8 s for a million unique
   // ids, while accounts and targets repeat (interned once, then hashed for free). A chunk where an id holds a U+001F
   // reads its ids as JSON instead.
   const chunk = db
-    .prepare(`SELECT group_concat(id, char(31)), max(instr(id, char(31))), ${['account', ...values].map((v) => `json_group_array(${v})`).join(', ')} ${inChunk}`)
+    .prepare(`SELECT group_concat(id, char(31)), max(instr(id, char(31))), ${['account', ...packedValues(plan, omit)].map((v) => `json_group_array(${v})`).join(', ')} ${inChunk}`)
     .raw();
   const idsAsJson = db.prepare(`SELECT json_group_array(id) ${inChunk}`).pluck();
-  for (let lo = range.lo; lo <= range.hi; lo += CHUNK) {
-    const bind = [lo, lo + CHUNK, ...params];
-    const [joined, separatorInId, ...json] = chunk.get(...platformParams, ...bind) as [string | null, number | null, ...string[]];
-    const [accounts, packed, times, ts, texts, lists] = json.map((j) => JSON.parse(j) as unknown[]) as [
-      string[], number[], number[], (Json<[string, string]> | null)[], (string | null)[], (Json<(string | null)[]> | null)[],
-    ];
-    if (accounts.length === 0) continue;
+  const codes = platformParams(plan);
+  const held: Chunk[] = [];
+  for (let k = claim(); k >= 0; k = claim()) {
+    const lo = plan.lo + k * plan.chunk;
+    const bind = [lo, lo + plan.chunk, ...params];
+    const [joined, separatorInId, ...json] = chunk.get(...codes, ...bind) as [string | null, number | null, ...string[]];
+    const columns = json.map((j) => JSON.parse(j) as unknown[]) as Chunk[1];
+    if (columns[0].length === 0) continue;
     const ids = separatorInId ? (JSON.parse(idsAsJson.get(...bind) as string) as string[]) : joined!.split('\u001f');
-    if (ids.length !== accounts.length) throw new Error(`chunk at rowid ${lo}: ${ids.length} ids for ${accounts.length} rows`);
-    for (let j = 0; j < ids.length; j++) add(b, ids[j]!, accounts[j]!, packed[j]!, times[j]!, ts[j]!, texts[j]!, lists[j]!);
+    if (ids.length !== columns[0].length) throw new Error(`chunk at rowid ${lo}: ${ids.length} ids for ${columns[0].length} rows`);
+    if (ascending) held.push([ids, columns]);
+    else addChunk(b, ids, columns);
   }
+  for (let i = held.length - 1; i >= 0; i--) addChunk(b, ...held[i]!);
   return b.build();
 }
+
+/** One chunk's ids and its other columns as parsed from SQLite's JSON arrays. */
+type Chunk = [ids: string[], columns: [
+  accounts: string[], packed: number[], times: number[], ts: (Json<[string, string]> | null)[], texts: (string | null)[],
+  lists: (Json<(string | null)[]> | null)[],
+]];
+
+/** Adds one chunk's rows to the builder. */
+function addChunk(b: ColumnsBuilder, ids: string[], [accounts, packed, times, ts, texts, lists]: Chunk[1]): void {
+  for (let j = 0; j < ids.length; j++) add(b, ids[j]!, accounts[j]!, packed[j]!, times[j]!, ts[j]!, texts[j]!, lists[j]!);
+}
+
+/** A builder for the plan's rows (`exact`: all `plan.count` of them, else at most that many) with its platform codes. */
+function builderFor(plan: ScanPlan, exact: boolean): ColumnsBuilder {
+  const b = new ColumnsBuilder(plan.count, exact);
+  for (const p of plan.platforms) b.platformCode(p);
+  return b;
+}
+
+/** The packed values after id and account (see `PackedRow`). */
+function packedValues(plan: ScanPlan, omit: readonly OptionalColumn[]): string[] {
+  return [packedSql(plan.platforms), 'time_ms', TARGET_OR_SHARED, omit.includes('text') ? 'NULL' : 'text', listsSql(omit)];
+}
+
+/** The (platform, code) pairs `packedSql` binds. */
+const platformParams = (plan: ScanPlan): unknown[] => plan.platforms.flatMap((p, i) => [p, i]);
 
 /** JSON of SQLite's json_array: text from a row, already parsed inside a chunk's array (SQLite nests JSON values). */
 type Json<T> = string | T;

@@ -1,0 +1,73 @@
+// A read shared with a helper thread must give the columns of the plain reference over the same rows, whichever
+// chunks each thread read, whether the table's rows are in time order (the parts are joined end to end) or not
+// (they are merged), and when the helper finds the table changed and reads nothing.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Action } from '../../core/model.ts';
+import type { ColumnRow } from '../columns-builder.ts';
+import { referenceColumns } from '../../../test/support/columns-reference.ts';
+import { sqliteWith } from '../../../test/support/sqlite-with.ts';
+import { tableFingerprint } from './column-snapshot.ts';
+import { filterSql, readRows } from './columns.ts';
+import type { TwoThreads } from './parallel-scan.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'trollmap-parallel-scan-'));
+after(() => rm(root, { recursive: true, force: true }));
+
+/** n actions on two platforms with every field shape; `ordered`: times rise with the insertion order (ties of 3). */
+function actions(n: number, ordered: boolean): Action[] {
+  return Array.from({ length: n }, (_, i): Action => {
+    const a: Action = {
+      platform: i % 5 === 0 ? 'telegram' : 'vk', id: `x${(i * 31) % n}`, account: `u${i % 97}`, kind: i % 3 === 0 ? 'comment' : 'share',
+      time: 1_700_000_000_000 + (ordered ? Math.floor(i / 3) : (i * 7919) % 700) * 1000, precision: 's',
+      urls: i % 3 === 0 ? [] : i % 3 === 1 ? [`https://x.kg/${i % 40}`] : ['https://a.kg/1', `https://b.kg/${i % 7}`],
+      hashtags: i % 4 === 0 ? ['тег', 'tag'] : [], mentions: [], media: i % 6 === 0 ? ['m.jpg'] : [],
+    };
+    if (i % 2 === 0) a.target = `p${i % 53}`;
+    if (i % 7 === 2) a.shared = `s${i % 11}`;
+    if (i % 9 !== 4) a.text = `Текст ${i % 300}`;
+    return a;
+  });
+}
+
+const PLAIN = 'SELECT platform, id, account, kind, time_ms, time_precision, target, shared, text, urls, hashtags, media, seq FROM actions';
+
+for (const ordered of [true, false]) {
+  test(`two threads (rows ${ordered ? 'in' : 'out of'} time order): the reference columns, the helper reading part of them`, async () => {
+    const path = await sqliteWith(join(root, `t-${ordered}.sqlite`), actions(3000, ordered));
+    const db = new Database(path, { readonly: true });
+    try {
+      for (const filter of [{}, { platform: 'vk' }]) {
+        db.exec('BEGIN');
+        let split: [number, number] | undefined;
+        const two: TwoThreads = { fingerprint: tableFingerprint(db), minRows: 0, chunk: 64, helperFirst: true, onSplit: (here, n) => (split = [here, n]) };
+        const got = readRows(db, filter, [], two);
+        db.exec('COMMIT');
+        const { where, params } = filterSql(filter);
+        assert.deepStrictEqual(got, referenceColumns(db.prepare(`${PLAIN} ${where}`).raw().all(...params) as ColumnRow[]), JSON.stringify(filter));
+        assert.ok(split !== undefined && split[0] < split[1], `the helper read some chunks (this thread: ${split?.join(' of ')})`);
+      }
+      const omitted = readRows(db, {}, ['text', 'urls'], { fingerprint: tableFingerprint(db), minRows: 0, chunk: 64, helperFirst: true });
+      assert.deepStrictEqual(omitted, readRows(db, {}, ['text', 'urls']), 'omitted columns');
+    } finally {
+      db.close();
+    }
+  });
+}
+
+test('two threads: a helper that sees another table (fingerprint) reads nothing and this thread reads every chunk', async () => {
+  const path = await sqliteWith(join(root, 'changed.sqlite'), actions(500, true));
+  const db = new Database(path, { readonly: true });
+  try {
+    let split: [number, number] | undefined;
+    const got = readRows(db, {}, [], { fingerprint: 'not this table', minRows: 0, chunk: 16, helperFirst: true, onSplit: (here, n) => (split = [here, n]) });
+    assert.deepStrictEqual(got, referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]));
+    assert.ok(split !== undefined && split[0] === split[1]);
+  } finally {
+    db.close();
+  }
+});

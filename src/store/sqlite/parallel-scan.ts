@@ -1,0 +1,138 @@
+// A large chunked read on two threads: a helper thread with its own read-only connection claims rowid chunks
+// through the same shared counter as this thread (it from the back, this thread from the front), so both stay busy
+// until the table is read whatever the helper's start-up took; its columns (built and sorted there, moved here) are
+// joined to this thread's by appendColumns, end to end when the table is in time order. The helper reads only when
+// its read transaction sees the same table fingerprint as this one; chunks it claimed but did not deliver (an
+// error) are read here, so the result never depends on it. On the 1,032,530 actions of bench/detect.bench.ts, the
+// main thread spent 2.8–3.3 CPU-s in the read instead of 4.5–4.8 (2026-11-29, machine loaded 3–4 by other work).
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type WorkerOptions } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { startTsWorker } from '../../threads/ts-worker.ts';
+import { appendColumns } from '../columns-append.ts';
+import type { ActionColumns } from '../store.ts';
+import { debugNote, type OptionalColumn } from './column-snapshot.ts';
+import { chunkCount, scanChunks, type ScanPlan } from './row-scan.ts';
+
+/**
+ * Indices into the shared Int32Array: chunks claimed so far (the main thread's i-th claim reads chunk i, the
+ * helper's j-th chunk n − 1 − j: disjoint while claims stay below n); 1 once the helper checked the table; 1 once it
+ * posted.
+ */
+export const CLAIMED = 0;
+export const STARTED = 1;
+export const DONE = 2;
+
+/** What the main thread hands the helper. */
+export interface ScanHelperData {
+  path: string;
+  where: string;
+  params: unknown[];
+  omit: OptionalColumn[];
+  plan: ScanPlan;
+  fingerprint: string;
+  /** Shared memory: the next chunk to claim, the started and done flags (indices below). */
+  shared: Int32Array;
+  port: MessagePort;
+}
+
+/** The helper's one message: its columns and the chunks they hold, or why it read none (or failed part-way). */
+export type FromScanHelper =
+  | { t: 'columns'; columns: ActionColumns; chunks: number[] }
+  | { t: 'skipped'; why: string }
+  | { t: 'error'; message: string; chunks: number[] };
+
+/** The typed arrays' buffers of `c`, moved to the main thread instead of copied. */
+export function transferables(c: ActionColumns): ArrayBuffer[] {
+  const typed = [c.account, c.time, c.kind, c.precision, c.seq, c.platform, c.target, c.shared, c.urls.offsets, c.hashtags.offsets, c.media.offsets];
+  return [...new Set(typed.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/**
+ * From how many rows a read takes two threads: the helper's start-up (~0.3 CPU-s under tsx) is then a fraction of
+ * the ~1 s a one-thread scan takes (a rough bound, not a measured break-even).
+ */
+export const PARALLEL_SCAN_MIN_ROWS = 200_000;
+
+/** Longest wait for the helper once every chunk is claimed (it is then building at most half of the read). */
+const HELPER_WAIT_MS = 10 * 60_000;
+
+/** Reading on two threads: the table's fingerprint in the caller's read transaction, and when it pays. */
+export interface TwoThreads {
+  fingerprint: string;
+  /** Reads of fewer rows stay on one thread (default PARALLEL_SCAN_MIN_ROWS). */
+  minRows?: number;
+  /** Rowids per chunk (default the one-thread scan's). */
+  chunk?: number;
+  /** Tests: this thread starts claiming once the helper has claimed a chunk (or found it may not). */
+  helperFirst?: boolean;
+  /** Told how many of the chunks this thread read. */
+  onSplit?: (here: number, chunks: number) => void;
+}
+
+/** Whether a read of `plan` goes to two threads (`minRows` overrides PARALLEL_SCAN_MIN_ROWS). */
+export function parallelPays(db: Database.Database, plan: ScanPlan, minRows = PARALLEL_SCAN_MIN_ROWS): boolean {
+  return plan.packed && plan.chunked && !db.memory && plan.count >= minRows && chunkCount(plan) > 1 && availableParallelism() >= 2;
+}
+
+/**
+ * The rows of `plan` read on this thread and a helper thread, as one set of columns (those a one-thread scan
+ * gives); `two.fingerprint` is the table's in this thread's read transaction.
+ */
+export function scanInParallel(
+  db: Database.Database, plan: ScanPlan, where: string, params: unknown[], omit: readonly OptionalColumn[], two: TwoThreads,
+): ActionColumns {
+  const { fingerprint, helperFirst = false } = two;
+  const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const { port1, port2 } = new MessageChannel();
+  const data: ScanHelperData = { path: db.name, where, params, omit: [...omit], plan, fingerprint, shared, port: port2 };
+  // startTsWorker passes its options on to the Worker, the port's transfer list included.
+  const options: Pick<WorkerOptions, 'workerData' | 'transferList'> = { workerData: data, transferList: [port2] };
+  const entry = new URL(`./scan-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const helper = startTsWorker(entry, options);
+  helper.unref();
+  helper.on('error', (e) => debugNote(`scan helper: ${e.message}`));
+  try {
+    if (helperFirst) while (Atomics.load(shared, STARTED) === 0) Atomics.wait(shared, STARTED, 0, 1000);
+    const n = chunkCount(plan);
+    const mine = new Uint8Array(n);
+    let claimed = 0;
+    // This thread reads chunks from the front, the helper from the back: each part is a run of rowids, which the
+    // merge joins end to end when the table's rows are in time order (as imports leave them).
+    const claim = (): number => {
+      if (Atomics.add(shared, CLAIMED, 1) >= n) return -1;
+      mine[claimed] = 1;
+      return claimed++;
+    };
+    const own = scanChunks(db, plan, where, params, omit, claim, false);
+    debugNote(`two-thread read: ${claimed} of ${n} chunks on this thread`);
+    two.onSplit?.(claimed, n);
+    if (claimed === n) return counted(own, plan);
+    // The helper holds the other chunks: wait for them (it reads them as fast as this thread read its own).
+    while (Atomics.load(shared, DONE) === 0) {
+      if (Atomics.wait(shared, DONE, 0, HELPER_WAIT_MS) === 'timed-out') throw new Error(`scan helper silent for ${HELPER_WAIT_MS / 1000} s`);
+    }
+    const got = receiveMessageOnPort(port1)?.message as FromScanHelper | undefined;
+    let theirs: ActionColumns;
+    if (got?.t === 'columns') {
+      theirs = got.columns;
+    } else {
+      debugNote(`scan helper: ${got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.why}; its chunks are read here`);
+      let k = 0;
+      theirs = scanChunks(db, plan, where, params, omit, () => {
+        while (k < n && mine[k] === 1) k++;
+        return k < n ? k++ : -1;
+      }, false);
+    }
+    return counted(appendColumns(own, theirs), plan);
+  } finally {
+    port1.close();
+    void helper.terminate();
+  }
+}
+
+/** `c`, checked to hold the plan's rows. */
+function counted(c: ActionColumns, plan: ScanPlan): ActionColumns {
+  if (c.count !== plan.count) throw new Error(`two-thread read returned ${c.count} rows, expected ${plan.count}`);
+  return c;
+}
