@@ -1,5 +1,7 @@
 // co-link by hand, through the real CLI: import test/fixtures/layers/co-link.csv → detect --layers co-link →
-// the stored edges and `account`. Window W = 60 s (|Δt| ≤ W inclusive), M = 2, α = 0.05.
+// the stored edges and `account`. Window W = 60 s (|Δt| ≤ W inclusive), M = 2, α = 0.05. The edges below are
+// worked with the configuration null (`--null co-link=configuration`); the default co-membership null is worked at
+// the end of this comment.
 //
 // URL normalisation (src/core/normalise/url.ts): a and b post the same five resources written differently.
 //   story  a l1 10:00:00 https://www.example.org/story?utm_source=tw&utm_medium=social&fbclid=IwAR0abc
@@ -31,16 +33,26 @@
 //   one key and q > α).
 // Two occasions: c–d rests on one post of each account, so it is dropped (src/core/pipeline/layer-edges.ts).
 //   The run keeps a–b alone, with rarity weight 4/log2 3 (each of its keys is shared by three accounts).
+// Default, co-membership null (src/core/detect/membership-test.ts): presences (account on key) over the nine keys
+//   story {a, b, z}, yt {a, b, z}, fb {a, b, z2}, tme {a, b, z2}, other {a, b}, news a and b {c, d, z3} each,
+//   shop x {c, x, z4}, shop y {d, x, z4}: S = 26. a–b met within W on 4 of a's 5 keys. b (5 presences) lands on a key
+//   of a with q = 1 − (1 − s′/(S − 5))^5, s′ the key's crowd without b: 1 − (19/21)^5 ≈ 0.394 on the four keys
+//   with a third account, 1 − (20/21)^5 ≈ 0.216 on other. P(X′ ≥ 4) = 0.394⁴ + 4 · 0.394³ · 0.606 · 0.216 ≈ 0.056
+//   (and the same from a's side; μ ≈ 1.79): above α before any correction (q ≈ 0.22 over the four tests). Nine keys are too few for a crowd of three to be
+//   surprising, so the default finds no edge here.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { configurationMu, evidenceRows, fixture, LayerDb, poissonAtLeast, type DetectJson } from './layer-cli.ts';
 
 const db = new LayerDb();
 let run: DetectJson;
+let defaultRun: DetectJson;
 
 before(() => {
   db.import([fixture('co-link.csv')]);
-  run = db.detect(['--layers', 'co-link', '--window', '60s', '--min-participation', '2', '--alpha', '0.05', '--seed', '1']);
+  // The default null first (the run checked by the last test), then the configuration null, whose run the others read.
+  defaultRun = db.detect(['--layers', 'co-link', '--window', '60s', '--min-participation', '2', '--alpha', '0.05', '--seed', '1']);
+  run = db.detect(['--layers', 'co-link', '--window', '60s', '--min-participation', '2', '--alpha', '0.05', '--seed', '1', '--null', 'co-link=configuration']);
 });
 after(() => db.close());
 
@@ -81,4 +93,9 @@ test('co-link: `account vk:b` explains the link pairs; c, d and x have no eviden
   const a = db.accountJson('vk:a');
   assert.deepEqual(a.partners.map((p) => [p.account, p.layer, p.pairs]), [['vk:b', 'co-link', 4]]);
   for (const key of ['vk:c', 'vk:d', 'vk:x']) assert.deepEqual(db.accountJson(key).edges, [], key);
+});
+
+test('co-link, default co-membership null: p ≈ 0.056 for a–b on this small fixture, so no edge', () => {
+  assert.equal(defaultRun.actionsRead, 24);
+  assert.deepEqual(defaultRun.edges, []);
 });
