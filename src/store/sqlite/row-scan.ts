@@ -69,11 +69,10 @@ export function scanRows(db: Db, where: string, params: unknown[], omit: readonl
 /**
  * The filtered rows of the rowid chunks that `claim` hands out (chunk k: rowids from lo + k · chunk; −1: no more),
  * as columns. `all`: every chunk of the plan will be claimed here (else the rows are some of `plan.count`, and the
- * columns hold as many as were read). `ascending`: claims come in descending order; their rows are built in
- * ascending order (the order of the table, which is usually time order: no sort). Call inside a read transaction.
+ * columns hold as many as were read). Call inside a read transaction.
  */
 export function scanChunks(
-  db: Db, plan: ScanPlan, where: string, params: unknown[], omit: readonly OptionalColumn[], claim: () => number, all: boolean, ascending = false,
+  db: Db, plan: ScanPlan, where: string, params: unknown[], omit: readonly OptionalColumn[], claim: () => number, all: boolean,
 ): ActionColumns {
   const b = builderFor(plan, all);
   const inChunk = `FROM actions NOT INDEXED WHERE rowid >= ? AND rowid < ? ${where === '' ? '' : `AND ${where.slice('WHERE '.length)}`}`;
@@ -85,7 +84,6 @@ export function scanChunks(
     .raw();
   const idsAsJson = db.prepare(`SELECT json_group_array(id) ${inChunk}`).pluck();
   const codes = platformParams(plan);
-  const held: Chunk[] = [];
   for (let k = claim(); k >= 0; k = claim()) {
     const lo = plan.lo + k * plan.chunk;
     const bind = [lo, lo + plan.chunk, ...params];
@@ -94,10 +92,8 @@ export function scanChunks(
     if (columns[0].length === 0) continue;
     const ids = separatorInId ? (JSON.parse(idsAsJson.get(...bind) as string) as string[]) : joined!.split('\u001f');
     if (ids.length !== columns[0].length) throw new Error(`chunk at rowid ${lo}: ${ids.length} ids for ${columns[0].length} rows`);
-    if (ascending) held.push([ids, columns]);
-    else addChunk(b, ids, columns);
+    addChunk(b, ids, columns);
   }
-  for (let i = held.length - 1; i >= 0; i--) addChunk(b, ...held[i]!);
   return b.build();
 }
 

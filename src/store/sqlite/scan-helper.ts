@@ -36,7 +36,7 @@ function main(data: ScanHelperData): void {
         chunks.push(k);
         return k;
       };
-      const columns = scanChunks(db, data.plan, data.where, data.params, data.omit, claim, false, true);
+      const columns = scanChunks(db, data.plan, data.where, data.params, data.omit, claim, false);
       message = { t: 'columns', columns, chunks };
       transfer = transferables(columns);
     }

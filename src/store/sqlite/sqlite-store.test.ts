@@ -62,3 +62,24 @@ test('sqlite: multi-row inserts count new actions exactly around the batch bound
   assert.equal((await store.stats()).actions, 230);
   await store.close();
 });
+
+test('sqlite: getAccounts for most of the table (one scan of it) answers as for a few keys (one probe each)', async () => {
+  const store = await openSqliteStore(join(dir, 'accounts-scan.db'));
+  const session = await store.beginImport();
+  const accounts = Array.from({ length: 40 }, (_, i) => ({
+    platform: i % 3 === 0 ? 'telegram' : 'vk', id: i % 7 === 0 ? `chan:${i}` : `${i}`, ...(i % 2 === 0 ? { handle: `h${i}` } : {}),
+    ...(i % 5 === 0 ? { followers: i } : {}),
+  }));
+  await session.putAccounts(accounts);
+  await session.commit(batch('scan'));
+  // 36 of the 40 accounts in a shuffled order, plus an unknown and a malformed key: the scan path.
+  const keys = accounts.slice(4).map((a) => `${a.platform}:${a.id}`).sort((a, b) => (a.length - b.length) || (a < b ? 1 : -1));
+  keys.splice(10, 0, 'vk:404', 'no-colon');
+  const many = await store.getAccounts(keys);
+  // The same keys asked a few at a time (probe path): the answer the scan must give.
+  const few = (await Promise.all(Array.from({ length: Math.ceil(keys.length / 5) }, (_, j) => store.getAccounts(keys.slice(5 * j, 5 * j + 5))))).flat();
+  await store.close();
+  assert.equal(many.length, 36);
+  assert.deepEqual(many, few);
+  assert.deepEqual(many.map((a) => `${a.platform}:${a.id}`), keys.filter((k) => k !== 'vk:404' && k !== 'no-colon'));
+});

@@ -146,8 +146,16 @@ class SqliteStore implements Store {
   }
 
   async getAccounts(keys: readonly string[]): Promise<Account[]> {
-    // One statement for all keys: SQLite walks the JSON array in C and joins on the primary key, in the keys' order
-    // (one statement per key cost 1.7 s for 75k accounts).
+    // Most of the table (a detect over all actions): one plain scan of it, each row put at its key's place (no JSON,
+    // no probe per key; 0.35 s instead of 0.6 s for 75k accounts). Fewer keys: one statement for all of them, SQLite
+    // walking the JSON array in C and joining on the primary key, in the keys' order (one statement per key cost
+    // 1.7 s for 75k accounts).
+    const total = (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+    if (keys.length > 0 && keys.length * 2 >= total) {
+      const at = new Map<string, number>();
+      for (let i = 0; i < keys.length; i++) at.set(keys[i]!, i);
+      if (at.size === keys.length) return this.accountsByScan(at, keys.length);
+    }
     const pairs: [string, string][] = [];
     for (const key of keys) {
       const at = key.indexOf(':');
@@ -163,6 +171,16 @@ class SqliteStore implements Store {
       .raw()
       .all(JSON.stringify(pairs)) as unknown[][];
     return rows.map(accountFromRaw);
+  }
+
+  /** The stored accounts whose `platform:id` is a key of `at`, in the order of its values (0 … n − 1, distinct). */
+  private accountsByScan(at: ReadonlyMap<string, number>, n: number): Account[] {
+    const placed = new Array<Account | undefined>(n).fill(undefined);
+    for (const r of this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>) {
+      const i = at.get(`${r[0] as string}:${r[1] as string}`);
+      if (i !== undefined) placed[i] = accountFromRaw(r);
+    }
+    return placed.filter((a): a is Account => a !== undefined);
   }
 
   async *iterateAccounts(): AsyncIterable<Account> {
