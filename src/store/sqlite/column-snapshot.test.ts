@@ -145,3 +145,27 @@ test('string chunks: long lists split and decode to the same strings; a lone sur
   assert.deepStrictEqual(out, values);
   assert.throws(() => [...stringChunks(['ok', 'bad\uD800'])], SnapshotSkip);
 });
+
+test('a snapshot write given the read\'s data_version: skipped after another connection imported, written after it only stored a run', async () => {
+  const path = await dbWith('version.db', world(100));
+  const db = new Database(path);
+  const readNow = (): [ReturnType<typeof readRows>, string, number] => {
+    db.exec('BEGIN');
+    try {
+      return [readRows(db, {}), tableFingerprint(db), db.pragma('data_version', { simple: true }) as number];
+    } finally {
+      db.exec('COMMIT');
+    }
+  };
+  const [columns, fingerprint, version] = readNow();
+  await sqliteWith(path, world(5, 'new'), 'second import');
+  assert.equal(writeSnapshot(db, {}, columns, fingerprint, version), false, 'another connection added actions: skipped');
+  assert.equal(snapshotRows(db), 0);
+  const [again, now, v2] = readNow();
+  const other = new Database(path);
+  other.prepare('INSERT INTO column_snapshots (filter_key, name, chunk, fingerprint, digest, body) VALUES (?, ?, ?, ?, ?, ?)').run('x', 'y', 0, 'z', 'd', Buffer.alloc(1));
+  other.close();
+  assert.notEqual(db.pragma('data_version', { simple: true }), v2, 'the other connection\'s commit is seen');
+  assert.equal(writeSnapshot(db, {}, again, now, v2), true, 'the actions are unchanged (fingerprint checked again): written');
+  db.close();
+});

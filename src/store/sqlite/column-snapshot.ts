@@ -135,10 +135,12 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
 /**
  * Stores `columns` as the snapshot of `filter`, in one short write transaction that first checks the table still has
  * `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other filters (the
- * unfiltered one excepted). Never throws for SQLite's
+ * unfiltered one excepted). `dataVersion`, SQLite's data_version read in the transaction `fingerprint` was
+ * computed in: when it is unchanged, no other connection committed since, and this one wrote nothing in between
+ * (the caller's promise), so the table is the one fingerprinted and is not scanned again. Never throws for SQLite's
  * reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a time.
  */
-export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns, fingerprint: string): boolean {
+export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns, fingerprint: string, dataVersion?: number): boolean {
   if (db.readonly || db.inTransaction || endianness() !== 'LE' || !hasSnapshotTable(db)) {
     debugNote('columnar snapshot not written (read-only, in a transaction, big-endian or no table)');
     return false;
@@ -150,7 +152,8 @@ export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColum
     const insert = db.prepare('INSERT INTO column_snapshots (filter_key, name, chunk, fingerprint, digest, body) VALUES (?, ?, ?, ?, ?, ?)');
     const put = (name: string, chunk: number, body: Uint8Array): void => void insert.run(key, name, chunk, fingerprint, digest(body), body);
     db.transaction(() => {
-      if (tableFingerprint(db) !== fingerprint) throw new SnapshotSkip('the actions changed since the read');
+      const unchanged = dataVersion !== undefined && db.pragma('data_version', { simple: true }) === dataVersion;
+      if (!unchanged && tableFingerprint(db) !== fingerprint) throw new SnapshotSkip('the actions changed since the read');
       // Disk stays bounded: the unfiltered snapshot and the one being written, nothing older or of other filters.
       db.prepare('DELETE FROM column_snapshots WHERE filter_key = ? OR fingerprint <> ? OR filter_key <> ?').run(key, fingerprint, snapshotKey({}));
       for (const name of Object.keys(TYPED_PARTS) as PartName[]) put(name, 0, typedBytes(partOf(columns, name) as Int32Array));

@@ -63,16 +63,18 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
   const own = !db.inTransaction;
   if (own) db.exec('BEGIN');
   let fingerprint: string;
+  let dataVersion: number;
   let columns: ActionColumns;
   try {
     fingerprint = tableFingerprint(db);
+    dataVersion = db.pragma('data_version', { simple: true }) as number;
     const snap = readSnapshot(db, filter, fingerprint, omit);
     if (snap !== undefined) return built(snap);
     columns = built(readAppended(db, filter, omit) ?? readRows(db, filter, omit, { fingerprint, ...options.parallel }));
   } finally {
     if (own) db.exec('COMMIT');
   }
-  if (own && omit.length === 0 && columns.count >= (options.snapshotMinActions ?? SNAPSHOT_MIN_ACTIONS)) writeSnapshot(db, filter, columns, fingerprint);
+  if (own && omit.length === 0 && columns.count >= (options.snapshotMinActions ?? SNAPSHOT_MIN_ACTIONS)) writeSnapshot(db, filter, columns, fingerprint, dataVersion);
   return columns;
 }
 
