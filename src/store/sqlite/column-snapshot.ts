@@ -132,6 +132,37 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
   return columnsConsistent(c) ? c : why('inconsistent columns');
 }
 
+/** One stored blob of a snapshot: part name, chunk number, bytes. */
+export type SnapshotPart = [name: string, chunk: number, body: Uint8Array];
+
+/** A snapshot ready to store: its filter key, the fingerprint it was read at, and its parts (the header last). */
+export interface EncodedSnapshot {
+  key: string;
+  fingerprint: string;
+  parts: Iterable<SnapshotPart>;
+}
+
+/**
+ * `columns` encoded as the snapshot of `filter`, part by part as `parts` is iterated (typed parts are views of the
+ * columns' arrays, `copy`: copies). Iterating throws SnapshotSkip for a string UTF-8 cannot keep.
+ */
+export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string, copy = false): EncodedSnapshot {
+  function* parts(): Generator<SnapshotPart, void, undefined> {
+    for (const name of Object.keys(TYPED_PARTS) as PartName[]) {
+      const bytes = typedBytes(partOf(columns, name) as Int32Array);
+      yield [name, 0, copy ? bytes.slice() : bytes];
+    }
+    const chunks: Record<string, number> = {};
+    for (const name of STRING_PARTS) {
+      let chunk = 0;
+      for (const body of stringChunks(partOf(columns, name) as readonly string[])) yield [name, chunk++, body];
+      chunks[name] = chunk;
+    }
+    yield ['header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8')];
+  }
+  return { key: snapshotKey(filter), fingerprint, parts: parts() };
+}
+
 /**
  * Stores `columns` as the snapshot of `filter`, in one short write transaction that first checks the table still has
  * `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other filters (the
@@ -141,29 +172,30 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
  * reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a time.
  */
 export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns, fingerprint: string, dataVersion?: number): boolean {
+  return storeSnapshot(db, encodeSnapshot(filter, columns, fingerprint), { ...(dataVersion === undefined ? {} : { dataVersion }) });
+}
+
+/**
+ * Stores an encoded snapshot as `writeSnapshot` does (same checks, never throws for SQLite's reasons); waits up to
+ * `busyMs` (default 0) for another writer.
+ */
+export function storeSnapshot(db: Db, snapshot: EncodedSnapshot, options: { dataVersion?: number; busyMs?: number } = {}): boolean {
   if (db.readonly || db.inTransaction || endianness() !== 'LE' || !hasSnapshotTable(db)) {
     debugNote('columnar snapshot not written (read-only, in a transaction, big-endian or no table)');
     return false;
   }
-  const key = snapshotKey(filter);
+  const { key, fingerprint, parts } = snapshot;
+  const { dataVersion, busyMs = 0 } = options;
   const busy = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma('busy_timeout = 0');
+  db.pragma(`busy_timeout = ${busyMs}`);
   try {
     const insert = db.prepare('INSERT INTO column_snapshots (filter_key, name, chunk, fingerprint, digest, body) VALUES (?, ?, ?, ?, ?, ?)');
-    const put = (name: string, chunk: number, body: Uint8Array): void => void insert.run(key, name, chunk, fingerprint, digest(body), body);
     db.transaction(() => {
       const unchanged = dataVersion !== undefined && db.pragma('data_version', { simple: true }) === dataVersion;
       if (!unchanged && tableFingerprint(db) !== fingerprint) throw new SnapshotSkip('the actions changed since the read');
       // Disk stays bounded: the unfiltered snapshot and the one being written, nothing older or of other filters.
       db.prepare('DELETE FROM column_snapshots WHERE filter_key = ? OR fingerprint <> ? OR filter_key <> ?').run(key, fingerprint, snapshotKey({}));
-      for (const name of Object.keys(TYPED_PARTS) as PartName[]) put(name, 0, typedBytes(partOf(columns, name) as Int32Array));
-      const chunks: Record<string, number> = {};
-      for (const name of STRING_PARTS) {
-        let chunk = 0;
-        for (const body of stringChunks(partOf(columns, name) as readonly string[])) put(name, chunk++, body);
-        chunks[name] = chunk;
-      }
-      put('header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8'));
+      for (const [name, chunk, body] of parts) insert.run(key, name, chunk, fingerprint, digest(body), body);
     }).immediate();
     return true;
   } catch (e) {

@@ -3,9 +3,11 @@ import Database from 'better-sqlite3';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import { planScan, scanRows } from './row-scan.ts';
 import { parallelPays, scanInParallel, type TwoThreads } from './parallel-scan.ts';
+import type { HandedSnapshot, SnapshotHelper } from './snapshot-helper.ts';
+import { SnapshotSkip } from '../snapshot-codec.ts';
 import { appendColumns } from '../columns-append.ts';
 import {
-  debugNote, fingerprintCounts, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn,
+  debugNote, encodeSnapshot, fingerprintCounts, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn,
 } from './column-snapshot.ts';
 
 export function filterSql(filter: ActionFilter): { where: string; params: unknown[] } {
@@ -48,7 +50,13 @@ export interface ReadColumnsOptions {
    */
   onColumns?: (columns: ActionColumns) => void;
   /** When a read from the rows takes two threads (scanInParallel; default: from PARALLEL_SCAN_MIN_ROWS rows). */
-  parallel?: Omit<TwoThreads, 'fingerprint'>;
+  parallel?: Omit<TwoThreads, 'fingerprint' | 'onHelper'>;
+  /**
+   * Given the write of the snapshot when the helper thread of a two-thread read stores it while this thread goes on
+   * (a promise of whether it was stored, never rejected): the caller keeps the process alive until it settles.
+   * Without it, this thread writes the snapshot before returning.
+   */
+  onSnapshotWrite?: (stored: Promise<boolean>) => void;
 }
 
 /**
@@ -65,17 +73,47 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
   let fingerprint: string;
   let dataVersion: number;
   let columns: ActionColumns;
+  // The helper thread of a two-thread read, kept to store the snapshot (handed over or let go below).
+  const kept: { helper?: SnapshotHelper } = {};
   try {
-    fingerprint = tableFingerprint(db);
-    dataVersion = db.pragma('data_version', { simple: true }) as number;
-    const snap = readSnapshot(db, filter, fingerprint, omit);
-    if (snap !== undefined) return built(snap);
-    columns = built(readAppended(db, filter, omit) ?? readRows(db, filter, omit, { fingerprint, ...options.parallel }));
+    try {
+      fingerprint = tableFingerprint(db);
+      dataVersion = db.pragma('data_version', { simple: true }) as number;
+      const snap = readSnapshot(db, filter, fingerprint, omit);
+      if (snap !== undefined) return built(snap);
+      const two: TwoThreads = { fingerprint, ...options.parallel, ...(options.onSnapshotWrite ? { onHelper: (h: SnapshotHelper) => (kept.helper = h) } : {}) };
+      columns = built(readAppended(db, filter, omit) ?? readRows(db, filter, omit, two));
+    } finally {
+      if (own) db.exec('COMMIT');
+    }
+    if (own && omit.length === 0 && columns.count >= (options.snapshotMinActions ?? SNAPSHOT_MIN_ACTIONS)) {
+      const { helper } = kept;
+      if (helper === undefined || options.onSnapshotWrite === undefined || db.readonly) {
+        writeSnapshot(db, filter, columns, fingerprint, dataVersion);
+      } else {
+        const handed = handedSnapshot(filter, columns, fingerprint);
+        if (handed !== undefined) {
+          delete kept.helper;
+          options.onSnapshotWrite(helper.store(handed));
+        }
+      }
+    }
+    return columns;
   } finally {
-    if (own) db.exec('COMMIT');
+    kept.helper?.dismiss();
   }
-  if (own && omit.length === 0 && columns.count >= (options.snapshotMinActions ?? SNAPSHOT_MIN_ACTIONS)) writeSnapshot(db, filter, columns, fingerprint, dataVersion);
-  return columns;
+}
+
+/** The snapshot of `columns` encoded whole (blobs that may move to another thread); undefined when it cannot be kept. */
+function handedSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string): HandedSnapshot | undefined {
+  const { key, parts } = encodeSnapshot(filter, columns, fingerprint, true);
+  try {
+    return { key, fingerprint, parts: [...parts] };
+  } catch (e) {
+    if (!(e instanceof SnapshotSkip)) throw e;
+    debugNote(`columnar snapshot not written: ${e.message}`);
+    return undefined;
+  }
 }
 
 /**

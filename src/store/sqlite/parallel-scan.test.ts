@@ -1,6 +1,7 @@
 // A read shared with a helper thread must give the columns of the plain reference over the same rows, whichever
 // chunks each thread read, whether the table's rows are in time order (the parts are joined end to end) or not
-// (they are merged), and when the helper finds the table changed and reads nothing.
+// (they are merged), and when the helper finds the table changed and reads nothing; handed the read's snapshot,
+// the helper stores it.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,8 +12,8 @@ import type { Action } from '../../core/model.ts';
 import type { ColumnRow } from '../columns-builder.ts';
 import { referenceColumns } from '../../../test/support/columns-reference.ts';
 import { sqliteWith } from '../../../test/support/sqlite-with.ts';
-import { tableFingerprint } from './column-snapshot.ts';
-import { filterSql, readRows } from './columns.ts';
+import { readSnapshot, tableFingerprint } from './column-snapshot.ts';
+import { filterSql, readColumns, readRows } from './columns.ts';
 import type { TwoThreads } from './parallel-scan.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'trollmap-parallel-scan-'));
@@ -67,6 +68,30 @@ test('two threads: a helper that sees another table (fingerprint) reads nothing 
     const got = readRows(db, {}, [], { fingerprint: 'not this table', minRows: 0, chunk: 16, helperFirst: true, onSplit: (here, n) => (split = [here, n]) });
     assert.deepStrictEqual(got, referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]));
     assert.ok(split !== undefined && split[0] === split[1]);
+  } finally {
+    db.close();
+  }
+});
+
+test('two threads: the helper stores the read\'s snapshot when handed it (a valid snapshot of the same columns); a read-only file gets none', async () => {
+  const path = await sqliteWith(join(root, 'handed.sqlite'), actions(3000, true));
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  try {
+    const writes: Promise<boolean>[] = [];
+    const options = { snapshotMinActions: 0, parallel: { minRows: 0, chunk: 64, helperFirst: true }, onSnapshotWrite: (p: Promise<boolean>) => void writes.push(p) };
+    const columns = readColumns(db, {}, options);
+    assert.equal(writes.length, 1, 'the write went to the helper');
+    assert.equal(await writes[0], true);
+    assert.deepStrictEqual(readSnapshot(db, {}, tableFingerprint(db)), columns, 'stored by the helper, read back whole');
+    assert.deepStrictEqual(readColumns(db, {}, options), columns, 'the next read uses it');
+    assert.equal(writes.length, 1);
+    db.prepare('DELETE FROM column_snapshots').run();
+    const ro = new Database(path, { readonly: true });
+    assert.deepStrictEqual(readColumns(ro, {}, options), columns);
+    ro.close();
+    assert.equal(writes.length, 1, 'read-only: nothing handed over');
+    assert.equal((db.prepare('SELECT count(*) AS n FROM column_snapshots').get() as { n: number }).n, 0);
   } finally {
     db.close();
   }

@@ -13,6 +13,7 @@ import { appendColumns } from '../columns-append.ts';
 import type { ActionColumns } from '../store.ts';
 import { debugNote, type OptionalColumn } from './column-snapshot.ts';
 import { chunkCount, scanChunks, type ScanPlan } from './row-scan.ts';
+import { snapshotHelper, type SnapshotHelper } from './snapshot-helper.ts';
 
 /**
  * Indices into the shared Int32Array: chunks claimed so far (the main thread's i-th claim reads chunk i, the
@@ -68,6 +69,8 @@ export interface TwoThreads {
   helperFirst?: boolean;
   /** Told how many of the chunks this thread read. */
   onSplit?: (here: number, chunks: number) => void;
+  /** Given the helper once it delivered its columns, to store the read's snapshot (without it, the helper stops). */
+  onHelper?: (helper: SnapshotHelper) => void;
 }
 
 /** Whether a read of `plan` goes to two threads (`minRows` overrides PARALLEL_SCAN_MIN_ROWS). */
@@ -92,6 +95,7 @@ export function scanInParallel(
   const helper = startTsWorker(entry, options);
   helper.unref();
   helper.on('error', (e) => debugNote(`scan helper: ${e.message}`));
+  let kept = false;
   try {
     if (helperFirst) while (Atomics.load(shared, STARTED) === 0) Atomics.wait(shared, STARTED, 0, 1000);
     const n = chunkCount(plan);
@@ -116,6 +120,10 @@ export function scanInParallel(
     let theirs: ActionColumns;
     if (got?.t === 'columns') {
       theirs = got.columns;
+      if (two.onHelper !== undefined) {
+        two.onHelper(snapshotHelper(helper, port1));
+        kept = true;
+      }
     } else {
       debugNote(`scan helper: ${got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.why}; its chunks are read here`);
       let k = 0;
@@ -126,8 +134,10 @@ export function scanInParallel(
     }
     return counted(appendColumns(own, theirs), plan);
   } finally {
-    port1.close();
-    void helper.terminate();
+    if (!kept) {
+      port1.close();
+      void helper.terminate();
+    }
   }
 }
 

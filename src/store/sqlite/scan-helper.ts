@@ -1,13 +1,14 @@
 // The worker-thread side of `scanInParallel`: opens the database read-only and, when its read transaction sees the
 // table the main thread is reading (same fingerprint), claims rowid chunks from the back of the table (the main
 // thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied); then
-// raises the done flag, whatever happened.
+// raises the done flag, whatever happened. Having delivered, it may store the read's snapshot (snapshot-helper.ts).
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { tableFingerprint } from './column-snapshot.ts';
 import { CLAIMED, DONE, STARTED, transferables, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
+import { storeWhenHanded } from './snapshot-helper.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
@@ -50,6 +51,8 @@ function main(data: ScanHelperData): void {
   }
   try {
     port.postMessage(message, transfer);
+    // Then the main thread may hand over the read's snapshot to store (or close the port, which ends this thread).
+    if (message.t === 'columns') storeWhenHanded(port, data.path, (path) => new Database(path, { fileMustExist: true }));
   } finally {
     // Raised whatever happened: the main thread blocks until it is.
     Atomics.store(shared, DONE, 1);

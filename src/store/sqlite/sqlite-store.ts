@@ -93,6 +93,8 @@ function rowToBatch(r: BatchRow): StoredBatch {
 
 class SqliteStore implements Store {
   private inImport = false;
+  /** Snapshot writes a helper thread is doing for reads of this store (each settles, never rejects). */
+  private readonly snapshotWrites = new Set<Promise<boolean>>();
 
   constructor(
     private readonly db: Db,
@@ -190,7 +192,12 @@ class SqliteStore implements Store {
   }
 
   async readActionColumns(filter: ActionFilter = {}, options: { onColumns?: (columns: ActionColumns) => void } = {}): Promise<ActionColumns> {
-    return readColumns(this.db, filter, options.onColumns ? { onColumns: options.onColumns } : {});
+    // A snapshot stored by a helper thread is awaited by close().
+    const onSnapshotWrite = (stored: Promise<boolean>): void => {
+      this.snapshotWrites.add(stored);
+      void stored.finally(() => this.snapshotWrites.delete(stored));
+    };
+    return readColumns(this.db, filter, { ...(options.onColumns ? { onColumns: options.onColumns } : {}), onSnapshotWrite });
   }
 
   async stats(options: { top?: number } = {}): Promise<StoreStats> {
@@ -221,6 +228,7 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.snapshotWrites);
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     this.db.close();
   }
