@@ -97,10 +97,13 @@ async function detectWith(
   const actionLayers = withoutPhotos(layers);
   if (wantsParity(opts)) writeParity(columns, layers, base.window, opts);
   const params: RunParams = { layers, ...base };
-  // This thread's layers, then the worker's results, fused in run order.
-  const computed = worker ? await runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker) : undefined;
+  // This thread's layers (they run before runLayersWithWorker first waits), then, while the worker may still be
+  // busy, the accounts and the input hash; then the worker's results, fused in run order.
+  const computing = worker ? runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker) : undefined;
+  computing?.catch(() => undefined); // awaited below; a rejection meanwhile must not count as unhandled
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);
+  const computed = await computing;
   const photo = layers.includes(CO_PHOTO_LAYER as Layer) ? stored : undefined;
   if (photo) {
     say(`${CO_PHOTO_LAYER}: ${photo.photos} photos, ${photo.edges.length} edges`);
