@@ -2,7 +2,6 @@
 // with a connection of its own while the main thread goes on (the main thread only encodes it; the blobs move to
 // the helper without a copy). The write keeps every rule of storeSnapshot: the fingerprint is checked in the write
 // transaction, and a failure only leaves the snapshot unwritten.
-import { setPriority } from 'node:os';
 import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { debugNote, storeSnapshot, type SnapshotPart } from './column-snapshot.ts';
@@ -58,25 +57,15 @@ export function snapshotHelper(worker: Worker, port: MessagePort): SnapshotHelpe
   };
 }
 
-/** Makes the calling thread mostly yield to the process's others; a platform that refuses leaves it as it was (noted). */
-function lowerPriority(): void {
-  try {
-    setPriority(10);
-  } catch (e) {
-    debugNote(`scan helper keeps its priority: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 /** The helper's side: waits on `port` for a snapshot, stores it through a new connection to `path`, answers. */
 export function storeWhenHanded(port: MessagePort, path: string, open: (path: string) => Database.Database): void {
   port.once('message', (m: ToSnapshotHelper) => {
     let ok = false;
     let note: string | undefined;
     try {
-      // A low priority (nice 10; Linux's nice is per thread): the write takes a core mostly when the main thread and
-      // a detect worker leave it idle, or at the end, when the store's close waits for it (not 19, which other
-      // processes on a busy machine could starve it at).
-      lowerPriority();
+      // At the thread's normal priority: a lower one (nice 10, per thread on Linux) would take less from co-target,
+      // but on a busy machine it could hold the write lock for seconds while the main thread waits to save its run
+      // (busy timeout 5 s), and a thread cannot raise its priority again.
       const db = open(path);
       try {
         db.pragma('synchronous = NORMAL');
