@@ -45,8 +45,8 @@ export interface ReadColumnsOptions {
   snapshot?: boolean;
   snapshotMinActions?: number;
   /**
-   * Called with the columns as soon as they are built, before a snapshot is written: detect hands them to its
-   * worker thread here, so the worker computes while this thread writes the snapshot.
+   * Called with the columns as soon as they are built, before a snapshot is written (or encoded for the scan
+   * helper to write): detect hands them to its worker thread here, so the worker computes meanwhile.
    */
   onColumns?: (columns: ActionColumns) => void;
   /** When a read from the rows takes two threads (scanInParallel; default: from PARALLEL_SCAN_MIN_ROWS rows). */
