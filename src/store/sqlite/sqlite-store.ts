@@ -111,6 +111,7 @@ class SqliteStore implements Store {
   }
 
   async beginImport(): Promise<ImportSession> {
+    await Promise.all(this.snapshotWrites);
     if (this.inImport) throw new Error('an import session is already open on this store');
     const db = this.db;
     try {
@@ -205,6 +206,9 @@ class SqliteStore implements Store {
   }
 
   async saveRun(run: DetectionRun): Promise<number> {
+    // The run waits for a snapshot this store's scan helper is still writing, instead of racing it for the write
+    // lock (busy_timeout): on a loaded machine that write may take longer than the timeout.
+    await Promise.all(this.snapshotWrites);
     return saveRun(this.db, run);
   }
 
