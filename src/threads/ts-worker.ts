@@ -41,7 +41,7 @@ function splitFlag(a: string): [string, string | undefined] {
  * Starts `entry` (a .ts or .js file URL) in a worker thread; `preload` names packages required before tsx's hook
  * is registered (the hook would otherwise look at each of their files: ~50 ms CPU per worker for sharp).
  */
-export function startTsWorker(entry: URL, options: Pick<WorkerOptions, 'workerData'> & { preload?: readonly string[] } = {}): Worker {
+export function startTsWorker(entry: URL, options: Pick<WorkerOptions, 'workerData' | 'transferList'> & { preload?: readonly string[] } = {}): Worker {
   const { preload = [], ...rest } = options;
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, rest);
   const require = createRequire(import.meta.url);

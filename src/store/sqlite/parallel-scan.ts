@@ -6,7 +6,7 @@
 // error) are read here, so the result never depends on it. On the 1,032,530 actions of bench/detect.bench.ts, the
 // main thread spent 2.8–3.3 CPU-s in the read instead of 4.5–4.8 (2026-11-29, machine loaded 3–4 by other work).
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, type MessagePort, type WorkerOptions } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startTsWorker } from '../../threads/ts-worker.ts';
 import { appendColumns } from '../columns-append.ts';
@@ -89,10 +89,8 @@ export function scanInParallel(
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const data: ScanHelperData = { path: db.name, where, params, omit: [...omit], plan, fingerprint, shared, port: port2 };
-  // startTsWorker passes its options on to the Worker, the port's transfer list included.
-  const options: Pick<WorkerOptions, 'workerData' | 'transferList'> = { workerData: data, transferList: [port2] };
   const entry = new URL(`./scan-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  const helper = startTsWorker(entry, options);
+  const helper = startTsWorker(entry, { workerData: data, transferList: [port2] });
   helper.unref();
   helper.on('error', (e) => debugNote(`scan helper: ${e.message}`));
   let kept = false;
