@@ -6,32 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Action } from '../../core/model.ts';
 import { appendColumns } from '../columns-append.ts';
 import { snapshotFingerprint, tableFingerprint } from './column-snapshot.ts';
 import { readAppended, readColumns, readRows, SNAPSHOT_MIN_ACTIONS } from './columns.ts';
 import { scanRows } from './row-scan.ts';
 import { sqliteWith } from '../../../test/support/sqlite-with.ts';
+import { variedActions } from '../../../test/support/varied-actions.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'trollmap-columns-append-'));
 after(() => rm(root, { recursive: true, force: true }));
 
-/** n actions on two platforms with every field shape, times out of order and tied. */
-function actions(n: number, offset: number): Action[] {
-  return Array.from({ length: n }, (_, k): Action => {
-    const i = k + offset;
-    const a: Action = {
-      platform: i % 5 === 0 ? 'telegram' : 'vk', id: `x${i}`, account: `u${i % 97}`, kind: i % 3 === 0 ? 'comment' : 'share',
-      time: 1_700_000_000_000 + ((i * 7919) % 700) * 1000, precision: 's',
-      urls: i % 3 === 0 ? [] : i % 3 === 1 ? [`https://x.kg/${i % 40}`] : ['https://a.kg/1', `https://b.kg/${i % 7}`],
-      hashtags: i % 4 === 0 ? ['тег', 'tag'] : [], mentions: [], media: i % 6 === 0 ? ['m.jpg'] : [],
-    };
-    if (i % 2 === 0) a.target = `p${i % 53}`;
-    if (i % 7 === 2) a.shared = `s${i % 11}`;
-    if (i % 9 !== 4) a.text = `Текст ${i % 300}`;
-    return a;
-  });
-}
+const actions = (n: number, offset: number) => variedActions(n, { offset });
 
 test('a snapshot plus the rows after any seq equals a read of all rows', async () => {
   const path = join(root, 'split.sqlite');
@@ -51,7 +36,7 @@ test('a snapshot plus the rows after any seq equals a read of all rows', async (
 
 test('two parts apart in time (one after the other, or tied only at the seam) join end to end in either argument order', async () => {
   // Times rise with seq, three actions per second: a split after seq m leaves a tie at the seam unless 3 divides m.
-  const ordered = actions(3000, 0).map((a, i) => ({ ...a, time: 1_700_000_000_000 + Math.floor(i / 3) * 1000 }));
+  const ordered = variedActions(3000, { ordered: true });
   const path = join(root, 'ordered.sqlite');
   await sqliteWith(path, ordered, 'ordered');
   const db = new Database(path, { readonly: true });

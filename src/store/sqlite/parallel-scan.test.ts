@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Action } from '../../core/model.ts';
 import type { ColumnRow } from '../columns-builder.ts';
 import { referenceColumns } from '../../../test/support/columns-reference.ts';
 import { sqliteWith } from '../../../test/support/sqlite-with.ts';
+import { variedActions } from '../../../test/support/varied-actions.ts';
 import { readSnapshot, tableFingerprint } from './column-snapshot.ts';
 import { filterSql, readColumns, readRows } from './columns.ts';
 import type { TwoThreads } from './parallel-scan.ts';
@@ -19,21 +19,8 @@ import type { TwoThreads } from './parallel-scan.ts';
 const root = await mkdtemp(join(tmpdir(), 'trollmap-parallel-scan-'));
 after(() => rm(root, { recursive: true, force: true }));
 
-/** n actions on two platforms with every field shape; `ordered`: times rise with the insertion order (ties of 3). */
-function actions(n: number, ordered: boolean): Action[] {
-  return Array.from({ length: n }, (_, i): Action => {
-    const a: Action = {
-      platform: i % 5 === 0 ? 'telegram' : 'vk', id: `x${(i * 31) % n}`, account: `u${i % 97}`, kind: i % 3 === 0 ? 'comment' : 'share',
-      time: 1_700_000_000_000 + (ordered ? Math.floor(i / 3) : (i * 7919) % 700) * 1000, precision: 's',
-      urls: i % 3 === 0 ? [] : i % 3 === 1 ? [`https://x.kg/${i % 40}`] : ['https://a.kg/1', `https://b.kg/${i % 7}`],
-      hashtags: i % 4 === 0 ? ['тег', 'tag'] : [], mentions: [], media: i % 6 === 0 ? ['m.jpg'] : [],
-    };
-    if (i % 2 === 0) a.target = `p${i % 53}`;
-    if (i % 7 === 2) a.shared = `s${i % 11}`;
-    if (i % 9 !== 4) a.text = `Текст ${i % 300}`;
-    return a;
-  });
-}
+/** n varied actions, ids shuffled; `ordered`: times rise with the insertion order (ties of 3). */
+const actions = (n: number, ordered: boolean) => variedActions(n, { ordered, id: (i) => `x${(i * 31) % n}` });
 
 const PLAIN = 'SELECT platform, id, account, kind, time_ms, time_precision, target, shared, text, urls, hashtags, media, seq FROM actions';
 
