@@ -25,9 +25,6 @@ export type FromLayersWorker =
  */
 export const WORKER_LAYERS: readonly Layer[] = ['co-target'];
 
-// Start-up CPU until co-target has run on an empty read, 3 runs each (2026-11-29, tsx's compile cache warm):
-// 0.33–0.41 s with tsx's ESM hook, 0.27–0.29 s with the in-thread CommonJS one that startTsWorker uses.
-
 type WorkerResult = { results: Map<string, LayerResult>; seconds: Record<string, number> };
 
 /** A worker running some layers of a run on the columns it is given. */

@@ -4,14 +4,10 @@
 // transaction, and a failure only leaves the snapshot unwritten.
 import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { debugNote, storeSnapshot, type SnapshotPart } from './column-snapshot.ts';
+import { debugNote, storeSnapshot, type EncodedSnapshot, type SnapshotPart } from './column-snapshot.ts';
 
-/** A snapshot as the helper gets it: filter key, fingerprint, every part. */
-export interface HandedSnapshot {
-  key: string;
-  fingerprint: string;
-  parts: SnapshotPart[];
-}
+/** A snapshot as the helper gets it: encoded whole (every part in an array that can cross threads). */
+export type HandedSnapshot = EncodedSnapshot & { parts: SnapshotPart[] };
 
 /** Messages between the main thread and a helper that stores a snapshot. */
 export type ToSnapshotHelper = { t: 'snapshot'; snapshot: HandedSnapshot };
@@ -63,13 +59,12 @@ export function storeWhenHanded(port: MessagePort, path: string, open: (path: st
     let ok = false;
     let note: string | undefined;
     try {
-      // At the thread's normal priority: a lower one (nice 10, per thread on Linux) would take less from co-target,
-      // but on a busy machine it could hold the write lock for seconds while the main thread waits to save its run
-      // (busy timeout 5 s), and a thread cannot raise its priority again.
+      // At the thread's normal priority: the main thread's store waits for this write before it saves its run
+      // (SqliteStore.snapshotsWritten), so a lower one would only delay that.
       const db = open(path);
       try {
         db.pragma('synchronous = NORMAL');
-        // The main thread may be saving its run meanwhile: wait for it as the store's connections do.
+        // Another process may be writing to the file: wait for it as the store's connections do.
         ok = storeSnapshot(db, m.snapshot, { busyMs: 5000 });
       } finally {
         db.close();

@@ -101,6 +101,15 @@ class SqliteStore implements Store {
     readonly location: string,
   ) {}
 
+  /**
+   * Settles when the scan helper has stored every snapshot it was handed. This store's own writes (an import, a run)
+   * and its close wait for it instead of racing it for the write lock: on a loaded machine that write can take longer
+   * than the busy timeout.
+   */
+  private async snapshotsWritten(): Promise<void> {
+    await Promise.all(this.snapshotWrites);
+  }
+
   async findBatch(sha256: string): Promise<StoredBatch | undefined> {
     const r = this.db.prepare('SELECT * FROM batches WHERE sha256 = ?').get(sha256) as BatchRow | undefined;
     return r && rowToBatch(r);
@@ -111,7 +120,7 @@ class SqliteStore implements Store {
   }
 
   async beginImport(): Promise<ImportSession> {
-    await Promise.all(this.snapshotWrites);
+    await this.snapshotsWritten();
     if (this.inImport) throw new Error('an import session is already open on this store');
     const db = this.db;
     try {
@@ -193,7 +202,7 @@ class SqliteStore implements Store {
   }
 
   async readActionColumns(filter: ActionFilter = {}, options: { onColumns?: (columns: ActionColumns) => void } = {}): Promise<ActionColumns> {
-    // A snapshot stored by a helper thread is awaited by close().
+    // A snapshot stored by a helper thread is awaited by snapshotsWritten().
     const onSnapshotWrite = (stored: Promise<boolean>): void => {
       this.snapshotWrites.add(stored);
       void stored.finally(() => this.snapshotWrites.delete(stored));
@@ -206,9 +215,7 @@ class SqliteStore implements Store {
   }
 
   async saveRun(run: DetectionRun): Promise<number> {
-    // The run waits for a snapshot this store's scan helper is still writing, instead of racing it for the write
-    // lock (busy_timeout): on a loaded machine that write may take longer than the timeout.
-    await Promise.all(this.snapshotWrites);
+    await this.snapshotsWritten();
     return saveRun(this.db, run);
   }
 
@@ -232,7 +239,7 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.snapshotWrites);
+    await this.snapshotsWritten();
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     this.db.close();
   }
