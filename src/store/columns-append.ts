@@ -22,6 +22,14 @@ function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fr
   return { keys, fromA, fromB };
 }
 
+/** Whether row i of x comes before row j of y in (time, platform, id) order (px, py: their platform codes united). */
+function before(x: ActionColumns, i: number, px: Int32Array, y: ActionColumns, j: number, py: Int32Array): boolean {
+  const dt = x.time[i]! - y.time[j]!;
+  if (dt !== 0) return dt < 0;
+  const dp = px[x.platform[i]!]! - py[y.platform[j]!]!;
+  return dp !== 0 ? dp < 0 : cmp(x.ids[i]!, y.ids[j]!) < 0;
+}
+
 /** The actions of `a` and `b` (no action in both) as one ActionColumns in (time, platform, id) order. */
 export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns {
   if (b.count === 0) return a;
@@ -31,42 +39,43 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
   const targets = unite(a.targetKeys, b.targetKeys);
   const shareds = unite(a.sharedKeys, b.sharedKeys);
   const n = a.count + b.count;
-  const precedes = (x: ActionColumns, px: Int32Array, y: ActionColumns, py: Int32Array): boolean => {
-    const i = x.count - 1;
-    const dt = x.time[i]! - y.time[0]!;
-    const dp = px[x.platform[i]!]! - py[y.platform[0]!]!;
-    return dt !== 0 ? dt < 0 : dp !== 0 ? dp < 0 : cmp(x.ids[i]!, y.ids[0]!) < 0;
-  };
-  // The parts of a read split by rowid are usually apart in time (imports arrive in time order): one after the other.
-  if (precedes(a, platforms.fromA, b, platforms.fromB)) return concatenated(a, b, platforms, accounts, targets, shareds, true);
-  if (precedes(b, platforms.fromB, a, platforms.fromA)) return concatenated(a, b, platforms, accounts, targets, shareds, false);
-  // Row k of the result: source row order[k] of a (≥ 0) or −1 − row of b.
-  const order = new Int32Array(n);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < n; k++) {
-    let takeA: boolean;
-    if (i === a.count) takeA = false;
-    else if (j === b.count) takeA = true;
-    else {
-      const dt = a.time[i]! - b.time[j]!;
-      const dp = dt !== 0 ? 0 : platforms.fromA[a.platform[i]!]! - platforms.fromB[b.platform[j]!]!;
-      takeA = dt !== 0 ? dt < 0 : dp !== 0 ? dp < 0 : cmp(a.ids[i]!, b.ids[j]!) < 0;
-    }
-    order[k] = takeA ? i++ : -1 - j++;
-  }
+  // The parts of a read split by rowid are usually apart in time (imports arrive in time order): then the result is
+  // one part after the other, copied in blocks. Else row k of the result is source row order[k] of a (≥ 0) or
+  // −1 − row of b.
+  const aFirst = before(a, a.count - 1, platforms.fromA, b, 0, platforms.fromB);
+  const bFirst = !aFirst && before(b, b.count - 1, platforms.fromB, a, 0, platforms.fromA);
+  const order = aFirst || bFirst ? undefined : mergeOrder(a, b, platforms);
   const pick = <T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T, mapA?: Int32Array, mapB?: Int32Array): T => {
     const out = new (x.constructor as new (len: number) => T)(n);
-    for (let k = 0; k < n; k++) {
-      const r = order[k]!;
-      const v = r >= 0 ? x[r]! : y[-1 - r]!;
-      out[k] = mapA === undefined || v < 0 ? v : r >= 0 ? mapA[v]! : mapB![v]!;
+    const code = (v: number, map: Int32Array | undefined): number => (map === undefined || v < 0 ? v : map[v]!);
+    if (order !== undefined) {
+      for (let k = 0; k < n; k++) {
+        const r = order[k]!;
+        out[k] = r >= 0 ? code(x[r]!, mapA) : code(y[-1 - r]!, mapB);
+      }
+      return out;
     }
+    const [p, mp, q, mq] = aFirst ? [x, mapA, y, mapB] : [y, mapB, x, mapA];
+    if (mp === undefined) out.set(p);
+    else for (let i = 0; i < p.length; i++) out[i] = code(p[i]!, mp);
+    if (mq === undefined) out.set(q, p.length);
+    else for (let i = 0; i < q.length; i++) out[p.length + i] = code(q[i]!, mq);
     return out;
   };
-  const pickStrings = (x: readonly string[], y: readonly string[]): string[] => Array.from(order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
+  const pickStrings = (x: readonly string[], y: readonly string[]): string[] => {
+    if (order === undefined) return aFirst ? x.concat(y) : y.concat(x);
+    return Array.from(order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
+  };
   const pickMulti = (x: MultiColumn, y: MultiColumn): MultiColumn => {
     const offsets = new Int32Array(n + 1);
+    if (order === undefined) {
+      const [p, q] = aFirst ? [x, y] : [y, x];
+      offsets.set(p.offsets);
+      const rows = p.offsets.length - 1;
+      const shift = p.values.length;
+      for (let i = 1; i < q.offsets.length; i++) offsets[rows + i] = q.offsets[i]! + shift;
+      return { offsets, values: p.values.concat(q.values) };
+    }
     const values: string[] = [];
     for (let k = 0; k < n; k++) {
       const r = order[k]!;
@@ -99,50 +108,14 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
   };
 }
 
-type United = ReturnType<typeof unite>;
-
-/** The rows of `a` then those of `b` (`aFirst`; else `b` then `a`), codes remapped into the united dictionaries. */
-function concatenated(a: ActionColumns, b: ActionColumns, platforms: United, accounts: United, targets: United, shareds: United, aFirst: boolean): ActionColumns {
-  const [x, y] = aFirst ? [a, b] : [b, a];
-  const n = x.count + y.count;
-  const side = <T>(u: { fromA: T; fromB: T }): [T, T] => (aFirst ? [u.fromA, u.fromB] : [u.fromB, u.fromA]);
-  const join = <T extends Int32Array | Float64Array | Uint8Array>(p: T, q: T, maps?: [Int32Array, Int32Array]): T => {
-    const out = new (p.constructor as new (len: number) => T)(n);
-    if (maps === undefined) {
-      out.set(p);
-      out.set(q, p.length);
-      return out;
-    }
-    const [mp, mq] = maps;
-    for (let i = 0; i < p.length; i++) out[i] = p[i]! < 0 ? p[i]! : mp[p[i]!]!;
-    for (let i = 0, o = p.length; i < q.length; i++) out[o + i] = q[i]! < 0 ? q[i]! : mq[q[i]!]!;
-    return out;
-  };
-  const joinMulti = (p: MultiColumn, q: MultiColumn): MultiColumn => {
-    const offsets = new Int32Array(n + 1);
-    offsets.set(p.offsets);
-    const shift = p.values.length;
-    for (let i = 1; i < q.offsets.length; i++) offsets[x.count + i] = q.offsets[i]! + shift;
-    return { offsets, values: p.values.concat(q.values) };
-  };
-  return {
-    count: n,
-    accountKeys: accounts.keys,
-    account: join(x.account, y.account, side(accounts)),
-    time: join(x.time, y.time),
-    kind: join(x.kind, y.kind),
-    precision: join(x.precision, y.precision),
-    seq: join(x.seq, y.seq),
-    ids: x.ids.concat(y.ids),
-    platforms: platforms.keys,
-    platform: join(x.platform, y.platform, side(platforms)),
-    targetKeys: targets.keys,
-    target: join(x.target, y.target, side(targets)),
-    sharedKeys: shareds.keys,
-    shared: join(x.shared, y.shared, side(shareds)),
-    text: x.text.concat(y.text),
-    urls: joinMulti(x.urls, y.urls),
-    hashtags: joinMulti(x.hashtags, y.hashtags),
-    media: joinMulti(x.media, y.media),
-  };
+/** Rows of a and b interleaved in (time, platform, id) order: a's row as itself, b's row r as −1 − r. */
+function mergeOrder(a: ActionColumns, b: ActionColumns, platforms: ReturnType<typeof unite>): Int32Array {
+  const order = new Int32Array(a.count + b.count);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < order.length; k++) {
+    const takeA = j === b.count || (i < a.count && before(a, i, platforms.fromA, b, j, platforms.fromB));
+    order[k] = takeA ? i++ : -1 - j++;
+  }
+  return order;
 }
