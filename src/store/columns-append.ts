@@ -3,8 +3,8 @@
 // already in (time, platform, id) order with sorted dictionaries, so this is a linear merge: dictionaries are
 // united by a sorted merge and codes remapped, rows interleaved by the same order; no string is interned again.
 import type { ActionColumns, MultiColumn } from './store.ts';
+import { compareStrings } from '../core/compare-strings.ts';
 
-const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** The sorted union of two sorted, duplicate-free lists, and where each element of `a` and `b` went. */
 function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fromA: Int32Array; fromB: Int32Array } {
@@ -14,7 +14,7 @@ function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fr
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    const c = i === a.length ? 1 : j === b.length ? -1 : cmp(a[i]!, b[j]!);
+    const c = i === a.length ? 1 : j === b.length ? -1 : compareStrings(a[i]!, b[j]!);
     if (c <= 0) fromA[i++] = keys.length;
     if (c >= 0) fromB[j++] = keys.length;
     keys.push(c <= 0 ? a[i - 1]! : b[j - 1]!);
@@ -27,7 +27,7 @@ function before(x: ActionColumns, i: number, px: Int32Array, y: ActionColumns, j
   const dt = x.time[i]! - y.time[j]!;
   if (dt !== 0) return dt < 0;
   const dp = px[x.platform[i]!]! - py[y.platform[j]!]!;
-  return dp !== 0 ? dp < 0 : cmp(x.ids[i]!, y.ids[j]!) < 0;
+  return dp !== 0 ? dp < 0 : compareStrings(x.ids[i]!, y.ids[j]!) < 0;
 }
 
 /** The actions of `a` and `b` (no action in both) as one ActionColumns in (time, platform, id) order. */

@@ -1,6 +1,7 @@
 // The evidence a report shows, taken from the run's edges (never recomputed): which actions to look up, and the
 // repeated texts of a network grouped by identical text with the time and account of every copy.
 import type { DetectionRun, RunEdge } from '../run.ts';
+import { compareStrings } from '../compare-strings.ts';
 
 /** What the report needs to know about one action (the CLI resolves it from the store). */
 export interface EvidenceAction {
@@ -77,13 +78,9 @@ export function repeatedTexts(edges: readonly RunEdge[], lookup: EvidenceLookup)
   for (const [text, g] of groups) {
     if (g.copies.size < 2) continue;
     const copies = [...g.copies.values()].sort(
-      (x, y) => (x.time || 0) - (y.time || 0) || cmp(x.account, y.account) || cmp(x.action, y.action),
+      (x, y) => (x.time || 0) - (y.time || 0) || compareStrings(x.account, y.account) || compareStrings(x.action, y.action),
     );
     out.push({ text, layers: [...g.layers].sort(), copies, accounts: new Set(copies.map((c) => c.account)).size });
   }
-  return out.sort((x, y) => y.copies.length - x.copies.length || y.accounts - x.accounts || cmp(x.text, y.text));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return out.sort((x, y) => y.copies.length - x.copies.length || y.accounts - x.accounts || compareStrings(x.text, y.text));
 }

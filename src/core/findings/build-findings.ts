@@ -16,6 +16,7 @@ import { accountSignals, type SignalOptions } from '../signals/account-signals.t
 import { windowsDisjoint } from '../signals/active-window.ts';
 import { DEFAULT_WEAK_THRESHOLDS, weakSignals, type WeakThresholds } from '../signals/weak-signals.ts';
 import { accountReasons } from '../explain/account-text.ts';
+import { compareStrings } from '../compare-strings.ts';
 
 /** Everything that shapes the findings besides the data; only `seed` is required. */
 export interface FindingsOptions {
@@ -35,7 +36,6 @@ export interface FindingsOptions {
   maxPartners?: number;
 }
 
-const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Networks (by id) and account findings (by score, then key) of one run. */
 export function buildFindings(
@@ -54,7 +54,7 @@ export function buildFindings(
       else byAccount.set(k, [e]);
     }
   }
-  const keys = [...byAccount.keys()].sort(cmp);
+  const keys = [...byAccount.keys()].sort(compareStrings);
   const signalOptions = { ...options.signals, ...(options.offsetHours === undefined ? {} : { offsetHours: options.offsetHours }) };
   const signals = accountSignals(columns, accounts, keys, signalOptions);
   markAlternatingShifts(edges, signals);
@@ -78,12 +78,12 @@ export function buildFindings(
     const layerPairs = new Map<string, number>();
     for (const e of mine) layerPairs.set(e.layer, (layerPairs.get(e.layer) ?? 0) + e.pairs);
     const layers: Record<string, number> = {};
-    for (const l of [...layerPairs.keys()].sort(cmp)) layers[l] = layerPairs.get(l)!;
+    for (const l of [...layerPairs.keys()].sort(compareStrings)) layers[l] = layerPairs.get(l)!;
     const partners = partnerLinks(k, mine, scoreParams).slice(0, options.maxPartners ?? 100);
     const f = { account: k, score: scores.get(k)!, network: networkOf.get(k) ?? -1, layers, partners, signals: signals.get(k)! };
     return { ...f, reasons: accountReasons(f) };
   });
-  findings.sort((x, y) => y.score - x.score || cmp(x.account, y.account));
+  findings.sort((x, y) => y.score - x.score || compareStrings(x.account, y.account));
   return { networks, accounts: findings };
 }
 
@@ -94,7 +94,7 @@ function partnerLinks(account: string, edges: readonly RunEdge[], params: ScoreP
       if (e.p !== undefined) link.p = e.p;
       return { link, s: edgeStrength(e, params) };
     })
-    .sort((x, y) => y.s - x.s || cmp(x.link.account, y.link.account) || cmp(x.link.layer, y.link.layer))
+    .sort((x, y) => y.s - x.s || compareStrings(x.link.account, y.link.account) || compareStrings(x.link.layer, y.link.layer))
     .map((x) => x.link);
 }
 
@@ -112,5 +112,5 @@ function markAlternatingShifts(edges: readonly RunEdge[], signals: Map<string, A
       partners.set(x, set);
     }
   }
-  for (const [k, set] of partners) signals.get(k)!.alternatesWith = [...set].sort(cmp);
+  for (const [k, set] of partners) signals.get(k)!.alternatesWith = [...set].sort(compareStrings);
 }

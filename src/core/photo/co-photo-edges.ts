@@ -19,6 +19,7 @@ import type { PairEvidence, RunEdge } from '../run.ts';
 import { comparePhotos, DEFAULT_MATCH_PARAMS, type MatchParams, type PairMatch } from './compare-photos.ts';
 import { coPhotoGroups, type AccountPhoto } from './co-photo.ts';
 import { CO_PHOTO_LAYER } from './co-photo-layer.ts';
+import { compareStrings } from '../compare-strings.ts';
 
 export { CO_PHOTO_LAYER };
 
@@ -43,7 +44,6 @@ interface Link {
   match: PairMatch | undefined;
 }
 
-const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
 
 /** One photo per (account, sha256): a re-imported or repeated avatar is one picture. */
@@ -127,10 +127,10 @@ export function coPhotoEdges(photos: readonly AccountPhoto[], options: Partial<C
     }
   }
   const out: RunEdge[] = [...edges.values()]
-    .sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b))
+    .sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))
     .map(({ ranked, ...e }) => ({
       ...e,
-      evidence: ranked.sort((x, y) => x.d - y.d || cmp(x.e.key, y.e.key)).slice(0, o.evidencePerEdge).map((r) => r.e),
+      evidence: ranked.sort((x, y) => x.d - y.d || compareStrings(x.e.key, y.e.key)).slice(0, o.evidencePerEdge).map((r) => r.e),
     }));
   return { edges: out, capped };
 }

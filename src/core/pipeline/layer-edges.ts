@@ -5,6 +5,7 @@ import { sweepEvidence } from '../detect/pair-evidence.ts';
 import { layerTraces, type Layer, type LayerOptions } from '../detect/layer-traces.ts';
 import { significance, type NullModel } from '../detect/significance.ts';
 import type { PairEvidence as RunPairEvidence, RunEdge } from '../run.ts';
+import { compareStrings } from '../compare-strings.ts';
 
 export interface LayerEdgeOptions {
   window: number;
@@ -102,7 +103,7 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
       });
     }
     const rows = candidates
-      .sort((x, y) => x.dt - y.dt || cmp(actionKey(x.actionA), actionKey(y.actionA)) || cmp(actionKey(x.actionB), actionKey(y.actionB)))
+      .sort((x, y) => x.dt - y.dt || compareStrings(actionKey(x.actionA), actionKey(y.actionA)) || compareStrings(actionKey(x.actionB), actionKey(y.actionB)))
       .slice(0, o.evidencePerEdge)
       .map((c): RunPairEvidence => ({ layer, key: lt.keys[c.key] ?? '', actionA: actionKey(c.actionA), actionB: actionKey(c.actionB), dt: c.dt }));
     return [{
@@ -118,7 +119,7 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
       evidence: rows,
     }];
   });
-  edges.sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b));
+  edges.sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
   return {
     edges,
     tested: sig.count + kernel.droppedEdges,
@@ -160,8 +161,4 @@ class Occasions {
 
 function pairCode(x: number, y: number): number {
   return x < y ? x * SHIFT + y : y * SHIFT + x;
-}
-
-function cmp(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
 }
