@@ -31,7 +31,7 @@ const SHIFT = 2 ** 26;
 const EVIDENCE_FIELDS = 5;
 /** Keys an edge needs to be significant (significance.ts `minKeys`); fewer is one coincidence. */
 export const MIN_KEYS = 2;
-/** The kernel's default evidence cap per key (co-action.ts), so the swept evidence is the kernel's. */
+/** Evidence rows kept per key for the kept edges (the kernel's own default cap per key, co-action.ts). */
 const EVIDENCE_PER_KEY = 10_000;
 
 /** Significant edges of one layer, with up to `evidencePerEdge` action pairs each (closest in time first). */
@@ -63,9 +63,9 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
   const evidence: number[][] = kept.map(() => []);
   const inEdge = new Uint8Array(lt.accounts.length);
   for (const e of kept) inEdge[kernel.edges.a[e]!] = inEdge[kernel.edges.b[e]!] = 1;
-  const p = sweepEvidence(lt.traces, kernel.segments, kernel.segmentWeight, o.window, EVIDENCE_PER_KEY, (x, y) =>
-    inEdge[x] === 1 && inEdge[y] === 1 && edgeOf.has(pairCode(x, y)), inEdge,
-  );
+  // Only kept edges' accounts are swept (inEdge); of their pairs, those that are kept edges.
+  const wanted = (x: number, y: number): boolean => edgeOf.has(pairCode(x, y));
+  const p = sweepEvidence(lt.traces, kernel.segments, kernel.segmentWeight, o.window, EVIDENCE_PER_KEY, wanted, inEdge);
   const occasions = new Occasions(kept.length);
   const actionKeys = new Map<number, string>();
   const actionKey = (row: number): string => {
