@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { coAction } from './co-action.ts';
 import { membershipTest, poissonBinomialTail, presences } from './membership-test.ts';
-import { significance } from './significance.ts';
+import { benjaminiHochberg, bhStopLevel, significance } from './significance.ts';
 import type { Traces } from './traces.ts';
 
 function traces(rows: readonly [account: number, key: number, seconds: number][]): Traces {
@@ -111,4 +111,50 @@ test('property: stopping above a level keeps every p at or below it exact, and e
     ),
     { numRuns: 300, seed: 13 },
   );
+});
+
+test('property: significance under the co-membership null stops at the BH level and rejects exactly what full p-values would', () => {
+  // A group of accounts meets on several keys within seconds, among random comments: about a third of the cases
+  // have significant edges, and some edges are stopped early.
+  const data = fc.record({
+    group: fc.integer({ min: 2, max: 6 }),
+    shared: fc.integer({ min: 2, max: 8 }),
+    noise: fc.array(fc.tuple(fc.nat(19), fc.nat(39), fc.nat(3000)), { maxLength: 200 }),
+    alpha: fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+  });
+  let rejected = 0;
+  let stopped = 0;
+  fc.assert(
+    fc.property(data, ({ group, shared, noise, alpha }) => {
+      const rows: [number, number, number][] = [];
+      for (let k = 0; k < shared; k++) for (let a = 0; a < group; a++) rows.push([a, k * 5, k * 100 + a]);
+      const t = traces([...rows, ...noise]);
+      const o = { window: 60_000, minParticipation: 1 };
+      // Edges met on one key are only counted by the kernel (tests with p = 1), as in layer-edges.ts.
+      const kernel = coAction(t, { ...o, edgeMinKeys: 2 });
+      const sig = significance(t, kernel, { ...o, alpha, null: 'membership', minKeys: 2 });
+      const full = membershipTest(t, kernel.edges, 1, 2);
+      const q = benjaminiHochberg(full.p, kernel.droppedEdges);
+      const level = bhStopLevel(alpha, kernel.edges.count, kernel.droppedEdges);
+      for (let e = 0; e < kernel.edges.count; e++) {
+        const want = q[e]! <= alpha && kernel.edges.keys[e]! >= 2 ? 1 : 0;
+        assert.equal(sig.significant[e], want);
+        rejected += want;
+        if (want === 1) assert.deepEqual([sig.p[e], sig.q[e], sig.z[e]], [full.p[e], q[e], full.z[e]]);
+        if (full.p[e]! <= level) assert.equal(sig.p[e], full.p[e]);
+        else assert.ok(sig.p[e]! > level);
+        if (sig.p[e] !== full.p[e]) stopped++;
+      }
+    }),
+    { numRuns: 300, seed: 29 },
+  );
+  assert.ok(rejected > 100 && stopped > 10, `rejected ${rejected}, stopped ${stopped}`);
+});
+
+test('bhStopLevel: alpha scaled by the share of tests with p-values', () => {
+  assert.equal(bhStopLevel(0.05, 10, 90), 0.005);
+  assert.equal(bhStopLevel(0.05, 0, 0), 0.05);
+  // At the level itself BH can still reject: n tests all at p = alpha·n/m give q = alpha.
+  const p = new Float64Array(10).fill(bhStopLevel(0.05, 10, 90));
+  assert.ok(Math.abs(benjaminiHochberg(p, 90)[0]! - 0.05) < 1e-15);
 });

@@ -29,13 +29,14 @@
  * Cost: one sort of the traces by (account, key), then O(d_a + d_b + d_a·X) per edge met on ≥ `minKeys` keys;
  * an edge below it cannot be significant and gets p = 1 without a walk (it still counts as a test for BH, which
  * only makes the correction stricter). 497k simulated actions, 6.6M tested co-target edges: 22 s without the
- * shortcut (docs/tuning.md). Two more shortcuts leave every result below `stopAbove` (significance.ts passes its
- * alpha) exact: the direction from the account with fewer keys is walked first, and when its p > stopAbove the
- * other is not walked (p, the max of both, already exceeds it; the p reported is then that lower bound — 1/2 when
- * X ≤ ⌊μ⌋, the median of a Poisson-binomial being ⌊μ⌋ or ⌈μ⌉ — and BH's q-values at or below alpha are unchanged:
- * such an edge ranks after every p ≤ alpha and its terms stay above alpha); and q_k, which depends only on
- * (d_b, s'_k), is computed once per pair of values (a table for the small ones, the common case: heavy commenters
- * visit hundreds of small keys of a few sizes).
+ * shortcut (docs/tuning.md). Three more shortcuts leave every result at or below `stopAbove` exact (significance.ts
+ * passes the largest p that Benjamini–Hochberg can reject, alpha·n/m; see bhStopLevel): the direction from the
+ * account with fewer keys is walked first, and when its p > stopAbove the other is not walked (p, the max of both,
+ * already exceeds it); within a walk, the Poisson-binomial is built key by key and the walk stops as soon as its
+ * tail exceeds stopAbove (each further key only raises it). The p reported is then that lower bound, and BH's
+ * q-values at or below alpha are unchanged: such an edge ranks after every p ≤ stopAbove and its terms stay above
+ * alpha. And q_k, which depends only on (d_b, s'_k), is computed once per pair of values (a table for the small
+ * ones, the common case: heavy commenters visit hundreds of small keys of a few sizes).
  *
  * Parameters. `minParticipation` as in the kernel (the same accounts are counted); BH and `minKeys` are applied
  * by significance.ts as for the configuration null.
@@ -176,7 +177,12 @@ function direction(
   const db = start[b + 1]! - start[b]!;
   const pool = total - db;
   const { stamp, value, table } = cache;
-  const q0 = probs.ensure(start[a + 1]! - start[a]!);
+  const na = start[a + 1]! - start[a]!;
+  const q0 = probs.ensure(na);
+  // When the p will be exact (≤ 1000 keys) and a stop is asked, the Poisson-binomial is built along the walk: each
+  // key only adds to P(X ≥ x), so once that partial tail exceeds `stopAbove` the rest of the walk cannot bring it back.
+  const track = stopAbove < 1 && na <= 1000 && x > 0;
+  const dist = track ? probs.start(x) : undefined;
   let nq = 0;
   let mu = 0;
   let j = start[b]!;
@@ -199,15 +205,41 @@ function direction(
     }
     q0[nq++] = q;
     mu += q;
+    if (dist !== undefined) {
+      addBernoulli(dist, x, q);
+      const p = tailOf(dist, x);
+      if (p > stopAbove) {
+        probs.mu = mu;
+        probs.p = p;
+        return;
+      }
+    }
+  }
+  probs.mu = mu;
+  if (dist !== undefined) {
+    probs.p = tailOf(dist, x);
+    return;
   }
   // The median of a Poisson-binomial is ⌊μ⌋ or ⌈μ⌉, so x ≤ ⌊μ⌋ gives p ≥ 1/2: a lower bound is enough then.
-  probs.mu = mu;
   if (stopAbove < 0.5 && x <= Math.floor(mu)) {
     probs.p = 0.5;
     return;
   }
   // Exact Poisson-binomial up to 1000 keys; beyond, Poisson with the same mean (a heavier tail: conservative).
   probs.p = nq > 1000 ? poissonUpperTail(x, mu) : probs.tail(nq, x);
+}
+
+/** Adds one Bernoulli(q) to the distribution below x (upperTail's recurrence). */
+function addBernoulli(dist: Float64Array, x: number, q: number): void {
+  for (let c = x - 1; c >= 1; c--) dist[c] = dist[c]! * (1 - q) + dist[c - 1]! * q;
+  dist[0] = dist[0]! * (1 - q);
+}
+
+/** P(X ≥ x) = 1 − Σ_{c < x} P(X = c), clamped to [0, 1]. */
+function tailOf(dist: Float64Array, x: number): number {
+  let below = 0;
+  for (let c = 0; c < x; c++) below += dist[c]!;
+  return Math.min(1, Math.max(0, 1 - below));
 }
 
 /** Reused buffers of the walk (the landing probabilities, the Poisson-binomial distribution below x) and its result. */
@@ -224,22 +256,21 @@ class Scratch {
     return this.q;
   }
 
+  /** The distribution below x of an empty sum (P(X = 0) = 1), to build with addBernoulli. */
+  start(x: number): Float64Array {
+    if (this.dist.length < x) this.dist = new Float64Array(Math.max(x, this.dist.length * 2));
+    this.dist.fill(0, 0, x);
+    this.dist[0] = 1;
+    return this.dist;
+  }
+
   /** P(X ≥ x) for X the sum of Bernoulli(q[0 .. n)): upperTail's recurrence, in the same order of operations. */
   tail(n: number, x: number): number {
     if (x <= 0) return 1;
-    if (this.dist.length < x) this.dist = new Float64Array(Math.max(x, this.dist.length * 2));
-    const dist = this.dist;
+    const dist = this.start(x);
     const probs = this.q;
-    dist.fill(0, 0, x);
-    dist[0] = 1;
-    for (let k = 0; k < n; k++) {
-      const q = probs[k]!;
-      for (let c = x - 1; c >= 1; c--) dist[c] = dist[c]! * (1 - q) + dist[c - 1]! * q;
-      dist[0] = dist[0]! * (1 - q);
-    }
-    let below = 0;
-    for (let c = 0; c < x; c++) below += dist[c]!;
-    return Math.min(1, Math.max(0, 1 - below));
+    for (let k = 0; k < n; k++) addBernoulli(dist, x, probs[k]!);
+    return tailOf(dist, x);
   }
 }
 

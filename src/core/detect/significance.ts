@@ -110,8 +110,10 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   }
   if (membership) {
     // Meetings are counted in keys, not pairs; lifts stay per pair, for ranking.
-    // An edge with p > alpha has q > alpha whatever its exact p: the test may stop there (membership-test.ts).
-    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2, options.alpha ?? 0.01);
+    // BH below rejects an edge only when p ≤ alpha·R/m ≤ alpha·n/m (R rejections among the n edges returned, m
+    // tests with the dropped ones): above that level the exact p changes no q at or below alpha, so the test may
+    // stop there (membership-test.ts).
+    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2, bhStopLevel(options.alpha ?? 0.01, n, kernel.droppedEdges));
     out.expected.set(m.expected);
     out.z.set(m.z);
     out.p.set(m.p);
@@ -123,6 +125,16 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
   if (options.timing) out.timing = timingTest(traces, edges, { window: options.window, ...(options.prior === undefined ? {} : { prior: options.prior }) });
   return out;
+}
+
+/**
+ * The largest p that Benjamini–Hochberg at `alpha` can reject among `n` tests with p-values and `untested` more
+ * with p = 1: alpha·n/(n + untested). Every q at or below alpha comes from p-values at or below it (q_i is a minimum
+ * of p_(j)·m/j over j ≥ rank i, and a term ≤ alpha with j ≤ n needs p_(j) ≤ alpha·n/m), so p-values above it may be
+ * replaced by any lower bounds that stay above it.
+ */
+export function bhStopLevel(alpha: number, n: number, untested: number): number {
+  return n + untested > 0 ? (alpha * n) / (n + untested) : alpha;
 }
 
 /** Traces per account that the kernel could pair: account kept (≥ M traces), key with ≥ 2 kept traces. */
