@@ -148,7 +148,9 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   } : {});
   const readSeconds = +((performance.now() - t) / 1000).toFixed(2);
   const readCpu = cpuSeconds(cpu);
+  const accountsStart = performance.now();
   const accounts = await store.getAccounts(columns.accountKeys);
+  const accountsSeconds = +((performance.now() - accountsStart) / 1000).toFixed(2);
   const stages: Record<string, number> = {};
   const stageCpu: Record<string, number> = {};
   let stage = '';
@@ -181,7 +183,9 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   close();
   // The store closes before the clock stops: a snapshot the scan helper is still writing is part of the run, as in
   // `trollmap detect`, which waits for it too.
+  const closeStart = performance.now();
   await store.close();
+  const closeSeconds = +((performance.now() - closeStart) / 1000).toFixed(2);
   const seconds = +((performance.now() - t) / 1000).toFixed(2);
   const cpuAll = cpuSeconds(cpu);
   const snapshot = new Database(dbPath, { readonly: true }).prepare('SELECT count(*) AS rows, coalesce(sum(length(body)), 0) AS bytes FROM column_snapshots').get();
@@ -196,6 +200,8 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
     storeReadSeconds: readSeconds,
     storeReadCpuSeconds: readCpu,
     ...(builtSeconds === undefined ? {} : { columnsToWorkerAtSeconds: builtSeconds }),
+    accountsSeconds,
+    closeSeconds,
     stages,
     stageCpuSeconds: stageCpu,
     ...(workerSeconds ? { workerSeconds } : {}),

@@ -50,7 +50,9 @@ export interface ReadColumnsOptions {
    */
   onColumns?: (columns: ActionColumns) => void;
   /** When a read from the rows takes two threads (scanInParallel; default: from PARALLEL_SCAN_MIN_ROWS rows). */
-  parallel?: Omit<TwoThreads, 'fingerprint' | 'onHelper'>;
+  parallel?: Omit<TwoThreads, 'fingerprint' | 'onHelper' | 'onAccounts'>;
+  /** Given the accounts table when a two-thread read's helper read it with the rows (TwoThreads.onAccounts). */
+  onAccounts?: TwoThreads['onAccounts'];
   /**
    * Given the write of the snapshot when the helper thread of a two-thread read stores it while this thread goes on
    * (a promise of whether it was stored, never rejected): the caller keeps the process alive until it settles.
@@ -81,7 +83,11 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
       dataVersion = db.pragma('data_version', { simple: true }) as number;
       const snap = readSnapshot(db, filter, fingerprint, omit);
       if (snap !== undefined) return built(snap);
-      const two: TwoThreads = { fingerprint, ...options.parallel, ...(options.onSnapshotWrite ? { onHelper: (h: SnapshotHelper) => (kept.helper = h) } : {}) };
+      const two: TwoThreads = {
+        fingerprint, ...options.parallel,
+        ...(options.onSnapshotWrite ? { onHelper: (h: SnapshotHelper) => (kept.helper = h) } : {}),
+        ...(options.onAccounts ? { onAccounts: options.onAccounts } : {}),
+      };
       columns = built(readAppended(db, filter, omit) ?? readRows(db, filter, omit, two));
     } finally {
       if (own) db.exec('COMMIT');

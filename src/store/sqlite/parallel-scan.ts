@@ -13,7 +13,7 @@ import { appendColumns } from '../columns-append.ts';
 import type { ActionColumns } from '../store.ts';
 import { debugNote, type OptionalColumn } from './column-snapshot.ts';
 import { chunkCount, scanChunks, type ScanPlan } from './row-scan.ts';
-import { snapshotHelper, type SnapshotHelper } from './snapshot-helper.ts';
+import { snapshotHelper, type PrefetchedAccounts, type SnapshotHelper } from './snapshot-helper.ts';
 
 /**
  * Indices into the shared Int32Array: chunks claimed so far (the main thread's i-th claim reads chunk i, the
@@ -32,6 +32,8 @@ export interface ScanHelperData {
   omit: OptionalColumn[];
   plan: ScanPlan;
   fingerprint: string;
+  /** Read the accounts table too, after the rows (for `TwoThreads.onAccounts`). */
+  accounts: boolean;
   /** Shared memory: the next chunk to claim, the started and done flags (indices below). */
   shared: Int32Array;
   port: MessagePort;
@@ -71,6 +73,11 @@ export interface TwoThreads {
   onSplit?: (here: number, chunks: number) => void;
   /** Given the helper once it delivered its columns, to store the read's snapshot (without it, the helper stops). */
   onHelper?: (helper: SnapshotHelper) => void;
+  /**
+   * Given the accounts table as the helper read it after its rows, in the same read transaction (a promise, never
+   * rejected; undefined when the helper did not deliver). The main thread is then spared that read.
+   */
+  onAccounts?: (accounts: Promise<PrefetchedAccounts | undefined>) => void;
 }
 
 /** Whether a read of `plan` goes to two threads (`minRows` overrides PARALLEL_SCAN_MIN_ROWS). */
@@ -88,7 +95,8 @@ export function scanInParallel(
   const { fingerprint, helperFirst = false } = two;
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
-  const data: ScanHelperData = { path: db.name, where, params, omit: [...omit], plan, fingerprint, shared, port: port2 };
+  const withAccounts = two.onAccounts !== undefined;
+  const data: ScanHelperData = { path: db.name, where, params, omit: [...omit], plan, fingerprint, accounts: withAccounts, shared, port: port2 };
   const entry = new URL(`./scan-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const helper = startTsWorker(entry, { workerData: data, transferList: [port2] });
   helper.unref();
@@ -118,8 +126,11 @@ export function scanInParallel(
     let theirs: ActionColumns;
     if (got?.t === 'columns') {
       theirs = got.columns;
-      if (two.onHelper !== undefined) {
-        two.onHelper(snapshotHelper(helper, port1));
+      if (two.onHelper !== undefined || withAccounts) {
+        const handle = snapshotHelper(helper, port1, withAccounts);
+        two.onAccounts?.(handle.accounts);
+        if (two.onHelper !== undefined) two.onHelper(handle);
+        else handle.dismiss();
         kept = true;
       }
     } else {

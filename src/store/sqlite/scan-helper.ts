@@ -1,14 +1,17 @@
 // The worker-thread side of `scanInParallel`: opens the database read-only and, when its read transaction sees the
 // table the main thread is reading (same fingerprint), claims rowid chunks from the back of the table (the main
 // thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied); then
-// raises the done flag, whatever happened. Having delivered, it may store the read's snapshot (snapshot-helper.ts).
+// raises the done flag, whatever happened. Asked for them, it then reads the accounts in the same read transaction
+// and posts them while the main thread joins the columns. Having delivered, it may store the read's snapshot
+// (snapshot-helper.ts).
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { tableFingerprint } from './column-snapshot.ts';
 import { CLAIMED, DONE, STARTED, transferables, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
-import { storeWhenHanded } from './snapshot-helper.ts';
+import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
+import { ACCOUNT_JSON } from './codec.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
@@ -17,46 +20,60 @@ function main(data: ScanHelperData): void {
   let transfer: ArrayBuffer[] = [];
   let db: Database.Database | undefined;
   try {
-    db = new Database(data.path, { readonly: true, fileMustExist: true });
-    db.pragma('cache_size = -131072');
-    db.exec('BEGIN');
-    const started = (): void => {
+    try {
+      db = new Database(data.path, { readonly: true, fileMustExist: true });
+      db.pragma('cache_size = -131072');
+      db.exec('BEGIN');
+      const started = (): void => {
+        Atomics.store(shared, STARTED, 1);
+        Atomics.notify(shared, STARTED);
+      };
+      if (tableFingerprint(db) !== data.fingerprint) {
+        started();
+        message = { t: 'skipped', why: 'the table changed since the main thread began its read' };
+      } else {
+        const n = chunkCount(data.plan);
+        const claim = (): number => {
+          const free = Atomics.add(shared, CLAIMED, 1) < n;
+          if (chunks.length === 0) started();
+          if (!free) return -1;
+          const k = n - 1 - chunks.length;
+          chunks.push(k);
+          return k;
+        };
+        const columns = scanChunks(db, data.plan, data.where, data.params, data.omit, claim, false);
+        message = { t: 'columns', columns, chunks };
+        transfer = transferables(columns);
+      }
+    } catch (e) {
       Atomics.store(shared, STARTED, 1);
       Atomics.notify(shared, STARTED);
-    };
-    if (tableFingerprint(db) !== data.fingerprint) {
-      started();
-      message = { t: 'skipped', why: 'the table changed since the main thread began its read' };
-    } else {
-      const n = chunkCount(data.plan);
-      const claim = (): number => {
-        const free = Atomics.add(shared, CLAIMED, 1) < n;
-        if (chunks.length === 0) started();
-        if (!free) return -1;
-        const k = n - 1 - chunks.length;
-        chunks.push(k);
-        return k;
-      };
-      const columns = scanChunks(db, data.plan, data.where, data.params, data.omit, claim, false);
-      message = { t: 'columns', columns, chunks };
-      transfer = transferables(columns);
+      message = { t: 'error', message: e instanceof Error ? e.message : String(e), chunks };
     }
-  } catch (e) {
-    Atomics.store(shared, STARTED, 1);
-    Atomics.notify(shared, STARTED);
-    message = { t: 'error', message: e instanceof Error ? e.message : String(e), chunks };
+    try {
+      port.postMessage(message, transfer);
+    } finally {
+      // Raised whatever happened: the main thread blocks until it is.
+      Atomics.store(shared, DONE, 1);
+      Atomics.notify(shared, DONE);
+    }
+    // While the main thread joins and sorts the columns: the accounts, in the same read transaction as the rows.
+    if (message.t === 'columns' && data.accounts && db) port.postMessage(readAccounts(db));
   } finally {
     if (db?.inTransaction) db.exec('COMMIT');
     db?.close();
   }
+  // Then the main thread may hand over the read's snapshot to store (or close the port, which ends this thread).
+  if (message.t === 'columns') storeWhenHanded(port, data.path, (path) => new Database(path, { fileMustExist: true }));
+}
+
+/** The accounts table as the JSON of one array of Accounts, or why it could not be read. */
+function readAccounts(db: Database.Database): AccountsMessage {
   try {
-    port.postMessage(message, transfer);
-    // Then the main thread may hand over the read's snapshot to store (or close the port, which ends this thread).
-    if (message.t === 'columns') storeWhenHanded(port, data.path, (path) => new Database(path, { fileMustExist: true }));
-  } finally {
-    // Raised whatever happened: the main thread blocks until it is.
-    Atomics.store(shared, DONE, 1);
-    Atomics.notify(shared, DONE);
+    const [json, count] = db.prepare(`SELECT json_group_array(${ACCOUNT_JSON}), count(*) FROM accounts`).raw().get() as [string, number];
+    return { t: 'accounts', accounts: { json, count } };
+  } catch (e) {
+    return { t: 'accounts', note: `accounts not read by the scan helper: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 

@@ -13,43 +13,71 @@ export type HandedSnapshot = EncodedSnapshot & { parts: SnapshotPart[] };
 export type ToSnapshotHelper = { t: 'snapshot'; snapshot: HandedSnapshot };
 export type FromSnapshotHelper = { t: 'stored'; ok: boolean; note?: string };
 
+/**
+ * The accounts table as the scan helper read it, in the read transaction of its scan: the JSON of one array of
+ * Accounts (SQLite writes it in C, JSON.parse builds the objects natively), and how many it holds.
+ */
+export interface PrefetchedAccounts {
+  json: string;
+  count: number;
+}
+export type AccountsMessage = { t: 'accounts'; accounts?: PrefetchedAccounts; note?: string };
+
 /** The helper, kept after its read for one snapshot write, or let go. */
 export interface SnapshotHelper {
   /** Hands the helper the snapshot; resolves (never rejects) with whether it was stored. */
   store(snapshot: HandedSnapshot): Promise<boolean>;
-  /** Lets the helper go without a write. */
+  /** Lets the helper go without a write (once it has sent the accounts it was asked for). */
   dismiss(): void;
+  /** The accounts it was asked to read (undefined when it was not, or failed, or stopped first); never rejects. */
+  accounts: Promise<PrefetchedAccounts | undefined>;
 }
 
-/** The main thread's handle on `worker`, which answers on `port`. */
-export function snapshotHelper(worker: Worker, port: MessagePort): SnapshotHelper {
+/** The main thread's handle on `worker`, which answers on `port` (first the accounts, when `withAccounts`). */
+export function snapshotHelper(worker: Worker, port: MessagePort, withAccounts = false): SnapshotHelper {
   let ended = false;
+  let gotAccounts: (a: PrefetchedAccounts | undefined) => void = () => undefined;
+  const accounts = withAccounts ? new Promise<PrefetchedAccounts | undefined>((resolve) => (gotAccounts = resolve)) : Promise.resolve(undefined);
+  let answered: ((m: FromSnapshotHelper | undefined) => void) | undefined;
   const end = (): void => {
     if (ended) return;
     ended = true;
+    gotAccounts(undefined);
     port.close();
     void worker.terminate();
   };
+  const route = (m: AccountsMessage | FromSnapshotHelper | undefined): void => {
+    if (m?.t === 'accounts') {
+      if (m.note !== undefined) debugNote(m.note);
+      gotAccounts(m.accounts);
+      // Nothing more is awaited from the helper until a snapshot is handed: the port may let the process end.
+      if (answered === undefined) port.unref();
+    } else answered?.(m);
+  };
+  // Listening keeps the process alive while the accounts are awaited (or a write is).
+  port.on('message', route);
+  // Its exit may be seen before its last messages, which are then already waiting on the port.
+  worker.once('exit', () => {
+    if (ended) return;
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) route(m.message as AccountsMessage | FromSnapshotHelper);
+    if (!ended) answered?.(undefined);
+    end();
+  });
   return {
     store: (snapshot) =>
       new Promise<boolean>((resolve) => {
-        const finish = (ok: boolean): void => {
-          end();
-          resolve(ok);
-        };
-        const answered = (m: FromSnapshotHelper | undefined): void => {
+        answered = (m) => {
           if (m?.note !== undefined) debugNote(m.note);
-          finish(m?.ok ?? false);
+          end();
+          resolve(m?.ok ?? false);
         };
-        // The listening port keeps the process alive until the helper answers (or stops). Its exit may be seen
-        // before its answer, which is then already waiting on the port.
-        port.once('message', answered);
-        worker.once('exit', () => void (ended || answered(receiveMessageOnPort(port)?.message as FromSnapshotHelper | undefined)));
+        port.ref();
         // Blobs that own their whole buffer move; the few that share one (small Buffers) are copied.
         const own = snapshot.parts.map((p) => p[2]).filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength);
         port.postMessage({ t: 'snapshot', snapshot } satisfies ToSnapshotHelper, [...new Set(own.map((b) => b.buffer as ArrayBuffer))]);
       }),
-    dismiss: end,
+    dismiss: () => void accounts.finally(end),
+    accounts,
   };
 }
 

@@ -83,3 +83,33 @@ test('sqlite: getAccounts for most of the table (one scan of it) answers as for 
   assert.deepEqual(many, few);
   assert.deepEqual(many.map((a) => `${a.platform}:${a.id}`), keys.filter((k) => k !== 'vk:404' && k !== 'no-colon'));
 });
+
+test('sqlite: after a two-thread read, getAccounts of most of the table answers from the accounts the helper read with the rows (as of that read; an import drops them)', async () => {
+  const path = join(dir, 'prefetched.db');
+  const twoThreadReads = { minRows: 0, chunk: 64, helperFirst: true };
+  const store = await openSqliteStore(path, { twoThreadReads });
+  const session = await store.beginImport();
+  const accounts = Array.from({ length: 30 }, (_, i) => ({
+    platform: i % 4 === 0 ? 'telegram' : 'vk', id: `${i}`, handle: `ҳандле_${i}`, ...(i % 3 === 0 ? { bio: `био ${i} "quoted" \\ 🙂` } : {}),
+    ...(i % 5 === 0 ? { followers: i * 1_000_003, createdAt: 1_600_000_000_123 + i, createdPrecision: 's' as const } : {}),
+  }));
+  await session.putAccounts(accounts);
+  await session.putActions(Array.from({ length: 600 }, (_, i) => ({ ...action(`a${i}`, accounts[i % 30]!.id, i), platform: accounts[i % 30]!.platform })));
+  await session.commit(batch('prefetched'));
+  const columns = await store.readActionColumns();
+  const keys = [...columns.accountKeys].reverse();
+  // The reference: the same keys a few at a time (the probe path, never the prefetched accounts), before a change.
+  const few = (await Promise.all(Array.from({ length: 6 }, (_, j) => store.getAccounts(keys.slice(5 * j, 5 * j + 5))))).flat();
+  // Read again (a read drops what an earlier one prefetched), then another connection changes a profile.
+  await store.readActionColumns();
+  const other = new (await import('better-sqlite3')).default(path);
+  other.prepare("UPDATE accounts SET bio = 'changed' WHERE id = '0'").run();
+  other.close();
+  const many = await store.getAccounts(keys);
+  assert.equal(many.length, 30);
+  assert.deepEqual(many, few, 'the accounts as the read saw them, in the keys\' order');
+  // An import drops them: the next getAccounts reads the table as it is.
+  await (await store.beginImport()).commit(batch('empty'));
+  assert.equal((await store.getAccounts(keys)).find((a) => a.id === '0')?.bio, 'changed');
+  await store.close();
+});

@@ -8,7 +8,8 @@ import type {
 } from '../store.ts';
 import { ACCOUNT_COLUMNS, accountFromRaw, rowToAccount, rowToAction, type AccountRow, type ActionRow } from './codec.ts';
 import { openImportSession } from './import-session.ts';
-import { readColumns } from './columns.ts';
+import { readColumns, type ReadColumnsOptions } from './columns.ts';
+import type { PrefetchedAccounts } from './snapshot-helper.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { insertPhotos, listPhotos } from './photos.ts';
 import { getAccountEdges, getAccountFinding, getRun, saveRun } from './runs.ts';
@@ -19,7 +20,13 @@ type Db = Database.Database;
 /** Opens (creating if needed) a trollmap SQLite file and brings its schema up to date. */
 export async function openSqliteStore(
   path: string,
-  options: { readonly?: boolean; /** ms to wait for another writer (default 5000) */ busyTimeout?: number } = {},
+  options: {
+    readonly?: boolean;
+    /** ms to wait for another writer (default 5000) */
+    busyTimeout?: number;
+    /** When and how a read from the rows takes two threads (parallel-scan.ts; tests and tuning). */
+    twoThreadReads?: ReadColumnsOptions['parallel'];
+  } = {},
 ): Promise<Store> {
   let db: Db;
   try {
@@ -42,7 +49,7 @@ export async function openSqliteStore(
     }
     throw e;
   }
-  return new SqliteStore(db, path);
+  return new SqliteStore(db, path, options.twoThreadReads);
 }
 
 function migrate(db: Db): void {
@@ -95,10 +102,16 @@ class SqliteStore implements Store {
   private inImport = false;
   /** Snapshot writes a helper thread is doing for reads of this store (each settles, never rejects). */
   private readonly snapshotWrites = new Set<Promise<boolean>>();
+  /**
+   * The accounts table as the last two-thread read's helper read it, with that read's rows (never rejects): the next
+   * getAccounts of most of the table uses it instead of reading the table again. Dropped by any write.
+   */
+  private prefetched: Promise<PrefetchedAccounts | undefined> | undefined;
 
   constructor(
     private readonly db: Db,
     readonly location: string,
+    private readonly twoThreadReads?: ReadColumnsOptions['parallel'],
   ) {}
 
   /**
@@ -122,6 +135,7 @@ class SqliteStore implements Store {
   async beginImport(): Promise<ImportSession> {
     await this.snapshotsWritten();
     if (this.inImport) throw new Error('an import session is already open on this store');
+    this.prefetched = undefined;
     const db = this.db;
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -158,15 +172,31 @@ class SqliteStore implements Store {
   }
 
   async getAccounts(keys: readonly string[]): Promise<Account[]> {
-    // Most of the table (a detect over all actions): one plain scan of it, each row put at its key's place (no JSON,
-    // no probe per key). Fewer keys: one statement for all of them, SQLite
-    // walking the JSON array in C and joining on the primary key, in the keys' order (one statement per key cost
-    // 1.7 s for 75k accounts).
-    const total = (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+    // Most of the table (a detect over all actions): the accounts the scan helper read with the action rows, else
+    // one plain scan of the table, each row put at its key's place (no probe per key). Fewer keys: one statement for
+    // all of them, SQLite walking the JSON array in C and joining on the primary key, in the keys' order (one
+    // statement per key cost 1.7 s for 75k accounts).
+    const prefetched = await this.prefetched;
+    this.prefetched = undefined;
+    const total = prefetched?.count ?? (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
     if (keys.length > 0 && keys.length * 2 >= total) {
       const at = new Map<string, number>();
       for (let i = 0; i < keys.length; i++) at.set(keys[i]!, i);
-      if (at.size === keys.length) return this.accountsByScan(at, keys.length);
+      if (at.size === keys.length) {
+        const placed = new Array<Account | undefined>(keys.length).fill(undefined);
+        if (prefetched) {
+          for (const a of JSON.parse(prefetched.json) as Account[]) {
+            const i = at.get(`${a.platform}:${a.id}`);
+            if (i !== undefined) placed[i] = a;
+          }
+        } else {
+          for (const r of this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>) {
+            const i = at.get(`${r[0] as string}:${r[1] as string}`);
+            if (i !== undefined) placed[i] = accountFromRaw(r);
+          }
+        }
+        return placed.filter((a): a is Account => a !== undefined);
+      }
     }
     const pairs: [string, string][] = [];
     for (const key of keys) {
@@ -185,16 +215,6 @@ class SqliteStore implements Store {
     return rows.map(accountFromRaw);
   }
 
-  /** The stored accounts whose `platform:id` is a key of `at`, in the order of its values (0 … n − 1, distinct). */
-  private accountsByScan(at: ReadonlyMap<string, number>, n: number): Account[] {
-    const placed = new Array<Account | undefined>(n).fill(undefined);
-    for (const r of this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>) {
-      const i = at.get(`${r[0] as string}:${r[1] as string}`);
-      if (i !== undefined) placed[i] = accountFromRaw(r);
-    }
-    return placed.filter((a): a is Account => a !== undefined);
-  }
-
   async *iterateAccounts(): AsyncIterable<Account> {
     for (const r of this.db.prepare('SELECT * FROM accounts ORDER BY platform, id').iterate()) {
       yield rowToAccount(r as AccountRow);
@@ -202,12 +222,20 @@ class SqliteStore implements Store {
   }
 
   async readActionColumns(filter: ActionFilter = {}, options: { onColumns?: (columns: ActionColumns) => void } = {}): Promise<ActionColumns> {
+    this.prefetched = undefined;
+    const onAccounts = (accounts: Promise<PrefetchedAccounts | undefined>): void => {
+      this.prefetched = accounts;
+    };
     // A snapshot stored by a helper thread is awaited by snapshotsWritten().
     const onSnapshotWrite = (stored: Promise<boolean>): void => {
       this.snapshotWrites.add(stored);
       void stored.finally(() => this.snapshotWrites.delete(stored));
     };
-    return readColumns(this.db, filter, { ...(options.onColumns ? { onColumns: options.onColumns } : {}), onSnapshotWrite });
+    return readColumns(this.db, filter, {
+      ...(options.onColumns ? { onColumns: options.onColumns } : {}),
+      ...(this.twoThreadReads ? { parallel: this.twoThreadReads } : {}),
+      onSnapshotWrite, onAccounts,
+    });
   }
 
   async stats(options: { top?: number } = {}): Promise<StoreStats> {
