@@ -16,7 +16,7 @@ const coreFence = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'bench/results/**', '.cache/**', 'tmp/**', 'trollmap-demo/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
