@@ -116,18 +116,22 @@ interface Counts {
 }
 
 function assemble(select: readonly string[], accounts: readonly Account[], o: SignalOptions, c: Counts) {
-  const profiles = new Map<string, Account>();
+  // Profiles by platform, then id: no `platform:id` string is made per account, only per selected key.
+  const profiles = new Map<string, Map<string, Account>>();
   const bioPlatforms = new Set<string>();
   for (const a of accounts) {
-    profiles.set(`${a.platform}:${a.id}`, a);
+    let ids = profiles.get(a.platform);
+    if (ids === undefined) profiles.set(a.platform, (ids = new Map()));
+    ids.set(a.id, a);
     if (a.bio !== undefined && a.bio.trim() !== '') bioPlatforms.add(a.platform);
   }
-  const families = handleFamilies(accounts);
+  const families = handleFamilies(accounts, select);
   const out = new Map<string, AccountSignals>();
   select.forEach((key, s) => {
     const actions = c.acts[s]!;
     const timed = c.timed[s]!;
-    const profile = profiles.get(key);
+    const at = key.indexOf(':');
+    const profile = at < 0 ? undefined : profiles.get(key.slice(0, at))?.get(key.slice(at + 1));
     const family = families.get(key);
     const window = activeWindow(c.hourOfDay.subarray(s * 24, s * 24 + 24), o.cover);
     const signals: AccountSignals = {

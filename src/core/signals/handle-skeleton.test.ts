@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { test } from 'node:test';
 import type { Account } from '../model.ts';
 import { handleFamilies, handleSkeleton, isTemplated } from './handle-skeleton.ts';
@@ -24,6 +25,9 @@ test('families are per platform and counted over accounts with a handle', () => 
   assert.deepEqual(f.get('vk:3'), { skeleton: 'L_L_DDDD', family: 3 });
   assert.deepEqual(f.get('twitter:4'), { skeleton: 'L_L_DDDD', family: 1 });
   assert.equal(f.has('vk:5'), false);
+  // Asked for some keys: those of them with a handle, in families counted over every account.
+  const some = handleFamilies(accounts, ['vk:3', 'vk:5', 'twitter:4', 'vk:404', 'no-colon']);
+  assert.deepEqual([...some], [['vk:3', { skeleton: 'L_L_DDDD', family: 3 }], ['twitter:4', { skeleton: 'L_L_DDDD', family: 1 }]]);
 });
 
 test('a template needs a family of at least k and a digit in the skeleton', () => {
@@ -35,4 +39,16 @@ test('a template needs a family of at least k and a digit in the skeleton', () =
 test('an account listed twice is one member of its family', () => {
   const a: Account = { platform: 'vk', id: '1', handle: 'ivan_1990' };
   assert.equal(handleFamilies([a, a, { ...a, id: '2' }]).get('vk:1')?.family, 2);
+});
+
+test('property: an ASCII handle gets the skeleton of the Unicode rules (the fast path agrees with them)', () => {
+  // The rules spelled out with Unicode properties, as the card states them: the reference for any handle.
+  const reference = (handle: string): string =>
+    [...handle.normalize('NFKC').replace(/^@/, '')]
+      .map((ch) => (/\p{L}/u.test(ch) ? 'L' : /\p{Nd}/u.test(ch) ? 'D' : ch))
+      .join('')
+      .replace(/L+/g, 'L');
+  const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 24 });
+  fc.assert(fc.property(ascii, (h) => handleSkeleton(h) === reference(h)), { numRuns: 2000, seed: 7 });
+  for (const h of ['@', '@@x', 'a@b', 'Z_z', '[`{', '_0_9_', '']) assert.equal(handleSkeleton(h), reference(h), h);
 });

@@ -17,6 +17,7 @@ const DIGIT = /\p{Nd}/u;
 
 /** The handle's skeleton (letter runs → L, digits → D, other characters kept; a leading @ dropped). */
 export function handleSkeleton(handle: string): string {
+  if (ASCII.test(handle)) return asciiSkeleton(handle);
   let out = '';
   let inLetters = false;
   for (const ch of handle.normalize('NFKC').replace(/^@/, '')) {
@@ -31,22 +32,65 @@ export function handleSkeleton(handle: string): string {
   return out;
 }
 
-/** Skeleton and family size (distinct accounts) for each account key (`platform:id`) that has a handle. */
-export function handleFamilies(accounts: readonly Account[]): Map<string, { skeleton: string; family: number }> {
-  const skeletons = new Map<string, string>();
-  for (const a of accounts) {
-    // A key listed twice counts once, with its last handle (as the store's upsert keeps it).
-    if (a.handle !== undefined && a.handle.trim() !== '') skeletons.set(`${a.platform}:${a.id}`, handleSkeleton(a.handle.trim()));
+const ASCII = /^[\x00-\x7f]*$/;
+const AT = 64;
+
+/**
+ * handleSkeleton of an ASCII handle (most of them), without the Unicode machinery: NFKC leaves ASCII as it is, and
+ * its only letters and decimal digits are A–Z, a–z and 0–9.
+ */
+function asciiSkeleton(handle: string): string {
+  let out = '';
+  let inLetters = false;
+  for (let i = handle.charCodeAt(0) === AT ? 1 : 0; i < handle.length; i++) {
+    const c = handle.charCodeAt(i);
+    if ((c | 32) >= 97 && (c | 32) <= 122) {
+      if (!inLetters) out += 'L';
+      inLetters = true;
+    } else {
+      out += c >= 48 && c <= 57 ? 'D' : handle[i]!;
+      inLetters = false;
+    }
   }
-  const sizes = new Map<string, number>();
-  for (const [key, skeleton] of skeletons) {
-    const family = `${key.slice(0, key.indexOf(':'))}\u0000${skeleton}`;
-    sizes.set(family, (sizes.get(family) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * Skeleton and family size (distinct accounts) for each account key (`platform:id`) that has a handle: of the keys
+ * in `select` when given (families are still counted over every account), else of every account.
+ */
+export function handleFamilies(
+  accounts: readonly Account[],
+  select?: readonly string[],
+): Map<string, { skeleton: string; family: number }> {
+  // Per platform, id → skeleton: no `platform:id` string is made per account (hashing 66k fresh keys cost more than
+  // making their skeletons). A key listed twice counts once, with its last handle (as the store's upsert keeps it).
+  const skeletons = new Map<string, Map<string, string>>();
+  for (const a of accounts) {
+    const handle = a.handle?.trim();
+    if (handle === undefined || handle === '') continue;
+    let ids = skeletons.get(a.platform);
+    if (ids === undefined) skeletons.set(a.platform, (ids = new Map()));
+    ids.set(a.id, handleSkeleton(handle));
+  }
+  const sizes = new Map<string, Map<string, number>>();
+  for (const [platform, ids] of skeletons) {
+    const m = new Map<string, number>();
+    for (const skeleton of ids.values()) m.set(skeleton, (m.get(skeleton) ?? 0) + 1);
+    sizes.set(platform, m);
   }
   const out = new Map<string, { skeleton: string; family: number }>();
-  for (const [key, skeleton] of skeletons) {
-    const platform = key.slice(0, key.indexOf(':'));
-    out.set(key, { skeleton, family: sizes.get(`${platform}\u0000${skeleton}`) ?? 0 });
+  const put = (key: string, platform: string, id: string): void => {
+    const skeleton = skeletons.get(platform)?.get(id);
+    if (skeleton !== undefined) out.set(key, { skeleton, family: sizes.get(platform)!.get(skeleton)! });
+  };
+  if (select === undefined) {
+    for (const [platform, ids] of skeletons) for (const id of ids.keys()) put(`${platform}:${id}`, platform, id);
+  } else {
+    for (const key of select) {
+      const at = key.indexOf(':');
+      if (at >= 0) put(key, key.slice(0, at), key.slice(at + 1));
+    }
   }
   return out;
 }
