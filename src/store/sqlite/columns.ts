@@ -158,7 +158,9 @@ export function readRows(db: Database.Database, filter: ActionFilter, omit: read
   if (own) db.exec('BEGIN');
   try {
     const { where, params } = filterSql(filter);
-    const plan = planScan(db, where, params, twoThreads?.chunk);
+    // The caller's fingerprint (same transaction) holds the whole table's count: no second count(*) scan.
+    const known = where === '' && twoThreads ? fingerprintCounts(twoThreads.fingerprint)?.count : undefined;
+    const plan = planScan(db, where, params, twoThreads?.chunk, known);
     if (twoThreads && parallelPays(db, plan, twoThreads.minRows)) {
       return scanInParallel(db, plan, where, params, omit, twoThreads);
     }

@@ -32,9 +32,11 @@ export interface ScanPlan {
   chunk: number;
 }
 
-/** The plan of a scan of the filtered rows (`where`/`params` from filterSql); call inside a read transaction. */
-export function planScan(db: Db, where: string, params: unknown[], chunk = CHUNK): ScanPlan {
-  const count = (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
+/**
+ * The plan of a scan of the filtered rows (`where`/`params` from filterSql); call inside a read transaction.
+ * `count`: the filtered row count when the caller knows it in this transaction (else counted here, one more scan).
+ */
+export function planScan(db: Db, where: string, params: unknown[], chunk = CHUNK, count = countRows(db, where, params)): ScanPlan {
   const platforms = (db.prepare(PLATFORMS).raw().all() as [string][]).map((r) => r[0]);
   const range = db.prepare('SELECT coalesce(min(rowid), 0) AS lo, coalesce(max(rowid), -1) AS hi, coalesce(max(seq), 0) AS seq FROM actions').get() as {
     lo: number;
@@ -47,6 +49,9 @@ export function planScan(db: Db, where: string, params: unknown[], chunk = CHUNK
   const chunked = where === '' || count * 4 >= range.hi - range.lo + 1;
   return { count, platforms, lo: range.lo, hi: range.hi, packed, chunked, chunk };
 }
+
+const countRows = (db: Db, where: string, params: unknown[]): number =>
+  (db.prepare(`SELECT count(*) AS n FROM actions ${where}`).get(...params) as { n: number }).n;
 
 /** How many rowid chunks a chunked plan reads. */
 export const chunkCount = (plan: ScanPlan): number => Math.max(0, Math.ceil((plan.hi - plan.lo + 1) / plan.chunk));
