@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { evaluate } from '../src/core/eval/index.ts';
 import { DEFAULT_LAYERS, DEFAULT_PARAMS, detectRun, type LayerResult } from '../src/core/pipeline/index.ts';
 import { readTruthFile } from '../src/cli/truth-file.ts';
+import { inputHash } from '../src/cli/input-hash.ts';
 import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
@@ -148,9 +149,6 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   } : {});
   const readSeconds = +((performance.now() - t) / 1000).toFixed(2);
   const readCpu = cpuSeconds(cpu);
-  const accountsStart = performance.now();
-  const accounts = await store.getAccounts(columns.accountKeys);
-  const accountsSeconds = +((performance.now() - accountsStart) / 1000).toFixed(2);
   const stages: Record<string, number> = {};
   const stageCpu: Record<string, number> = {};
   let stage = '';
@@ -166,11 +164,24 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
     stageStart = performance.now();
     stageCpuStart = process.cpuUsage();
   };
+  // In `trollmap detect`'s order (src/cli/commands/detect-action.ts): this thread's layers, then, while the worker
+  // may still be busy, the accounts and the input hash; then the worker's results and the networks.
   let computed: Map<string, LayerResult> | undefined;
   let workerSeconds: Record<string, number> | undefined;
+  let computing: Promise<Map<string, LayerResult>> | undefined;
   if (worker) {
-    onStage(`layers (${DEFAULT_LAYERS.filter((l) => !WORKER_LAYERS.includes(l)).join(', ')} here; ${WORKER_LAYERS.join(', ')} in the worker)`);
-    computed = await runLayersWithWorker(columns, params, worker);
+    onStage(`layers here (${DEFAULT_LAYERS.filter((l) => !WORKER_LAYERS.includes(l)).join(', ')})`);
+    computing = runLayersWithWorker(columns, params, worker);
+    computing.catch(() => undefined);
+  }
+  onStage('accounts and input hash');
+  const accountsStart = performance.now();
+  const accounts = await store.getAccounts(columns.accountKeys);
+  const accountsSeconds = +((performance.now() - accountsStart) / 1000).toFixed(2);
+  inputHash(columns);
+  if (computing && worker) {
+    onStage(`waiting for the worker (${WORKER_LAYERS.join(', ')})`);
+    computed = await computing;
     workerSeconds = Object.fromEntries(Object.entries((await worker.result).seconds).map(([k, v]) => [k, +v.toFixed(2)]));
   }
   const result = detectRun(columns, accounts, params, {
