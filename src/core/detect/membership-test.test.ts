@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { coAction } from './co-action.ts';
-import { membershipTest, poissonBinomialTail, presences } from './membership-test.ts';
+import { membershipTest, poissonBinomialTail, presences, segmentPresences } from './membership-test.ts';
 import { benjaminiHochberg, bhStopLevel, significance } from './significance.ts';
 import type { Traces } from './traces.ts';
 
@@ -157,4 +157,15 @@ test('bhStopLevel: alpha scaled by the share of tests with p-values', () => {
   // At the level itself BH can still reject: n tests all at p = alpha·n/m give q = alpha.
   const p = new Float64Array(10).fill(bhStopLevel(0.05, 10, 90));
   assert.ok(Math.abs(benjaminiHochberg(p, 90)[0]! - 0.05) < 1e-15);
+});
+
+test('property: presences from the kernel\'s segments equal presences sorted from the traces', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(12), fc.nat(15), fc.nat(500)), { maxLength: 150 }), fc.integer({ min: 1, max: 3 }), (rows, m) => {
+      const t = traces(rows);
+      const kernel = coAction(t, { window: 60_000, minParticipation: m });
+      assert.deepStrictEqual(segmentPresences(t, kernel.segments, m), presences(t, m));
+    }),
+    { numRuns: 500, seed: 31 },
+  );
 });

@@ -54,6 +54,7 @@
  */
 import { poissonUpperTail } from './significance.ts';
 import { upperTail } from './timing-test.ts';
+import type { KeySegments } from './sort-traces.ts';
 import { traceCounts, type Traces } from './traces.ts';
 
 /** Co-membership results aligned with the edges given (row i is edge a[i]–b[i]). */
@@ -71,8 +72,10 @@ export function membershipTest(
   minParticipation: number,
   minKeys = 1,
   stopAbove = 1,
+  segments?: KeySegments,
 ): MembershipResult {
-  const pres = presences(traces, minParticipation);
+  // The kernel's segments (same traces and minParticipation) give the presences without sorting again.
+  const pres = segments ? segmentPresences(traces, segments, minParticipation) : presences(traces, minParticipation);
   const n = edges.count;
   const out: MembershipResult = { count: n, expected: new Float64Array(n), z: new Float64Array(n), p: new Float64Array(n) };
   const cache = new LandingCache(pres);
@@ -153,6 +156,51 @@ export function presences(traces: Traces, minParticipation: number): Presences {
   }
   for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
   return { start, key: kept.slice(0, total), size, total };
+}
+
+/**
+ * `presences`, from the kernel's segments of the same traces (sortTraces over the traces of accounts with ≥ M, keys
+ * ascending): no sort, a few passes over the sorted traces.
+ */
+export function segmentPresences(traces: Traces, segments: KeySegments, minParticipation: number): Presences {
+  const { account } = traces;
+  const { accounts, keys, perAccount } = traceCounts(traces);
+  const { order, start: from, keyOf } = segments;
+  // Keys left out of the segments hold one kept trace or none: one account or none.
+  const size = new Float64Array(keys);
+  for (let t = 0; t < traces.count; t++) if (perAccount[account[t]!]! >= minParticipation) size[traces.key[t]!]!++;
+  const seen = new Int32Array(accounts).fill(-1);
+  const start = new Int32Array(accounts + 1);
+  let total = 0;
+  for (let s = 0; s < keyOf.length; s++) {
+    let distinct = 0;
+    for (let i = from[s]!; i < from[s + 1]!; i++) {
+      const a = account[order[i]!]!;
+      if (seen[a] !== s) {
+        seen[a] = s;
+        distinct++;
+        start[a + 1]!++;
+      }
+    }
+    size[keyOf[s]!] = distinct;
+    if (distinct >= 2) total += distinct;
+    else start[account[order[from[s]!]!]! + 1]!--; // one account alone: not a presence
+  }
+  for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
+  const key = new Int32Array(total);
+  const fill = start.slice(0, accounts);
+  seen.fill(-1);
+  for (let s = 0; s < keyOf.length; s++) {
+    const k = keyOf[s]!;
+    if (size[k]! < 2) continue;
+    for (let i = from[s]!; i < from[s + 1]!; i++) {
+      const a = account[order[i]!]!;
+      if (seen[a] === s) continue;
+      seen[a] = s;
+      key[fill[a]!++] = k;
+    }
+  }
+  return { start, key, size, total };
 }
 
 /** Keys of account a (its presences). */

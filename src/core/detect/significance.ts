@@ -113,7 +113,7 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
     // BH below rejects an edge only when p ≤ alpha·R/m ≤ alpha·n/m (R rejections among the n edges returned, m
     // tests with the dropped ones): above that level the exact p changes no q at or below alpha, so the test may
     // stop there (membership-test.ts).
-    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2, bhStopLevel(options.alpha ?? 0.01, n, kernel.droppedEdges));
+    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2, bhStopLevel(options.alpha ?? 0.01, n, kernel.droppedEdges), kernel.segments);
     out.expected.set(m.expected);
     out.z.set(m.z);
     out.p.set(m.p);
