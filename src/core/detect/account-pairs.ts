@@ -32,8 +32,7 @@ export function accountPairs(
   eligible?: Uint8Array,
 ): SparseEdges {
   const all = eligible === undefined;
-  // One action has one account, so `b > a` also leaves out pairs of one action.
-  const { account, time } = sorted;
+  const { account, time, action } = sorted;
   const total = start[start.length - 1]!;
   const segOf = new Int32Array(total);
   for (let s = 0; s + 1 < start.length; s++) segOf.fill(s, start[s]!, start[s + 1]!);
@@ -61,11 +60,12 @@ export function accountPairs(
       const from = start[s]!;
       const to = start[s + 1]!;
       const t = time[p]!;
+      const act = action[p]!;
       for (let q = p - 1; q >= from; q--) {
         const dt = t - time[q]!;
         if (dt > window) break;
         const b = account[q]!;
-        if (b <= a) continue;
+        if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }
@@ -73,7 +73,7 @@ export function accountPairs(
         const dt = time[q]! - t;
         if (dt > window) break;
         const b = account[q]!;
-        if (b <= a) continue;
+        if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
         add(acc, lastSeg, b, s, w, dt);
       }
