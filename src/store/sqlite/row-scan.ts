@@ -38,13 +38,15 @@ export interface ScanPlan {
  */
 export function planScan(db: Db, where: string, params: unknown[], chunk = CHUNK, count = countRows(db, where, params)): ScanPlan {
   const platforms = (db.prepare(PLATFORMS).raw().all() as [string][]).map((r) => r[0]);
-  const range = db.prepare('SELECT coalesce(min(rowid), 0) AS lo, coalesce(max(rowid), -1) AS hi, coalesce(max(seq), 0) AS seq FROM actions').get() as {
+  // One subquery per bound: each is an index probe, where min and max in one SELECT scan the whole table. seq is the
+  // rowid (INTEGER PRIMARY KEY), so its largest value is `hi`.
+  const range = db.prepare('SELECT coalesce((SELECT min(rowid) FROM actions), 0) AS lo, coalesce((SELECT max(rowid) FROM actions), -1) AS hi').get() as {
     lo: number;
     hi: number;
-    seq: number;
   };
+  const maxSeq = Math.max(range.hi, 0);
   // The packed integer (seq · 2^16 + codes) must stay exact in a double; platform codes fit one byte.
-  const packed = platforms.length <= 255 && range.seq < 2 ** 36 && range.seq >= 0;
+  const packed = platforms.length <= 255 && maxSeq < 2 ** 36 && range.lo >= 0;
   // A selective filter (a few days of a long collection) is better served by the time index than a whole scan.
   const chunked = where === '' || count * 4 >= range.hi - range.lo + 1;
   return { count, platforms, lo: range.lo, hi: range.hi, packed, chunked, chunk };
