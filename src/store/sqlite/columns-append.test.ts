@@ -68,8 +68,11 @@ test('after a second import, detect reads the stale snapshot plus the new rows a
       assert.equal(snapshotFingerprint(again, {}), first, 'the import left it stale');
       again.exec('BEGIN');
       const appended = readAppended(again, {}, []);
+      // The same with the transaction's fingerprint given (counts up to the snapshot's last seq derived from it).
+      const withFingerprint = readAppended(again, {}, [], tableFingerprint(again));
       again.exec('COMMIT');
       assert.ok(appended !== undefined, 'a stale snapshot of unchanged rows is extended');
+      assert.deepEqual(withFingerprint, appended);
       const rows = readRows(again, {});
       assert.deepEqual(appended, rows);
       assert.deepEqual(readColumns(again, {}), rows);
@@ -91,6 +94,7 @@ test('a stale snapshot is not extended when one of its actions is gone', async (
     db.prepare('DELETE FROM actions WHERE seq = 7').run();
     db.exec('BEGIN');
     assert.equal(readAppended(db, {}, []), undefined);
+    assert.equal(readAppended(db, {}, [], tableFingerprint(db)), undefined);
     db.exec('COMMIT');
     assert.deepEqual(readColumns(db, {}), readRows(db, {}));
   } finally {
@@ -113,6 +117,7 @@ test('a stale snapshot is not extended when its last action was replaced by a ne
       assert.equal((again.prepare('SELECT max(seq) AS m FROM actions').get() as { m: number }).m, last, 'the new action took the freed seq');
       again.exec('BEGIN');
       assert.equal(readAppended(again, {}, []), undefined);
+      assert.equal(readAppended(again, {}, [], tableFingerprint(again)), undefined);
       again.exec('COMMIT');
       assert.deepEqual(readColumns(again, {}), readRows(again, {}));
     } finally {

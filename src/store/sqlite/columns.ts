@@ -88,7 +88,7 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
         ...(options.onSnapshotWrite ? { onHelper: (h: SnapshotHelper) => (kept.helper = h) } : {}),
         ...(options.onAccounts ? { onAccounts: options.onAccounts } : {}),
       };
-      columns = built(readAppended(db, filter, omit) ?? readRows(db, filter, omit, two));
+      columns = built(readAppended(db, filter, omit, fingerprint) ?? readRows(db, filter, omit, two));
     } finally {
       if (own) db.exec('COMMIT');
     }
@@ -126,16 +126,24 @@ function handedSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprin
  * When the stored unfiltered snapshot is stale only because actions were added since (every action it covers is
  * still stored: the same count and Σ seq up to its largest seq, and the same action at that seq; trollmap never
  * updates or deletes actions), that snapshot plus the rows after its largest seq, as one set of columns; else
- * undefined. Call inside a read transaction.
+ * undefined. Call inside a read transaction; `fingerprint` is the table's in it (saves a scan).
  */
-export function readAppended(db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[]): ActionColumns | undefined {
+export function readAppended(
+  db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[], fingerprint?: string,
+): ActionColumns | undefined {
   // A filtered snapshot need not hold the action at the table's largest seq, which the check below compares.
   if (filterSql(filter).where !== '') return undefined;
   const stale = snapshotFingerprint(db, {});
   const counts = stale === undefined ? undefined : fingerprintCounts(stale);
   if (stale === undefined || counts === undefined) return undefined;
   const { count, sum, last } = counts;
-  const now = db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s FROM actions WHERE seq <= ?').get(last) as { n: number; s: number };
+  // Count and Σ seq up to `last`: the table's (from the fingerprint of this transaction, when given) less those of the
+  // rows added since, a short range of the rowid; else one scan up to `last`.
+  const table = fingerprint === undefined ? undefined : fingerprintCounts(fingerprint);
+  const since = table && (db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s FROM actions WHERE seq > ?').get(last) as { n: number; s: number });
+  const now = table && since
+    ? { n: table.count - since.n, s: table.sum - since.s }
+    : (db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s FROM actions WHERE seq <= ?').get(last) as { n: number; s: number });
   if (now.n !== count || now.s !== sum) return undefined;
   const before = readSnapshot(db, {}, stale, omit);
   if (before === undefined) return undefined;
