@@ -1,11 +1,14 @@
 // Byte encoding of ActionColumns for columnar snapshots: typed arrays as their raw bytes (little-endian), string
-// lists as chunks of [n][UTF-16 length × n][UTF-8 bytes], each chunk bounded so no single string or blob grows
-// with the data. Decoding checks every length and code range: a blob that does not fit is refused, never trusted.
+// lists as chunks of [n][encoding][UTF-16 length × n][characters], each chunk bounded so no single string or blob
+// grows with the data. The characters are Latin-1 bytes when every code unit of the chunk is below 256 (ids, links:
+// one byte each) and UTF-16LE otherwise (Cyrillic texts: two bytes each, as in UTF-8, but copied rather than
+// transcoded both ways, and any string kept exactly, lone surrogates included). Decoding checks every length and
+// code range: a blob that does not fit is refused, never trusted.
 import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
 import type { ActionColumns, MultiColumn } from './store.ts';
 
 /** Bumped whenever the encoding or the meaning of a column changes; part of every snapshot's identity. */
-export const SNAPSHOT_FORMAT = 'trollmap-columns/1';
+export const SNAPSHOT_FORMAT = 'trollmap-columns/2';
 
 /** Strings per chunk, and UTF-16 code units per chunk (whichever comes first). */
 const CHUNK_STRINGS = 1 << 16;
@@ -41,7 +44,12 @@ export function typedFrom<T extends Typed>(ctor: { new (b: ArrayBuffer): T; BYTE
   return new ctor(own.buffer);
 }
 
-/** Encodes a string list as chunks; throws SnapshotSkip when a string is not well-formed UTF-16 (UTF-8 could not keep it). */
+/** The character encodings of a string chunk, by their code in its second word. */
+const ENCODINGS = ['latin1', 'utf16le'] as const;
+/** A code unit of 256 or more: the chunk needs UTF-16LE. */
+const WIDE = /[^\u0000-\u00ff]/;
+
+/** Encodes a string list as chunks ([n][encoding][UTF-16 length × n][characters]). */
 export function* stringChunks(values: readonly string[]): Generator<Uint8Array, void, undefined> {
   let i = 0;
   while (i < values.length) {
@@ -49,14 +57,15 @@ export function* stringChunks(values: readonly string[]): Generator<Uint8Array, 
     let units = 0;
     while (end < values.length && end - i < CHUNK_STRINGS && (end === i || units + values[end]!.length <= CHUNK_UNITS)) units += values[end++]!.length;
     const joined = values.slice(i, end).join('');
-    if (!(joined as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new SnapshotSkip('a string is not well-formed UTF-16');
-    const utf8 = Buffer.from(joined, 'utf8');
-    const head = new Uint32Array(1 + end - i);
+    const encoding = WIDE.test(joined) ? 1 : 0;
+    const chars = Buffer.from(joined, ENCODINGS[encoding]);
+    const head = new Uint32Array(2 + end - i);
     head[0] = end - i;
-    for (let j = i; j < end; j++) head[1 + j - i] = values[j]!.length;
-    const out = new Uint8Array(head.byteLength + utf8.byteLength);
+    head[1] = encoding;
+    for (let j = i; j < end; j++) head[2 + j - i] = values[j]!.length;
+    const out = new Uint8Array(head.byteLength + chars.byteLength);
     out.set(new Uint8Array(head.buffer), 0);
-    out.set(utf8, head.byteLength);
+    out.set(chars, head.byteLength);
     yield out;
     i = end;
   }
@@ -64,15 +73,18 @@ export function* stringChunks(values: readonly string[]): Generator<Uint8Array, 
 
 /** Appends one chunk's strings to `out`; false when the chunk is malformed. */
 export function decodeStringChunk(blob: Uint8Array, out: string[]): boolean {
-  if (blob.byteLength < 4) return false;
+  if (blob.byteLength < 8) return false;
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   const n = view.getUint32(0, true);
-  const headBytes = 4 * (1 + n);
-  if (n === 0 || headBytes > blob.byteLength) return false;
-  const joined = Buffer.from(blob.buffer, blob.byteOffset + headBytes, blob.byteLength - headBytes).toString('utf8');
+  const encoding = ENCODINGS[view.getUint32(4, true)];
+  const headBytes = 4 * (2 + n);
+  if (n === 0 || encoding === undefined || headBytes > blob.byteLength) return false;
+  const bytes = blob.byteLength - headBytes;
+  if (encoding === 'utf16le' && bytes % 2 !== 0) return false;
+  const joined = Buffer.from(blob.buffer, blob.byteOffset + headBytes, bytes).toString(encoding);
   let at = 0;
   for (let j = 0; j < n; j++) {
-    const len = view.getUint32(4 * (1 + j), true);
+    const len = view.getUint32(4 * (2 + j), true);
     if (at + len > joined.length) return false;
     out.push(joined.slice(at, at + len));
     at += len;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Action } from '../../core/model.ts';
-import { SnapshotSkip, stringChunks } from '../snapshot-codec.ts';
+import { stringChunks } from '../snapshot-codec.ts';
 import { action } from '../store.contract.ts';
 import { readSnapshot, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
 import { readColumns, readRows } from './columns.ts';
@@ -135,15 +135,31 @@ test('a read-only or busy database reads without writing a snapshot, and never f
   db.close();
 });
 
-test('string chunks: long lists split and decode to the same strings; a lone surrogate refuses the snapshot', async () => {
+test('string chunks: long lists split and decode to the same strings, in one byte per character when they can', async () => {
   const values = Array.from({ length: 70_000 }, (_, i) => (i % 3 === 0 ? '' : `ключ-${i}-🙂`));
   const chunks = [...stringChunks(values)];
   assert.equal(chunks.length, 2, '65,536 strings per chunk');
   const { decodeStringChunk } = await import('../snapshot-codec.ts');
-  const out: string[] = [];
-  for (const c of chunks) assert.ok(decodeStringChunk(c, out));
-  assert.deepStrictEqual(out, values);
-  assert.throws(() => [...stringChunks(['ok', 'bad\uD800'])], SnapshotSkip);
+  const roundTrip = (list: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (const c of stringChunks(list)) assert.ok(decodeStringChunk(c, out));
+    return out;
+  };
+  assert.deepStrictEqual(roundTrip(values), values);
+  // Lone surrogates (which UTF-8 cannot keep) and Latin-1 letters come back exactly.
+  const odd = ['ok', 'bad\uD800', '\uDC00x', 'café ÿ', '\u0000', ''];
+  assert.deepStrictEqual(roundTrip(odd), odd);
+  // Only code units below 256: one byte each (a header of 2 + n words, then the characters).
+  const narrow = ['tw:1234', 'https://x.kg/a?b=ü'];
+  const [blob] = [...stringChunks(narrow)];
+  assert.equal(blob!.byteLength, 4 * (2 + narrow.length) + narrow.join('').length);
+  assert.deepStrictEqual(roundTrip(narrow), narrow);
+  // A truncated or mislabelled chunk is refused.
+  const wide = [...stringChunks(['ключ'])][0]!;
+  assert.equal(decodeStringChunk(wide.subarray(0, wide.byteLength - 1), []), false);
+  const mislabelled = wide.slice();
+  new DataView(mislabelled.buffer).setUint32(4, 7, true);
+  assert.equal(decodeStringChunk(mislabelled, []), false);
 });
 
 test('a snapshot write given the read\'s data_version: skipped after another connection imported, written after it only stored a run', async () => {

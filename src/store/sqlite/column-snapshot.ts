@@ -144,7 +144,7 @@ export interface EncodedSnapshot {
 
 /**
  * `columns` encoded as the snapshot of `filter`, part by part as `parts` is iterated (typed parts are views of the
- * columns' arrays, `copy`: copies). Iterating throws SnapshotSkip for a string UTF-8 cannot keep.
+ * columns' arrays, `copy`: copies).
  */
 export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string, copy = false): EncodedSnapshot {
   function* parts(): Generator<SnapshotPart, void, undefined> {

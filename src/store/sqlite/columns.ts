@@ -4,7 +4,6 @@ import type { ActionColumns, ActionFilter } from '../store.ts';
 import { planScan, scanRows } from './row-scan.ts';
 import { parallelPays, scanInParallel, type TwoThreads } from './parallel-scan.ts';
 import type { HandedSnapshot, SnapshotHelper } from './snapshot-helper.ts';
-import { SnapshotSkip } from '../snapshot-codec.ts';
 import { appendColumns } from '../columns-append.ts';
 import {
   debugNote, encodeSnapshot, fingerprintCounts, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn,
@@ -98,10 +97,8 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
         writeSnapshot(db, filter, columns, fingerprint, dataVersion);
       } else {
         const handed = handedSnapshot(filter, columns, fingerprint);
-        if (handed !== undefined) {
-          delete kept.helper;
-          options.onSnapshotWrite(helper.store(handed));
-        }
+        delete kept.helper;
+        options.onSnapshotWrite(helper.store(handed));
       }
     }
     return columns;
@@ -110,16 +107,10 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
   }
 }
 
-/** The snapshot of `columns` encoded whole (blobs that may move to another thread); undefined when it cannot be kept. */
-function handedSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string): HandedSnapshot | undefined {
+/** The snapshot of `columns` encoded whole (blobs that may move to another thread). */
+function handedSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string): HandedSnapshot {
   const { key, parts } = encodeSnapshot(filter, columns, fingerprint, true);
-  try {
-    return { key, fingerprint, parts: [...parts] };
-  } catch (e) {
-    if (!(e instanceof SnapshotSkip)) throw e;
-    debugNote(`columnar snapshot not written: ${e.message}`);
-    return undefined;
-  }
+  return { key, fingerprint, parts: [...parts] };
 }
 
 /**

@@ -222,6 +222,9 @@ class SqliteStore implements Store {
   }
 
   async readActionColumns(filter: ActionFilter = {}, options: { onColumns?: (columns: ActionColumns) => void } = {}): Promise<ActionColumns> {
+    // A snapshot the previous read's helper is still writing is this read's source: wait for it, rather than read
+    // every row again.
+    await this.snapshotsWritten();
     this.prefetched = undefined;
     const onAccounts = (accounts: Promise<PrefetchedAccounts | undefined>): void => {
       this.prefetched = accounts;
