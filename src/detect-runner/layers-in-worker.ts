@@ -3,7 +3,7 @@
 // thread would produce. src/core stays single-threaded and pure: threads live here.
 import type { Layer } from '../core/detect/layer-traces.ts';
 import { UserError } from '../core/errors.ts';
-import { runLayer, type LayerResult } from '../core/pipeline/index.ts';
+import { runLayer, type LayerResult } from '../core/pipeline/run-layer.ts';
 import type { ActionColumns } from '../core/columns.ts';
 import type { RunParams } from '../core/run.ts';
 import { startTsWorker } from '../threads/ts-worker.ts';

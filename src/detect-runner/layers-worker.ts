@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../core/errors.ts';
 import type { Layer } from '../core/detect/layer-traces.ts';
-import { runLayer } from '../core/pipeline/index.ts';
+import { runLayer } from '../core/pipeline/run-layer.ts';
 import type { RunParams } from '../core/run.ts';
 import type { FromLayersWorker, ToLayersWorker } from './layers-in-worker.ts';
 import { columnsInWorker } from './worker-columns.ts';

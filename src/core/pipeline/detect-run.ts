@@ -1,16 +1,15 @@
 // A whole detection run, pure: columns + accounts + parameters → the DetectionRun the store keeps.
 // The CLI supplies what the core may not produce itself: the version, the clock and the input hash.
 import type { ActionColumns } from '../columns.ts';
-import type { Layer, LayerOptions } from '../detect/layer-traces.ts';
-import type { NullModel } from '../detect/significance.ts';
+import type { Layer } from '../detect/layer-traces.ts';
 import { precisionWarnings } from '../detect/speeds.ts';
 import { buildFindings, type FindingsOptions } from '../findings/index.ts';
 import type { Account } from '../model.ts';
-import { urlKeyer } from '../normalise/shared-normalisers.ts';
 import type { DetectionRun, LayerTest, RunEdge, RunParams } from '../run.ts';
-import { layerEdges, MIN_KEYS, type LayerEdges } from './layer-edges.ts';
-import { DEFAULT_PARAMS, LAYER_NULLS } from './defaults.ts';
-import { textKeyColumn } from './text-keys.ts';
+import { MIN_KEYS } from './layer-edges.ts';
+import { alphaOf, nullOf, runLayer, type LayerResult } from './run-layer.ts';
+
+export { nullOf, runLayer, type LayerResult } from './run-layer.ts';
 
 export interface DetectContext {
   version: string;
@@ -24,34 +23,6 @@ export interface DetectContext {
   evidencePerEdge?: number;
   /** Layers already computed with `runLayer` (e.g. in another thread on the same data): used as they are. */
   computed?: ReadonlyMap<string, LayerResult>;
-}
-
-/** What a layer contributes to a run. */
-export type LayerResult = Pick<LayerEdges, 'edges' | 'cappedKeys'>;
-
-/** One layer of a run with the run's parameters: its significant edges and capped keys. */
-export function runLayer(columns: ActionColumns, layer: Layer, params: RunParams, evidencePerEdge = 20): LayerResult {
-  const layerOptions: LayerOptions = {};
-  if (layer === 'co-text') layerOptions.keyColumn = textKeyColumn(columns.text, { seed: params.seed });
-  if (layer === 'co-link') layerOptions.normaliseKey = urlKeyer(columns.urls.values);
-  const result = layerEdges(columns, layer, {
-    window: params.windows?.[layer] ?? params.window,
-    minParticipation: params.minParticipation,
-    alpha: alphaOf(params),
-    null: nullOf(params, layer),
-    evidencePerEdge,
-    layerOptions,
-  });
-  return { edges: result.edges, cappedKeys: result.cappedKeys };
-}
-
-/** The null model a layer's edges are tested against: the run's choice, else the pipeline's default for it. */
-export function nullOf(params: RunParams, layer: Layer): NullModel {
-  return params.nulls?.[layer] ?? LAYER_NULLS[layer] ?? 'configuration';
-}
-
-function alphaOf(params: RunParams): number {
-  return params.alpha ?? DEFAULT_PARAMS.alpha ?? 0.05;
 }
 
 /** Runs every requested layer, keeps significant edges, and builds networks, scores and explanations. */
