@@ -141,12 +141,13 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   // built, before the snapshot write.
   const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS) : undefined;
   let builtSeconds: number | undefined;
+  // One thread (as `--threads 1`) also reads on one thread; two may share a first read with a scan helper.
   const columns = await store.readActionColumns({}, worker ? {
     onColumns: (c) => {
       builtSeconds = +((performance.now() - t) / 1000).toFixed(2);
       worker.give(c);
     },
-  } : {});
+  } : { oneThread: true });
   const readSeconds = +((performance.now() - t) / 1000).toFixed(2);
   const readCpu = cpuSeconds(cpu);
   const stages: Record<string, number> = {};

@@ -80,8 +80,9 @@ export interface Store {
   /**
    * The filtered actions as columns. `onColumns` is called with them as soon as they are built, before any work the
    * store does afterwards (the SQLite store writes its columnar snapshot then): detect hands them to its worker there.
+   * `oneThread`: no helper thread, whatever the read's size (`detect --threads 1`).
    */
-  readActionColumns(filter?: ActionFilter, options?: { onColumns?: (columns: ActionColumns) => void }): Promise<ActionColumns>;
+  readActionColumns(filter?: ActionFilter, options?: { onColumns?: (columns: ActionColumns) => void; oneThread?: boolean }): Promise<ActionColumns>;
   stats(options?: { top?: number }): Promise<StoreStats>;
   /** Stores a detection run with all its findings in one transaction; returns its id. */
   saveRun(run: DetectionRun): Promise<number>;

@@ -111,5 +111,11 @@ test('sqlite: after a two-thread read, getAccounts of most of the table answers 
   // An import drops them: the next getAccounts reads the table as it is.
   await (await store.beginImport()).commit(batch('empty'));
   assert.equal((await store.getAccounts(keys)).find((a) => a.id === '0')?.bio, 'changed');
+  // A one-thread read starts no helper, so nothing is prefetched: the table is read as it is now.
+  await store.readActionColumns({}, { oneThread: true });
+  const again = new (await import('better-sqlite3')).default(path);
+  again.prepare("UPDATE accounts SET bio = 'changed again' WHERE id = '0'").run();
+  again.close();
+  assert.equal((await store.getAccounts(keys)).find((a) => a.id === '0')?.bio, 'changed again');
   await store.close();
 });

@@ -221,7 +221,7 @@ class SqliteStore implements Store {
     }
   }
 
-  async readActionColumns(filter: ActionFilter = {}, options: { onColumns?: (columns: ActionColumns) => void } = {}): Promise<ActionColumns> {
+  async readActionColumns(filter: ActionFilter = {}, options: { onColumns?: (columns: ActionColumns) => void; oneThread?: boolean } = {}): Promise<ActionColumns> {
     // A snapshot the previous read's helper is still writing is this read's source: wait for it, rather than read
     // every row again.
     await this.snapshotsWritten();
@@ -236,7 +236,7 @@ class SqliteStore implements Store {
     };
     return readColumns(this.db, filter, {
       ...(options.onColumns ? { onColumns: options.onColumns } : {}),
-      ...(this.twoThreadReads ? { parallel: this.twoThreadReads } : {}),
+      ...(options.oneThread ? { parallel: { minRows: Number.POSITIVE_INFINITY } } : this.twoThreadReads ? { parallel: this.twoThreadReads } : {}),
       onSnapshotWrite, onAccounts,
     });
   }
