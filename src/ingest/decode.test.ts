@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { isUserError } from '../core/errors.ts';
 import { hashFile, openText } from './decode.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-decode-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const text = 'account,time,text\nu1,2024-01-01T00:00:00Z,Привет мир\n';
 
 function file(name: string, bytes: Buffer): string {

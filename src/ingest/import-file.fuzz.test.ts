@@ -1,10 +1,10 @@
 // Property: malformed input never crashes the importer with a bug and never leaves a partial import. Each case
 // either imports (if the damage happened to leave valid data) or fails with a UserError and an unchanged store.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { isUserError } from '../core/errors.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
@@ -12,6 +12,7 @@ import type { Store } from '../store/store.ts';
 import { importFile } from './import-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-fuzz-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 const rows = Array.from({ length: 60 }, (_, i) => `f${i},vk,acc${i % 9},2024-02-0${1 + (i % 9)}T10:${String(i % 60).padStart(2, '0')}:00Z,"text, ${i}",https://e.org/${i}`);

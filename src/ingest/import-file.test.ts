@@ -1,10 +1,10 @@
 // The import pipeline against a real SQLite file: one transaction per file, re-import no-op, dedupe across
 // overlapping exports, the bad-row threshold both ways, and rollback on failure or interruption.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isUserError } from '../core/errors.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
@@ -13,6 +13,7 @@ import { importFile, type ImportOptions } from './import-file.ts';
 import { importPaths } from './import-paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-import-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 let seq = 0;
 const freshStore = (): Promise<Store> => openSqliteStore(join(dir, `db${++seq}.sqlite`));
 const opts = (extra: Partial<ImportOptions> = {}): ImportOptions => ({ map: {}, now: () => 1_700_000_000_000, clock: () => 0, ...extra });

@@ -1,10 +1,10 @@
 // The worker-thread read against the in-thread read: the same rows stored, the same reports, the same one-line
 // errors with nothing written, Ctrl-C stops it; and the store's empty-table bulk path keeps its indexes.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { isUserError } from '../core/errors.ts';
@@ -16,6 +16,7 @@ import { importFile, type ImportOptions } from './import-file.ts';
 import type { FileReport } from './report.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-worker-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 let seq = 0;
 const fresh = (): { path: string; open: () => Promise<Store> } => {
   const path = join(dir, `db${++seq}.sqlite`);

@@ -1,7 +1,7 @@
 // Each format reads a hand-made sample with its exact header quirks (test/fixtures/formats/README.md) or a real
 // file from ../shared/data; expected values are worked out from the files by hand.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -196,8 +196,10 @@ test('vk comments import with the generic mapping (real data)', { skip: existsSy
   assert.deepEqual(first.raw, { war: '0.9989957', ua: '0.011150025', ru: '0.98884994' });
 });
 
-test('telegram: an older export without date_unixtime reads `date` as UTC and warns once per kind', async () => {
-  const p = join(mkdtempSync(join(tmpdir(), 'trollmap-tg-')), 'result.json');
+test('telegram: an older export without date_unixtime reads `date` as UTC and warns once per kind', async (t) => {
+  const tmp = mkdtempSync(join(tmpdir(), 'trollmap-tg-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const p = join(tmp, 'result.json');
   writeFileSync(p, JSON.stringify({ name: 'Old', type: 'private_group', id: 9, messages: [
     { id: 1, type: 'message', date: '2019-05-01T12:00:00', from: 'A', from_id: 'user1', text: 'hi' },
     { id: 2, type: 'message', date: '2019-05-01T12:00:05', from: 'B', from_id: 'user2', reply_to_message_id: 1, text: 'yo' },
