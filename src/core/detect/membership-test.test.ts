@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { coAction } from './co-action.ts';
-import { membershipTest, poissonBinomialTail, presences, segmentPresences } from './membership-test.ts';
+import { membershipTest, poissonBinomialTail, presences, type Presences } from './membership-test.ts';
 import { benjaminiHochberg, bhStopLevel, significance } from './significance.ts';
 import type { Traces } from './traces.ts';
 
@@ -159,12 +159,43 @@ test('bhStopLevel: alpha scaled by the share of tests with p-values', () => {
   assert.ok(Math.abs(benjaminiHochberg(p, 90)[0]! - 0.05) < 1e-15);
 });
 
-test('property: presences from the kernel\'s segments equal presences sorted from the traces', () => {
+/** The reference: distinct (account, key) codes of kept accounts, sorted, counted per key, then grouped per account. */
+function sortedPresences(traces: Traces, minParticipation: number): Presences {
+  const perAccount = new Map<number, number>();
+  for (let t = 0; t < traces.count; t++) perAccount.set(traces.account[t]!, (perAccount.get(traces.account[t]!) ?? 0) + 1);
+  let accounts = 0;
+  let keys = 0;
+  for (let t = 0; t < traces.count; t++) {
+    accounts = Math.max(accounts, traces.account[t]! + 1);
+    keys = Math.max(keys, traces.key[t]! + 1);
+  }
+  const codes = new Set<number>();
+  for (let t = 0; t < traces.count; t++) {
+    if (perAccount.get(traces.account[t]!)! >= minParticipation) codes.add(traces.account[t]! * keys + traces.key[t]!);
+  }
+  const sorted = [...codes].sort((x, y) => x - y);
+  const size = new Float64Array(keys);
+  for (const c of sorted) size[c % keys]!++;
+  const start = new Int32Array(accounts + 1);
+  const kept: number[] = [];
+  for (const c of sorted) {
+    const k = c % keys;
+    if (size[k]! < 2) continue;
+    start[(c - k) / keys + 1]!++;
+    kept.push(k);
+  }
+  for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
+  return { start, key: Int32Array.from(kept), size, total: kept.length };
+}
+
+test('property: presences from the kernel\'s segments, or sorted here, equal the sorted reference', () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.nat(12), fc.nat(15), fc.nat(500)), { maxLength: 150 }), fc.integer({ min: 1, max: 3 }), (rows, m) => {
       const t = traces(rows);
       const kernel = coAction(t, { window: 60_000, minParticipation: m });
-      assert.deepStrictEqual(segmentPresences(t, kernel.segments, m), presences(t, m));
+      const want = sortedPresences(t, m);
+      assert.deepStrictEqual(presences(t, m, kernel.segments), want);
+      assert.deepStrictEqual(presences(t, m), want);
     }),
     { numRuns: 500, seed: 31 },
   );

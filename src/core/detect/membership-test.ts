@@ -26,9 +26,9 @@
  * X counts keys met *within the window*, never more than the keys shared at all, so the test is conservative
  * with respect to timing too. A crowded key (s_k large) explains its meetings; a troll factory's accounts meet
  * on the same mid-sized posts (pile-ons of 10–40 accounts) far more often than accounts with their habits would.
- * Cost: one sort of the traces by (account, key), then O(d_a + d_b + d_a·X) per edge met on ≥ `minKeys` keys;
- * an edge below it cannot be significant and gets p = 1 without a walk (it still counts as a test for BH, which
- * only makes the correction stricter). 497k simulated actions, 6.6M tested co-target edges: 22 s without the
+ * Cost: the presences from the kernel's key segments (no sort), then O(d_a + d_b + d_a·X) per edge met on
+ * ≥ `minKeys` keys; an edge below it cannot be significant and gets p = 1 without a walk (it still counts as a test
+ * for BH, which only makes the correction stricter). 497k simulated actions, 6.6M tested co-target edges: 22 s without the
  * shortcut (docs/tuning.md). Three more shortcuts leave every result at or below `stopAbove` exact (significance.ts
  * passes the largest p that Benjamini–Hochberg can reject, alpha·n/m; see bhStopLevel): the direction from the
  * account with fewer keys is walked first, and when its p > stopAbove the other is not walked (p, the max of both,
@@ -54,7 +54,7 @@
  */
 import { poissonUpperTail } from './significance.ts';
 import { upperTail } from './timing-test.ts';
-import type { KeySegments } from './sort-traces.ts';
+import { sortTraces, type KeySegments } from './sort-traces.ts';
 import { traceCounts, type Traces } from './traces.ts';
 
 /** Co-membership results aligned with the edges given (row i is edge a[i]–b[i]). */
@@ -74,8 +74,7 @@ export function membershipTest(
   stopAbove = 1,
   segments?: KeySegments,
 ): MembershipResult {
-  // The kernel's segments (same traces and minParticipation) give the presences without sorting again.
-  const pres = segments ? segmentPresences(traces, segments, minParticipation) : presences(traces, minParticipation);
+  const pres = presences(traces, minParticipation, segments);
   const n = edges.count;
   const out: MembershipResult = { count: n, expected: new Float64Array(n), z: new Float64Array(n), p: new Float64Array(n) };
   const cache = new LandingCache(pres);
@@ -123,52 +122,23 @@ export interface Presences {
   total: number;
 }
 
-/** The kept accounts' distinct keys (accounts with ≥ M traces, keys with ≥ 2 such accounts). */
-export function presences(traces: Traces, minParticipation: number): Presences {
+/**
+ * The kept accounts' distinct keys (accounts with ≥ M traces, keys with ≥ 2 such accounts), from the traces' key
+ * segments: the kernel's (sortTraces over the kept traces, keys ascending; same traces and M) when given, so the
+ * traces are not sorted again, else sorted here.
+ */
+export function presences(traces: Traces, minParticipation: number, segments?: KeySegments): Presences {
   const { account, key, count } = traces;
   const { accounts, keys, perAccount } = traceCounts(traces);
-  // Distinct (account, key) of kept accounts, as sorted codes account·keys + key (exact below 2⁵³).
-  let m = 0;
-  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) m++;
-  const sorted = new Float64Array(m);
-  m = 0;
-  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) sorted[m++] = account[t]! * keys + key[t]!;
-  sorted.sort();
-  const size = new Float64Array(keys);
-  let last = -1;
-  for (let i = 0; i < sorted.length; i++) {
-    const c = sorted[i]!;
-    if (c !== last) size[c % keys]!++;
-    last = c;
-  }
-  const start = new Int32Array(accounts + 1);
-  const kept = new Int32Array(sorted.length);
-  let total = 0;
-  last = -1;
-  for (let i = 0; i < sorted.length; i++) {
-    const c = sorted[i]!;
-    if (c === last) continue;
-    last = c;
-    const k = c % keys;
-    if (size[k]! < 2) continue;
-    start[(c - k) / keys + 1]!++;
-    kept[total++] = k;
-  }
-  for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
-  return { start, key: kept.slice(0, total), size, total };
-}
-
-/**
- * `presences`, from the kernel's segments of the same traces (sortTraces over the traces of accounts with ≥ M, keys
- * ascending): no sort, a few passes over the sorted traces.
- */
-export function segmentPresences(traces: Traces, segments: KeySegments, minParticipation: number): Presences {
-  const { account } = traces;
-  const { accounts, keys, perAccount } = traceCounts(traces);
-  const { order, start: from, keyOf } = segments;
   // Keys left out of the segments hold one kept trace or none: one account or none.
+  const kept = new Uint8Array(count);
   const size = new Float64Array(keys);
-  for (let t = 0; t < traces.count; t++) if (perAccount[account[t]!]! >= minParticipation) size[traces.key[t]!]!++;
+  for (let t = 0; t < count; t++) {
+    if (perAccount[account[t]!]! < minParticipation) continue;
+    kept[t] = 1;
+    size[key[t]!]!++;
+  }
+  const { order, start: from, keyOf } = segments ?? sortTraces(key, traces.time, kept, keys);
   const seen = new Int32Array(accounts).fill(-1);
   const start = new Int32Array(accounts + 1);
   let total = 0;
@@ -187,7 +157,7 @@ export function segmentPresences(traces: Traces, segments: KeySegments, minParti
     else start[account[order[from[s]!]!]! + 1]!--; // one account alone: not a presence
   }
   for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
-  const key = new Int32Array(total);
+  const out = new Int32Array(total);
   const fill = start.slice(0, accounts);
   seen.fill(-1);
   for (let s = 0; s < keyOf.length; s++) {
@@ -197,10 +167,10 @@ export function segmentPresences(traces: Traces, segments: KeySegments, minParti
       const a = account[order[i]!]!;
       if (seen[a] === s) continue;
       seen[a] = s;
-      key[fill[a]!++] = k;
+      out[fill[a]!++] = k;
     }
   }
-  return { start, key, size, total };
+  return { start, key: out, size, total };
 }
 
 /** Keys of account a (its presences). */
@@ -225,13 +195,11 @@ function direction(
   const db = start[b + 1]! - start[b]!;
   const pool = total - db;
   const { stamp, value, table } = cache;
-  const na = start[a + 1]! - start[a]!;
-  const q0 = probs.ensure(na);
-  // When the p will be exact (≤ 1000 keys) and a stop is asked, the Poisson-binomial is built along the walk: each
-  // key only adds to P(X ≥ x), so once that partial tail exceeds `stopAbove` the rest of the walk cannot bring it back.
-  const track = stopAbove < 1 && na <= 1000 && x > 0;
-  const dist = track ? probs.start(x) : undefined;
-  let nq = 0;
+  // Exact Poisson-binomial up to 1000 keys, built along the walk: each key only adds to P(X ≥ x), so once that
+  // partial tail exceeds `stopAbove` the rest of the walk cannot bring it back. Beyond, Poisson with the same mean.
+  const exact = start[a + 1]! - start[a]! <= 1000 && x > 0;
+  const dist = exact ? probs.start(x) : undefined;
+  const stops = stopAbove < 1;
   let mu = 0;
   let j = start[b]!;
   for (let i = start[a]!; i < start[a + 1]!; i++) {
@@ -251,10 +219,10 @@ function direction(
         value[others] = q;
       }
     }
-    q0[nq++] = q;
     mu += q;
-    if (dist !== undefined) {
-      addBernoulli(dist, x, q);
+    if (dist === undefined) continue;
+    addBernoulli(dist, x, q);
+    if (stops) {
       const p = tailOf(dist, x);
       if (p > stopAbove) {
         probs.mu = mu;
@@ -273,8 +241,8 @@ function direction(
     probs.p = 0.5;
     return;
   }
-  // Exact Poisson-binomial up to 1000 keys; beyond, Poisson with the same mean (a heavier tail: conservative).
-  probs.p = nq > 1000 ? poissonUpperTail(x, mu) : probs.tail(nq, x);
+  // A heavier tail than the Poisson-binomial's: conservative.
+  probs.p = poissonUpperTail(x, mu);
 }
 
 /** Adds one Bernoulli(q) to the distribution below x (upperTail's recurrence). */
@@ -290,19 +258,12 @@ function tailOf(dist: Float64Array, x: number): number {
   return Math.min(1, Math.max(0, 1 - below));
 }
 
-/** Reused buffers of the walk (the landing probabilities, the Poisson-binomial distribution below x) and its result. */
+/** The reused buffer of the walk (the Poisson-binomial distribution below x) and its result. */
 class Scratch {
   /** μ and p of the last direction walked. */
   mu = 0;
   p = 1;
-  private q = new Float64Array(1024);
   private dist = new Float64Array(64);
-
-  /** The probability buffer, at least n long. */
-  ensure(n: number): Float64Array {
-    if (this.q.length < n) this.q = new Float64Array(Math.max(n, this.q.length * 2));
-    return this.q;
-  }
 
   /** The distribution below x of an empty sum (P(X = 0) = 1), to build with addBernoulli. */
   start(x: number): Float64Array {
@@ -310,15 +271,6 @@ class Scratch {
     this.dist.fill(0, 0, x);
     this.dist[0] = 1;
     return this.dist;
-  }
-
-  /** P(X ≥ x) for X the sum of Bernoulli(q[0 .. n)): upperTail's recurrence, in the same order of operations. */
-  tail(n: number, x: number): number {
-    if (x <= 0) return 1;
-    const dist = this.start(x);
-    const probs = this.q;
-    for (let k = 0; k < n; k++) addBernoulli(dist, x, probs[k]!);
-    return tailOf(dist, x);
   }
 }
 
