@@ -20,6 +20,7 @@ import { ACTION_KINDS, TIME_PRECISIONS, type Account } from '../model.ts';
 import type { AccountSignals } from '../run.ts';
 import { activeWindow } from './active-window.ts';
 import { dayNumber, hourOfWeek } from './clock.ts';
+import { ByAccountKey } from './by-account-key.ts';
 import { handleFamilies, isTemplated } from './handle-skeleton.ts';
 
 /** Parameters of the signals, with the defaults in DEFAULT_SIGNAL_OPTIONS. */
@@ -116,13 +117,10 @@ interface Counts {
 }
 
 function assemble(select: readonly string[], accounts: readonly Account[], o: SignalOptions, c: Counts) {
-  // Profiles by platform, then id: no `platform:id` string is made per account, only per selected key.
-  const profiles = new Map<string, Map<string, Account>>();
+  const profiles = new ByAccountKey<Account>();
   const bioPlatforms = new Set<string>();
   for (const a of accounts) {
-    let ids = profiles.get(a.platform);
-    if (ids === undefined) profiles.set(a.platform, (ids = new Map()));
-    ids.set(a.id, a);
+    profiles.set(a.platform, a.id, a);
     if (a.bio !== undefined && a.bio.trim() !== '') bioPlatforms.add(a.platform);
   }
   const families = handleFamilies(accounts, select);
@@ -130,8 +128,7 @@ function assemble(select: readonly string[], accounts: readonly Account[], o: Si
   select.forEach((key, s) => {
     const actions = c.acts[s]!;
     const timed = c.timed[s]!;
-    const at = key.indexOf(':');
-    const profile = at < 0 ? undefined : profiles.get(key.slice(0, at))?.get(key.slice(at + 1));
+    const profile = profiles.get(key);
     const family = families.get(key);
     const window = activeWindow(c.hourOfDay.subarray(s * 24, s * 24 + 24), o.cover);
     const signals: AccountSignals = {

@@ -11,6 +11,7 @@
 // False positives: popular human styles (`LDDDD`, a name and a birth year) form large families in big data sets;
 // this is one reason the signal is weak and never flags an account alone.
 import type { Account } from '../model.ts';
+import { ByAccountKey } from './by-account-key.ts';
 
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
@@ -63,34 +64,26 @@ export function handleFamilies(
   accounts: readonly Account[],
   select?: readonly string[],
 ): Map<string, { skeleton: string; family: number }> {
-  // Per platform, id → skeleton: no `platform:id` string is made per account (hashing 66k fresh keys cost more than
-  // making their skeletons). A key listed twice counts once, with its last handle (as the store's upsert keeps it).
-  const skeletons = new Map<string, Map<string, string>>();
+  // A key listed twice counts once, with its last handle (as the store's upsert keeps it).
+  const skeletons = new ByAccountKey<string>();
   for (const a of accounts) {
     const handle = a.handle?.trim();
-    if (handle === undefined || handle === '') continue;
-    let ids = skeletons.get(a.platform);
-    if (ids === undefined) skeletons.set(a.platform, (ids = new Map()));
-    ids.set(a.id, handleSkeleton(handle));
+    if (handle !== undefined && handle !== '') skeletons.set(a.platform, a.id, handleSkeleton(handle));
   }
   const sizes = new Map<string, Map<string, number>>();
-  for (const [platform, ids] of skeletons) {
+  for (const [platform, ids] of skeletons.platforms()) {
     const m = new Map<string, number>();
     for (const skeleton of ids.values()) m.set(skeleton, (m.get(skeleton) ?? 0) + 1);
     sizes.set(platform, m);
   }
   const out = new Map<string, { skeleton: string; family: number }>();
-  const put = (key: string, platform: string, id: string): void => {
-    const skeleton = skeletons.get(platform)?.get(id);
-    if (skeleton !== undefined) out.set(key, { skeleton, family: sizes.get(platform)!.get(skeleton)! });
+  const put = (key: string, skeleton: string | undefined): void => {
+    if (skeleton !== undefined) out.set(key, { skeleton, family: sizes.get(key.slice(0, key.indexOf(':')))!.get(skeleton)! });
   };
   if (select === undefined) {
-    for (const [platform, ids] of skeletons) for (const id of ids.keys()) put(`${platform}:${id}`, platform, id);
+    for (const [platform, ids] of skeletons.platforms()) for (const [id, skeleton] of ids) put(`${platform}:${id}`, skeleton);
   } else {
-    for (const key of select) {
-      const at = key.indexOf(':');
-      if (at >= 0) put(key, key.slice(0, at), key.slice(at + 1));
-    }
+    for (const key of select) put(key, skeletons.get(key));
   }
   return out;
 }
