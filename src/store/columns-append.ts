@@ -5,7 +5,6 @@
 import type { ActionColumns, MultiColumn } from './store.ts';
 import { compareStrings } from '../core/compare-strings.ts';
 
-
 /** The sorted union of two sorted, duplicate-free lists, and where each element of `a` and `b` went. */
 function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fromA: Int32Array; fromB: Int32Array } {
   const keys: string[] = [];

@@ -36,7 +36,6 @@ export interface FindingsOptions {
   maxPartners?: number;
 }
 
-
 /** Networks (by id) and account findings (by score, then key) of one run. */
 export function buildFindings(
   columns: ActionColumns,

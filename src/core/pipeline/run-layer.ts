@@ -37,4 +37,3 @@ export function nullOf(params: RunParams, layer: Layer): NullModel {
 export function alphaOf(params: RunParams): number {
   return params.alpha ?? DEFAULT_PARAMS.alpha ?? 0.05;
 }
-
