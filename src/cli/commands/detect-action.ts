@@ -87,9 +87,8 @@ async function detectWith(
   say: (s: string) => void,
 ): Promise<void> {
   say(worker ? `reading actions (${worker.layers.join(', ')} in a worker thread)` : 'reading actions');
-  // With a worker, the columns go to it as soon as they are built: it computes while this thread writes the
-  // columnar snapshot.
-  // `--threads 1` means one thread for the read too (else a large first read is shared with a scan helper).
+  // With a worker, the columns go to it as soon as they are built: it computes while the columnar snapshot is
+  // written. `--threads 1` means one thread for the read too (else a large first read is shared with a scan helper).
   const columns = await store.readActionColumns(filter, worker ? { onColumns: (c) => worker.give(c) } : { oneThread: opts.threads === 1 });
   if (columns.count === 0) throw new UserError('no actions to analyse: import data first, or widen --platform/--since/--until');
   // Photos are read once; by default co-photo runs when the accounts read have any.

@@ -117,32 +117,28 @@ function handedSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprin
  * When the stored unfiltered snapshot is stale only because actions were added since (every action it covers is
  * still stored: the same count and Σ seq up to its largest seq, and the same action at that seq; trollmap never
  * updates or deletes actions), that snapshot plus the rows after its largest seq, as one set of columns; else
- * undefined. Call inside a read transaction; `fingerprint` is the table's in it (saves a scan).
+ * undefined. Call inside a read transaction; `fingerprint` is the table's in it.
  */
 export function readAppended(
-  db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[], fingerprint?: string,
+  db: Database.Database, filter: ActionFilter, omit: readonly OptionalColumn[], fingerprint: string,
 ): ActionColumns | undefined {
   // A filtered snapshot need not hold the action at the table's largest seq, which the check below compares.
   if (filterSql(filter).where !== '') return undefined;
   const stale = snapshotFingerprint(db, {});
   const counts = stale === undefined ? undefined : fingerprintCounts(stale);
-  if (stale === undefined || counts === undefined) return undefined;
+  const table = fingerprintCounts(fingerprint);
+  if (stale === undefined || counts === undefined || table === undefined) return undefined;
   const { count, sum, last } = counts;
-  // Count and Σ seq up to `last`: the table's (from the fingerprint of this transaction, when given) less those of the
-  // rows added since, a short range of the rowid; else one scan up to `last`.
-  const table = fingerprint === undefined ? undefined : fingerprintCounts(fingerprint);
-  const since = table && (db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s FROM actions WHERE seq > ?').get(last) as { n: number; s: number });
-  const now = table && since
-    ? { n: table.count - since.n, s: table.sum - since.s }
-    : (db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s FROM actions WHERE seq <= ?').get(last) as { n: number; s: number });
-  if (now.n !== count || now.s !== sum) return undefined;
+  // Count and Σ seq up to `last`: the table's less those of the rows added since (a short range of the rowid).
+  const since = db.prepare('SELECT count(*) AS n, coalesce(sum(seq), 0) AS s FROM actions WHERE seq > ?').get(last) as { n: number; s: number };
+  if (table.count - since.n !== count || table.sum - since.s !== sum) return undefined;
   const before = readSnapshot(db, {}, stale, omit);
   if (before === undefined) return undefined;
   // A deleted last action and a new one that took its seq keep count and Σ seq: compare that action too.
   const at = before.seq.lastIndexOf(last);
   const row = db.prepare('SELECT platform, id FROM actions WHERE seq = ?').get(last) as { platform: string; id: string } | undefined;
   if (last > 0 && (at < 0 || row === undefined || row.id !== before.ids[at] || row.platform !== before.platforms[before.platform[at]!])) return undefined;
-  const after = scanRows(db, 'WHERE seq > ?', [last], omit);
+  const after = scanRows(db, 'WHERE seq > ?', [last], omit, planScan(db, 'WHERE seq > ?', [last], undefined, since.n));
   debugNote(`columnar snapshot of ${before.count} actions extended by ${after.count} added since`);
   return appendColumns(before, after);
 }

@@ -105,15 +105,10 @@ export function scanInParallel(
   try {
     if (helperFirst) while (Atomics.load(shared, STARTED) === 0) Atomics.wait(shared, STARTED, 0, 1000);
     const n = chunkCount(plan);
-    const mine = new Uint8Array(n);
     let claimed = 0;
-    // This thread reads chunks from the front, the helper from the back: each part is a run of rowids, which the
-    // merge joins end to end when the table's rows are in time order (as imports leave them).
-    const claim = (): number => {
-      if (Atomics.add(shared, CLAIMED, 1) >= n) return -1;
-      mine[claimed] = 1;
-      return claimed++;
-    };
+    // This thread reads chunks from the front (0, 1, … claimed − 1), the helper from the back: each part is a run of
+    // rowids, which the merge joins end to end when the table's rows are in time order (as imports leave them).
+    const claim = (): number => (Atomics.add(shared, CLAIMED, 1) >= n ? -1 : claimed++);
     const own = scanChunks(db, plan, where, params, omit, claim, false);
     debugNote(`two-thread read: ${claimed} of ${n} chunks on this thread`);
     two.onSplit?.(claimed, n);
@@ -135,11 +130,8 @@ export function scanInParallel(
       }
     } else {
       debugNote(`scan helper: ${got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.why}; its chunks are read here`);
-      let k = 0;
-      theirs = scanChunks(db, plan, where, params, omit, () => {
-        while (k < n && mine[k] === 1) k++;
-        return k < n ? k++ : -1;
-      }, false);
+      let k = claimed;
+      theirs = scanChunks(db, plan, where, params, omit, () => (k < n ? k++ : -1), false);
     }
     return counted(appendColumns(own, theirs), plan);
   } finally {

@@ -15,6 +15,10 @@ import { ACCOUNT_JSON } from './codec.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
+  const raise = (flag: typeof STARTED | typeof DONE): void => {
+    Atomics.store(shared, flag, 1);
+    Atomics.notify(shared, flag);
+  };
   const chunks: number[] = [];
   let message: FromScanHelper;
   let transfer: ArrayBuffer[] = [];
@@ -24,18 +28,14 @@ function main(data: ScanHelperData): void {
       db = new Database(data.path, { readonly: true, fileMustExist: true });
       db.pragma('cache_size = -131072');
       db.exec('BEGIN');
-      const started = (): void => {
-        Atomics.store(shared, STARTED, 1);
-        Atomics.notify(shared, STARTED);
-      };
       if (tableFingerprint(db) !== data.fingerprint) {
-        started();
+        raise(STARTED);
         message = { t: 'skipped', why: 'the table changed since the main thread began its read' };
       } else {
         const n = chunkCount(data.plan);
         const claim = (): number => {
           const free = Atomics.add(shared, CLAIMED, 1) < n;
-          if (chunks.length === 0) started();
+          if (chunks.length === 0) raise(STARTED);
           if (!free) return -1;
           const k = n - 1 - chunks.length;
           chunks.push(k);
@@ -46,16 +46,14 @@ function main(data: ScanHelperData): void {
         transfer = transferables(columns);
       }
     } catch (e) {
-      Atomics.store(shared, STARTED, 1);
-      Atomics.notify(shared, STARTED);
+      raise(STARTED);
       message = { t: 'error', message: e instanceof Error ? e.message : String(e), chunks };
     }
     try {
       port.postMessage(message, transfer);
     } finally {
       // Raised whatever happened: the main thread blocks until it is.
-      Atomics.store(shared, DONE, 1);
-      Atomics.notify(shared, DONE);
+      raise(DONE);
     }
     // While the main thread joins and sorts the columns: the accounts, in the same read transaction as the rows.
     if (message.t === 'columns' && data.accounts && db) port.postMessage(readAccounts(db));

@@ -98,13 +98,27 @@ function rowToBatch(r: BatchRow): StoredBatch {
   };
 }
 
+/**
+ * The accounts among `rows` whose key is in `at`, in the order of its values (0 … n − 1, distinct); `account` builds
+ * only those.
+ */
+function inKeyOrder<R>(at: ReadonlyMap<string, number>, rows: Iterable<R>, keyOf: (r: R) => string, account: (r: R) => Account): Account[] {
+  const placed = new Array<Account | undefined>(at.size).fill(undefined);
+  for (const r of rows) {
+    const i = at.get(keyOf(r));
+    if (i !== undefined) placed[i] = account(r);
+  }
+  return placed.filter((a): a is Account => a !== undefined);
+}
+
 class SqliteStore implements Store {
   private inImport = false;
   /** Snapshot writes a helper thread is doing for reads of this store (each settles, never rejects). */
   private readonly snapshotWrites = new Set<Promise<boolean>>();
   /**
    * The accounts table as the last two-thread read's helper read it, with that read's rows (never rejects): the next
-   * getAccounts of most of the table uses it instead of reading the table again. Dropped by any write.
+   * getAccounts of most of the table uses it instead of reading the table again. Used once; dropped by the next read
+   * or import.
    */
   private prefetched: Promise<PrefetchedAccounts | undefined> | undefined;
 
@@ -183,19 +197,10 @@ class SqliteStore implements Store {
       const at = new Map<string, number>();
       for (let i = 0; i < keys.length; i++) at.set(keys[i]!, i);
       if (at.size === keys.length) {
-        const placed = new Array<Account | undefined>(keys.length).fill(undefined);
-        if (prefetched) {
-          for (const a of JSON.parse(prefetched.json) as Account[]) {
-            const i = at.get(`${a.platform}:${a.id}`);
-            if (i !== undefined) placed[i] = a;
-          }
-        } else {
-          for (const r of this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>) {
-            const i = at.get(`${r[0] as string}:${r[1] as string}`);
-            if (i !== undefined) placed[i] = accountFromRaw(r);
-          }
-        }
-        return placed.filter((a): a is Account => a !== undefined);
+        return prefetched
+          ? inKeyOrder(at, JSON.parse(prefetched.json) as Account[], (a) => `${a.platform}:${a.id}`, (a) => a)
+          : inKeyOrder(at, this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>,
+            (r) => `${r[0] as string}:${r[1] as string}`, accountFromRaw);
       }
     }
     const pairs: [string, string][] = [];
