@@ -40,14 +40,6 @@ const OPTIONAL_ACCOUNT_FIELDS = [
   'handle', 'name', 'createdAt', 'createdPrecision', 'bio', 'avatar', 'followers', 'following', 'url', 'location', 'lang',
 ] as const;
 
-/**
- * SQL of one account row as the JSON of its Account (the fields accountFromRaw sets, in its order: json_patch drops
- * the members that are null).
- */
-export const ACCOUNT_JSON = `json_patch('{}', json_object(${ACCOUNT_COLUMNS.split(', ')
-  .map((column, i) => `'${(['platform', 'id', ...OPTIONAL_ACCOUNT_FIELDS] as const)[i]}', ${column}`)
-  .join(', ')}))`;
-
 /** An account from a raw row in ACCOUNT_COLUMNS order; absent fields are never set (no `delete`, which makes
  * objects slow dictionaries). */
 export function accountFromRaw(r: readonly unknown[]): Account {

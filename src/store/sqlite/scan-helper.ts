@@ -11,7 +11,7 @@ import { tableFingerprint } from './column-snapshot.ts';
 import { CLAIMED, DONE, STARTED, transferables, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
-import { ACCOUNT_JSON } from './codec.ts';
+import { ACCOUNT_COLUMNS } from './codec.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
@@ -65,10 +65,10 @@ function main(data: ScanHelperData): void {
   if (message.t === 'columns') storeWhenHanded(port, data.path, (path) => new Database(path, { fileMustExist: true }));
 }
 
-/** The accounts table as the JSON of one array of Accounts, or why it could not be read. */
+/** The accounts table as the JSON of one array of rows (ACCOUNT_COLUMNS), or why it could not be read. */
 function readAccounts(db: Database.Database): AccountsMessage {
   try {
-    const [json, count] = db.prepare(`SELECT json_group_array(${ACCOUNT_JSON}), count(*) FROM accounts`).raw().get() as [string, number];
+    const [json, count] = db.prepare(`SELECT json_group_array(json_array(${ACCOUNT_COLUMNS})), count(*) FROM accounts`).raw().get() as [string, number];
     return { t: 'accounts', accounts: { json, count } };
   } catch (e) {
     return { t: 'accounts', note: `accounts not read by the scan helper: ${e instanceof Error ? e.message : String(e)}` };

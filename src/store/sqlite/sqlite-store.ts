@@ -197,10 +197,10 @@ class SqliteStore implements Store {
       const at = new Map<string, number>();
       for (let i = 0; i < keys.length; i++) at.set(keys[i]!, i);
       if (at.size === keys.length) {
-        return prefetched
-          ? inKeyOrder(at, JSON.parse(prefetched.json) as Account[], (a) => `${a.platform}:${a.id}`, (a) => a)
-          : inKeyOrder(at, this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>,
-            (r) => `${r[0] as string}:${r[1] as string}`, accountFromRaw);
+        const rows = prefetched
+          ? (JSON.parse(prefetched.json) as unknown[][])
+          : (this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>);
+        return inKeyOrder(at, rows, (r) => `${r[0] as string}:${r[1] as string}`, accountFromRaw);
       }
     }
     const pairs: [string, string][] = [];
