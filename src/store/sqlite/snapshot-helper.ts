@@ -3,6 +3,7 @@
 // (the main thread only encodes it; the blobs move to the helper without a copy). The write keeps every rule of
 // storeSnapshot: the fingerprint is checked in the write transaction, and a failure only leaves the snapshot
 // unwritten.
+import { setPriority } from 'node:os';
 import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { debugNote, storeSnapshot, type EncodedSnapshot, type SnapshotPart } from './column-snapshot.ts';
@@ -15,8 +16,9 @@ export type ToSnapshotHelper = { t: 'snapshot'; snapshot: HandedSnapshot };
 export type FromSnapshotHelper = { t: 'stored'; ok: boolean; note?: string };
 
 /**
- * The accounts table as the scan helper read it, in the read transaction of its scan: the JSON of one array of
- * Accounts (SQLite writes it in C, JSON.parse builds the objects natively), and how many it holds.
+ * The accounts table as the scan helper read it, in the read transaction of its scan: the JSON of one array of rows
+ * in ACCOUNT_COLUMNS order (SQLite writes it in C, JSON.parse builds the arrays natively; positional rows cost the
+ * helper less than objects without their null members), and how many it holds.
  */
 export interface PrefetchedAccounts {
   json: string;
@@ -88,8 +90,7 @@ export function storeWhenHanded(port: MessagePort, path: string, open: (path: st
     let ok = false;
     let note: string | undefined;
     try {
-      // At the thread's normal priority: the main thread's store waits for this write before it saves its run
-      // (SqliteStore.snapshotsWritten), so a lower one would only delay that.
+      yieldToDetection();
       const db = open(path);
       try {
         db.pragma('synchronous = NORMAL');
@@ -104,4 +105,24 @@ export function storeWhenHanded(port: MessagePort, path: string, open: (path: st
     port.postMessage({ t: 'stored', ok, ...(note === undefined ? {} : { note }) } satisfies FromSnapshotHelper);
     port.close();
   });
+}
+
+/**
+ * Nice value of the snapshot write: it is work for the next run, done while this one detects on both cores, so it
+ * takes what they leave (a core waiting for the other, the one-core networks stage). Not the lowest (19): a store
+ * waits for the write before it saves its run, and under a load from other processes a write at 19 could crawl.
+ */
+export const SNAPSHOT_WRITE_NICE = 10;
+
+/**
+ * Lowers this thread's scheduling priority to SNAPSHOT_WRITE_NICE. Linux only, where the priority of "process 0"
+ * is the calling thread's; elsewhere it would be the whole process's, so nothing changes there.
+ */
+function yieldToDetection(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(SNAPSHOT_WRITE_NICE);
+  } catch (e) {
+    debugNote(`snapshot write at normal priority: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
