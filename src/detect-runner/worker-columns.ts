@@ -1,5 +1,8 @@
 // The part of a columnar read that crosses to a layers worker: what its layers read, nothing more (texts and
-// links are most of a read's memory and of its structured-clone cost; co-target reads neither).
+// links are most of a read's memory and of its structured-clone cost; co-target reads neither). The action ids
+// cross as one string and their offsets: a layer reads an id only for the evidence rows it keeps, and a million
+// strings cost the worker about a quarter of a second to rebuild (plus the collections of its young heap that copy
+// them), where one string of their characters is one copy.
 import type { ActionColumns, MultiColumn } from '../core/columns.ts';
 import type { Layer } from '../core/detect/layer-traces.ts';
 
@@ -14,15 +17,25 @@ const NEEDS: Record<Layer, Optional | undefined> = {
   'co-media': 'media',
 };
 
-/** Columns without the optional ones that no layer of the worker reads (they are rebuilt empty on its side). */
-export type WorkerColumns = Omit<ActionColumns, Optional> & Partial<Pick<ActionColumns, Optional>>;
+/** The action ids as one string: id i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
+export interface JoinedIds {
+  chars: string;
+  ends: Int32Array;
+}
 
-/** What of `columns` the worker running `layers` needs (the same arrays: postMessage copies them). */
+/**
+ * Columns without the optional ones that no layer of the worker reads (they are rebuilt empty on its side), and
+ * with the ids joined.
+ */
+export type WorkerColumns = Omit<ActionColumns, Optional | 'ids'> & Partial<Pick<ActionColumns, Optional>> & { ids: JoinedIds };
+
+/** What of `columns` the worker running `layers` needs (the same arrays, which postMessage copies; ids joined). */
 export function columnsForWorker(columns: ActionColumns, layers: readonly Layer[]): WorkerColumns {
-  const { text, urls, hashtags, media, ...always } = columns;
+  const { text, urls, hashtags, media, ids, ...always } = columns;
   const needed = new Set(layers.map((l) => NEEDS[l]));
   return {
     ...always,
+    ids: joinIds(ids),
     ...(needed.has('text') ? { text } : {}),
     ...(needed.has('urls') ? { urls } : {}),
     ...(needed.has('hashtags') ? { hashtags } : {}),
@@ -35,9 +48,45 @@ export function columnsInWorker(c: WorkerColumns): ActionColumns {
   const empty = (): MultiColumn => ({ offsets: new Int32Array(c.count + 1), values: [] });
   return {
     ...c,
+    ids: idsOf(c.ids),
     text: c.text ?? new Array<string>(c.count).fill(''),
     urls: c.urls ?? empty(),
     hashtags: c.hashtags ?? empty(),
     media: c.media ?? empty(),
   };
+}
+
+/** `ids` as one string and where each ends. */
+export function joinIds(ids: readonly string[]): JoinedIds {
+  const ends = new Int32Array(ids.length);
+  let end = 0;
+  for (let i = 0; i < ids.length; i++) ends[i] = end += ids[i]!.length;
+  return { chars: ids.join(''), ends };
+}
+
+/**
+ * The ids of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
+ * behaves as the array of ids for indexing, `length` and iteration.
+ */
+export function idsOf(joined: JoinedIds): string[] {
+  const { chars, ends } = joined;
+  const cut: (string | undefined)[] = new Array<string | undefined>(ends.length);
+  const id = (i: number): string => (cut[i] ??= chars.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
+  return new Proxy(cut as string[], {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const i = index(key, ends.length);
+        if (i >= 0) return id(i);
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+/** `key` as an array index below `length`, else −1. */
+function index(key: string, length: number): number {
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57) return -1;
+  const i = Number(key);
+  return Number.isInteger(i) && i < length && String(i) === key ? i : -1;
 }
