@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ActionColumns, MultiColumn } from '../columns.ts';
-import { layerTraces } from './layer-traces.ts';
+import fc from 'fast-check';
+import { layerTraces, rowOrder } from './layer-traces.ts';
 
 function multi(rows: string[][]): MultiColumn {
   const offsets = new Int32Array(rows.length + 1);
@@ -67,4 +68,21 @@ test('co-text takes precomputed cluster ids; traces follow seq unless an input o
     'twitter:u1 cluster-0 3000 t3',
   ]);
   assert.throws(() => layerTraces(columns, 'co-text'), /keyColumn/);
+});
+
+test('rowOrder: rows by ascending order value, ties in row order, as a comparator sort (dense, sparse, fractional)', () => {
+  const sparse = fc.oneof(
+    fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+  );
+  const orders = fc.oneof(
+    fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 300 }).map((o) => Int32Array.from(o)),
+    fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), sparse), { maxLength: 40 }).map((o) => Float64Array.from(o)),
+  );
+  fc.assert(
+    fc.property(orders, (order) => {
+      const expected = [...order.keys()].sort((p, q) => order[p]! - order[q]! || p - q);
+      assert.deepEqual([...rowOrder(order.length, order)], expected);
+    }),
+  );
 });
