@@ -1,12 +1,12 @@
 // The scan behind a columnar read of the actions table. better-sqlite3 charges about 1 µs per row it returns and
-// 0.2 µs per value in it (and SQLite's own scan of a million rows about 0.15 s), so SQL packs what it can: kind,
-// precision, platform, which of target/shared is set and seq share one integer; target and shared one value; the
-// lists one (JSON, only when a row has any). A read of most of the table goes further: each query returns a
-// chunk of rows as one JSON array per column (rowid ranges, no index), which JSON.parse splits natively; ids come
-// joined by U+001F instead. On the 1,032,530 simulated actions of bench/detect.bench.ts this read (readRows) takes
+// 0.2 µs per value in it (and SQLite's own scan of a million rows about 0.15 s), so a row-by-row read packs what
+// it can: kind, precision, platform, which of target/shared is set and seq share one integer; target and shared one
+// value; the lists one (JSON, only when a row has any). A read of most of the table goes further: each query returns
+// a chunk of rows as one JSON array per column (rowid ranges, no index), which JSON.parse splits natively; ids come
+// joined by U+001F instead, and kind, precision and platform as one string (see `chunkValues`). On the 1,032,530 simulated actions of bench/detect.bench.ts this read (readRows) takes
 // 5.2–5.4 CPU-s against 8.9–9.9 for one value per column per row (2026-11-29, machine loaded 3–4 on 2 cores).
 import type Database from 'better-sqlite3';
-import { ACTION_KINDS, TIME_PRECISIONS } from '../../core/model.ts';
+import { ACTION_KINDS, TIME_PRECISIONS, type ActionKind, type TimePrecision } from '../../core/model.ts';
 import { buildColumns, ColumnsBuilder, type ColumnRow } from '../columns-builder.ts';
 import type { ActionColumns } from '../store.ts';
 import type { OptionalColumn } from './column-snapshot.ts';
@@ -87,32 +87,70 @@ export function scanChunks(
   // ids, while accounts and targets repeat (interned once, then hashed for free). A chunk where an id holds a U+001F
   // reads its ids as JSON instead.
   const chunk = db
-    .prepare(`SELECT group_concat(id, char(31)), max(instr(id, char(31))), ${['account', ...packedValues(plan, omit)].map((v) => `json_group_array(${v})`).join(', ')} ${inChunk}`)
+    .prepare(`SELECT group_concat(id, char(31)), max(instr(id, char(31))), ${chunkValues(omit).map((v) => `json_group_array(${v})`).join(', ')} ${inChunk}`)
     .raw();
   const idsAsJson = db.prepare(`SELECT json_group_array(id) ${inChunk}`).pluck();
-  const codes = platformParams(plan);
+  const codes = new ComboCodes(plan.platforms);
   for (let k = claim(); k >= 0; k = claim()) {
     const lo = plan.lo + k * plan.chunk;
     const bind = [lo, lo + plan.chunk, ...params];
-    const [joined, separatorInId, ...json] = chunk.get(...codes, ...bind) as [string | null, number | null, ...string[]];
+    const [joined, separatorInId, ...json] = chunk.get(...bind) as [string | null, number | null, ...string[]];
     const columns = json.map((j) => JSON.parse(j) as unknown[]) as Chunk[1];
     if (columns[0].length === 0) continue;
     const ids = separatorInId ? (JSON.parse(idsAsJson.get(...bind) as string) as string[]) : joined!.split('\u001f');
     if (ids.length !== columns[0].length) throw new Error(`chunk at rowid ${lo}: ${ids.length} ids for ${columns[0].length} rows`);
-    addChunk(b, ids, columns);
+    addChunk(b, codes, ids, columns);
   }
   return b.build();
 }
 
-/** One chunk's ids and its other columns as parsed from SQLite's JSON arrays. */
+/**
+ * The values of a chunk after its ids, each read as one JSON array (see `Chunk`). Kind, precision and platform come
+ * as one string: mapping them to codes in SQL (CASE over the names, packed with seq) cost SQLite 0.6 µs a row, more
+ * than the rest of the row's values; the few distinct strings are interned by JSON.parse and mapped once each here.
+ */
+function chunkValues(omit: readonly OptionalColumn[]): string[] {
+  return [
+    'account', `kind || char(31) || time_precision || char(31) || platform`, 'time_ms', 'seq', 'target', 'shared',
+    omit.includes('text') ? 'NULL' : 'text', listsSql(omit),
+  ];
+}
+
+/** One chunk's ids and its other columns as parsed from SQLite's JSON arrays (`chunkValues`). */
 type Chunk = [ids: string[], columns: [
-  accounts: string[], packed: number[], times: number[], ts: (Json<[string, string]> | null)[], texts: (string | null)[],
-  lists: (Json<(string | null)[]> | null)[],
+  accounts: string[], combos: string[], times: number[], seqs: number[], targets: (string | null)[], shareds: (string | null)[],
+  texts: (string | null)[], lists: (Json<(string | null)[]> | null)[],
 ]];
 
 /** Adds one chunk's rows to the builder. */
-function addChunk(b: ColumnsBuilder, ids: string[], [accounts, packed, times, ts, texts, lists]: Chunk[1]): void {
-  for (let j = 0; j < ids.length; j++) add(b, ids[j]!, accounts[j]!, packed[j]!, times[j]!, ts[j]!, texts[j]!, lists[j]!);
+function addChunk(b: ColumnsBuilder, codes: ComboCodes, ids: string[], [accounts, combos, times, seqs, targets, shareds, texts, lists]: Chunk[1]): void {
+  for (let j = 0; j < ids.length; j++) {
+    const c = codes.of(combos[j]!);
+    const ls = lists[j] === null ? undefined : parsed(lists[j]!);
+    b.add(
+      c >>> 8, ids[j]!, accounts[j]!, c & 7, times[j]!, (c >>> 3) & 7, targets[j]!, shareds[j]!, texts[j] ?? '',
+      ls ? ls[0]! : null, ls ? ls[1]! : null, ls ? ls[2]! : null, seqs[j]!,
+    );
+  }
+}
+
+/** Kind, precision and platform strings (`kind␟precision␟platform`) as kind + 8 · precision + 256 · platform code. */
+class ComboCodes {
+  private readonly codes = new Map<string, number>();
+  constructor(private readonly platforms: readonly string[]) {}
+  of(combo: string): number {
+    let code = this.codes.get(combo);
+    if (code === undefined) {
+      // Kinds and precisions are names without U+001F; the platform is the rest.
+      const a = combo.indexOf('\u001f');
+      const z = combo.indexOf('\u001f', a + 1);
+      const pc = this.platforms.indexOf(combo.slice(z + 1));
+      if (pc < 0) throw new Error('a platform appeared during the read');
+      code = Math.max(0, ACTION_KINDS.indexOf(combo.slice(0, a) as ActionKind)) + 8 * Math.max(0, TIME_PRECISIONS.indexOf(combo.slice(a + 1, z) as TimePrecision)) + 256 * pc;
+      this.codes.set(combo, code);
+    }
+    return code;
+  }
 }
 
 /** A builder for the plan's rows (`exact`: all `plan.count` of them, else at most that many) with its platform codes. */
