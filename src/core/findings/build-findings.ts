@@ -6,8 +6,7 @@
 // construction (score/account-score.ts), and storing signals for every account of a national data set would be
 // gigabytes of nothing. Networks: see graph/communities.ts (≥ 3 accounts by default).
 import type { ActionColumns } from '../columns.ts';
-import { communities, DEFAULT_COMMUNITY_OPTIONS } from '../graph/communities.ts';
-import { fuseLayers } from '../graph/fuse-layers.ts';
+import { networkGroups, type NetworkOptions } from '../graph/network-groups.ts';
 import { summariseNetworks } from '../graph/network-summary.ts';
 import type { Account } from '../model.ts';
 import type { AccountFinding, AccountSignals, NetworkFinding, PartnerLink, RunEdge } from '../run.ts';
@@ -18,18 +17,13 @@ import { DEFAULT_WEAK_THRESHOLDS, weakSignals, type WeakThresholds } from '../si
 import { accountReasons } from '../explain/account-text.ts';
 import { compareStrings } from '../compare-strings.ts';
 
-/** Everything that shapes the findings besides the data; only `seed` is required. */
-export interface FindingsOptions {
-  seed: number;
+/** Everything that shapes the findings besides the data; only `seed` is required (the networks' options, and more). */
+export interface FindingsOptions extends NetworkOptions {
   /** Local time offset for the rhythm signals, hours east of UTC (default 6, Bishkek). */
   offsetHours?: number;
   signals?: Partial<SignalOptions>;
   weak?: Partial<WeakThresholds>;
   score?: Partial<ScoreParams>;
-  resolution?: number;
-  /** Smallest network (default 3). */
-  minNetworkSize?: number;
-  layerWeights?: Record<string, number>;
   /** Entries per top list of a network (default 5). */
   top?: number;
   /** Partner links kept per account finding, strongest first (default 100; the edges keep them all). */
@@ -43,6 +37,22 @@ export function buildFindings(
   edges: readonly RunEdge[],
   options: FindingsOptions,
 ): { networks: NetworkFinding[]; accounts: AccountFinding[] } {
+  return completeFindings(findingsDraft(columns, accounts, edges, options), networkGroups(edges, options));
+}
+
+/** The findings before their networks: each linked account's edges, signals and score. */
+export interface FindingsDraft {
+  columns: ActionColumns;
+  edges: readonly RunEdge[];
+  options: FindingsOptions;
+  byAccount: Map<string, RunEdge[]>;
+  keys: string[];
+  signals: Map<string, AccountSignals>;
+  scores: Map<string, number>;
+}
+
+/** The first part of `buildFindings`: everything but the networks (`networkGroups`), which may be computed meanwhile. */
+export function findingsDraft(columns: ActionColumns, accounts: readonly Account[], edges: readonly RunEdge[], options: FindingsOptions): FindingsDraft {
   const scoreParams: ScoreParams = { ...DEFAULT_SCORE_PARAMS, ...options.score };
   const byAccount = new Map<string, RunEdge[]>();
   for (const e of edges) {
@@ -64,11 +74,13 @@ export function buildFindings(
     s.weak = weakSignals(s, thresholds);
     scores.set(k, accountScore(coordination(byAccount.get(k)!, scoreParams), s.weak.length, scoreParams));
   }
-  const groups = communities(fuseLayers(edges, options.layerWeights), {
-    seed: options.seed,
-    resolution: options.resolution ?? DEFAULT_COMMUNITY_OPTIONS.resolution,
-    minSize: options.minNetworkSize ?? DEFAULT_COMMUNITY_OPTIONS.minSize,
-  });
+  return { columns, edges, options, byAccount, keys, signals, scores };
+}
+
+/** The findings from their draft and the networks that `networkGroups` gives for the same edges and options. */
+export function completeFindings(draft: FindingsDraft, groups: readonly (readonly string[])[]): { networks: NetworkFinding[]; accounts: AccountFinding[] } {
+  const { columns, edges, options, byAccount, keys, signals, scores } = draft;
+  const scoreParams: ScoreParams = { ...DEFAULT_SCORE_PARAMS, ...options.score };
   const networkOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((k) => networkOf.set(k, i + 1)));
   const networks = summariseNetworks(columns, groups, edges, scores, options.top ?? 5);

@@ -1,2 +1,4 @@
 // Findings of a run: the pure step between the significance test's edges and the stored run.
-export { buildFindings, type FindingsOptions } from './build-findings.ts';
+export {
+  buildFindings, completeFindings, findingsDraft, type FindingsDraft, type FindingsOptions,
+} from './build-findings.ts';

@@ -17,7 +17,7 @@ export interface FusedEdge {
 
 /** The fused account graph of `edges`; `layerWeights` scales a layer (default 1). */
 export function fuseLayers(
-  edges: readonly RunEdge[],
+  edges: readonly Pick<RunEdge, 'a' | 'b' | 'layer' | 'weight'>[],
   layerWeights: Readonly<Record<string, number>> = {},
 ): UndirectedGraph<Record<string, never>, FusedEdge> {
   const sums = new Map<string, { total: number; count: number }>();

@@ -3,7 +3,8 @@
 import type { ActionColumns } from '../columns.ts';
 import type { Layer } from '../detect/layer-traces.ts';
 import { precisionWarnings } from '../detect/speeds.ts';
-import { buildFindings, type FindingsOptions } from '../findings/index.ts';
+import { buildFindings, completeFindings, findingsDraft, type FindingsOptions } from '../findings/index.ts';
+import type { NetworkOptions } from '../graph/network-groups.ts';
 import type { Account } from '../model.ts';
 import type { DetectionRun, LayerTest, RunEdge, RunParams } from '../run.ts';
 import { MIN_KEYS } from './layer-edges.ts';
@@ -32,6 +33,43 @@ export function detectRun(
   params: RunParams,
   context: DetectContext,
 ): DetectionRun {
+  const layers = runLayers(columns, params, context);
+  context.onStage?.('networks');
+  const findings = buildFindings(columns, accounts, layers.edges, findingsOptions(params, context));
+  return assemble(columns, params, context, layers, findings);
+}
+
+/**
+ * `detectRun`, with the networks of the run's edges computed by `groupsOf` (another thread, say) while this thread
+ * computes the accounts' signals and scores; `groupsOf` must give what `networkGroups` gives for the same edges and
+ * options, so the run is the same.
+ */
+export async function detectRunWith(
+  columns: ActionColumns,
+  accounts: readonly Account[],
+  params: RunParams,
+  context: DetectContext,
+  groupsOf: (edges: readonly RunEdge[], options: NetworkOptions) => Promise<string[][]>,
+): Promise<DetectionRun> {
+  const layers = runLayers(columns, params, context);
+  context.onStage?.('networks');
+  const options = findingsOptions(params, context);
+  const groups = groupsOf(layers.edges, options);
+  // Awaited below; a rejection while the draft is computed must not count as unhandled.
+  groups.catch(() => undefined);
+  const draft = findingsDraft(columns, accounts, layers.edges, options);
+  return assemble(columns, params, context, layers, completeFindings(draft, await groups));
+}
+
+/** What the layers of a run give: its warnings, edges in layer order (then the extra ones), capped keys and tests. */
+interface LayersOfRun {
+  warnings: string[];
+  edges: RunEdge[];
+  cappedKeys: DetectionRun['cappedKeys'];
+  tests: LayerTest[];
+}
+
+function runLayers(columns: ActionColumns, params: RunParams, context: DetectContext): LayersOfRun {
   const stage = context.onStage ?? (() => undefined);
   const warnings = precisionWarnings(columns.precision, params.window).map((w) => w.message);
   const edges: RunEdge[] = [];
@@ -46,17 +84,24 @@ export function detectRun(
     cappedKeys.push(...result.cappedKeys);
   }
   edges.push(...(context.extraEdges ?? []));
-  stage('networks');
-  const findings = buildFindings(columns, accounts, edges, { ...context.findings, seed: params.seed });
+  return { warnings, edges, cappedKeys, tests };
+}
+
+const findingsOptions = (params: RunParams, context: DetectContext): FindingsOptions => ({ ...context.findings, seed: params.seed });
+
+function assemble(
+  columns: ActionColumns, params: RunParams, context: DetectContext, layers: LayersOfRun,
+  findings: { networks: DetectionRun['networks']; accounts: DetectionRun['accounts'] },
+): DetectionRun {
   return {
     version: context.version,
     createdAt: context.createdAt,
-    params: { ...params, tests },
+    params: { ...params, tests: layers.tests },
     inputHash: context.inputHash,
     actionsRead: columns.count,
-    warnings,
-    cappedKeys,
-    edges,
+    warnings: layers.warnings,
+    cappedKeys: layers.cappedKeys,
+    edges: layers.edges,
     networks: findings.networks,
     accounts: findings.accounts,
   };
