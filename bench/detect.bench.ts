@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { resourceUsage } from 'node:process';
 import { join } from 'node:path';
 import { evaluate } from '../src/core/eval/index.ts';
-import { DEFAULT_LAYERS, DEFAULT_PARAMS, detectRun, type LayerResult } from '../src/core/pipeline/index.ts';
+import { DEFAULT_LAYERS, DEFAULT_PARAMS, detectRun, detectRunWith, type DetectContext, type LayerResult } from '../src/core/pipeline/index.ts';
 import { readTruthFile } from '../src/cli/truth-file.ts';
 import { inputHash } from '../src/cli/input-hash.ts';
 import { importPaths } from '../src/ingest/import-paths.ts';
@@ -172,7 +172,7 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   let computing: Promise<Map<string, LayerResult>> | undefined;
   if (worker) {
     onStage(`layers here (${DEFAULT_LAYERS.filter((l) => !WORKER_LAYERS.includes(l)).join(', ')})`);
-    computing = runLayersWithWorker(columns, params, worker);
+    computing = runLayersWithWorker(columns, params, worker, { keep: true });
     computing.catch(() => undefined);
   }
   onStage('accounts and input hash');
@@ -185,13 +185,17 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
     computed = await computing;
     workerSeconds = Object.fromEntries(Object.entries((await worker.result).seconds).map(([k, v]) => [k, +v.toFixed(2)]));
   }
-  const result = detectRun(columns, accounts, params, {
+  // With a worker, it finds the networks while this thread computes the accounts' signals and scores.
+  const context: DetectContext = {
     version: 'bench', createdAt: 0, inputHash: '',
     ...(computed ? { computed } : {}),
     onStage: (s) => {
       if (!computed || s === 'networks') onStage(s);
     },
-  });
+  };
+  const result = worker
+    ? await detectRunWith(columns, accounts, params, context, (edges, options) => worker.networks(edges, options)).finally(() => worker.stop())
+    : detectRun(columns, accounts, params, context);
   close();
   // The store closes before the clock stops: a snapshot the scan helper is still writing is part of the run, as in
   // `trollmap detect`, which waits for it too.

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { isUserError } from '../core/errors.ts';
 import type { Layer } from '../core/detect/layer-traces.ts';
 import type { Action } from '../core/model.ts';
-import { DEFAULT_PARAMS, detectRun } from '../core/pipeline/index.ts';
+import { DEFAULT_PARAMS, detectRun, detectRunWith } from '../core/pipeline/index.ts';
 import type { RunParams } from '../core/run.ts';
 import { smallWorld } from '../../test/support/small-world.ts';
 import { sqliteWith } from '../../test/support/sqlite-with.ts';
@@ -53,4 +53,38 @@ test('a layer failing in the worker (an unknown layer) rejects the run as a bug,
   await store.close();
   const worker = startLayersWorker(params, ['co-nothing' as Layer]);
   await assert.rejects(runLayersWithWorker(columns, params, worker), (e) => !isUserError(e) && /^layers worker: /.test((e as Error).message));
+});
+
+test('networks found by the worker while this thread scores the accounts: the same run as one thread', async () => {
+  const path = await dbWith('networks.db', smallWorld());
+  const store = await openSqliteStore(path);
+  const columns = await store.readActionColumns();
+  const accounts = await store.getAccounts(columns.accountKeys);
+  await store.close();
+  const worker = startLayersWorker(params, ['co-target']);
+  try {
+    const computed = await runLayersWithWorker(columns, params, worker, { keep: true });
+    let asked = 0;
+    const both = await detectRunWith(columns, accounts, params, { ...context, computed }, (edges, options) => {
+      asked++;
+      return worker.networks(edges, options);
+    });
+    const one = detectRun(columns, accounts, params, context);
+    assert.equal(asked, 1);
+    assert.ok(one.networks.length > 0, 'the small world has networks');
+    assert.equal(JSON.stringify(both), JSON.stringify(one));
+  } finally {
+    await worker.stop();
+  }
+});
+
+test('a worker stopped before it is asked for the networks rejects the run (no wait for an answer that cannot come)', async () => {
+  const store = await openSqliteStore(await dbWith('networks-stop.db', smallWorld()));
+  const columns = await store.readActionColumns();
+  await store.close();
+  const worker = startLayersWorker(params, ['co-target']);
+  const computed = await runLayersWithWorker(columns, params, worker, { keep: true });
+  await worker.stop();
+  const run = detectRunWith(columns, [], params, { ...context, computed }, (edges, options) => worker.networks(edges, options));
+  await assert.rejects(run, /layers worker stopped/);
 });

@@ -8,14 +8,24 @@ import type { ActionColumns } from '../core/columns.ts';
 import type { RunParams } from '../core/run.ts';
 import { startTsWorker } from '../threads/ts-worker.ts';
 import { columnsForWorker, type WorkerColumns } from './worker-columns.ts';
+import type { NetworkEdge, NetworkOptions } from '../core/graph/network-groups.ts';
 
-/** Messages to the worker: the columns its layers run on. */
-export type ToLayersWorker = { t: 'columns'; columns: WorkerColumns };
+/** Messages to the worker: the columns its layers run on; later, the run's edges to find its networks in. */
+export type ToLayersWorker = { t: 'columns'; columns: WorkerColumns } | { t: 'networks'; edges: NetworkEdges; options: NetworkOptions };
 
 /** Messages from the worker. */
 export type FromLayersWorker =
   | { t: 'done'; results: (readonly [Layer, LayerResult])[]; seconds: Record<string, number> }
+  | { t: 'networks'; groups: string[][] }
   | { t: 'error'; message: string; stack: string; user: boolean };
+
+/** A run's edges as the networks read them (NetworkEdge), one array per field, in the run's order. */
+export interface NetworkEdges {
+  a: string[];
+  b: string[];
+  layer: string[];
+  weight: Float64Array;
+}
 
 /**
  * Layers given to the worker by default: co-target alone. It reads no texts or links (so only the typed columns,
@@ -33,6 +43,11 @@ export interface LayersWorker {
   /** Hands the worker its columns (a structured-clone copy of the ones its layers read); once, later calls do nothing. */
   give(columns: ActionColumns): void;
   result: Promise<WorkerResult>;
+  /**
+   * The networks of the run's edges (`networkGroups`), found by the worker once its layers are done: for
+   * `detectRunWith`, so this thread computes the accounts' signals and scores meanwhile.
+   */
+  networks(edges: readonly NetworkEdge[], options: NetworkOptions): Promise<string[][]>;
   stop(): Promise<void>;
 }
 
@@ -44,17 +59,26 @@ export function startLayersWorker(params: RunParams, layers: readonly Layer[], e
   const entry = new URL(`./layers-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const workerData = { params, layers: [...layers], evidencePerEdge };
   const worker = startTsWorker(entry, { workerData });
-  const result = new Promise<WorkerResult>((resolve, reject) => {
-    worker.on('message', (m: FromLayersWorker) => {
-      if (m.t === 'done') return resolve({ results: new Map(m.results), seconds: m.seconds });
-      if (m.user) return reject(new UserError(m.message));
-      const bug = new Error(`layers worker: ${m.message}`);
-      bug.stack = m.stack;
-      reject(bug);
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`layers worker stopped (exit code ${code}) before finishing`)));
+  // Each answer goes to the request waiting for it ('done' to the layers, 'networks' to the networks); an error or
+  // an exit fails whatever is still waiting.
+  const waiting: { done?: Pending<WorkerResult>; networks?: Pending<string[][]> } = {};
+  // Set once the worker failed or exited: a request made later fails at once.
+  let ended: Error | undefined;
+  const fail = (e: Error): void => {
+    ended ??= e;
+    for (const p of [waiting.done, waiting.networks]) p?.reject(e);
+  };
+  const result = new Promise<WorkerResult>((resolve, reject) => (waiting.done = { resolve, reject }));
+  worker.on('message', (m: FromLayersWorker) => {
+    if (m.t === 'done') return waiting.done?.resolve({ results: new Map(m.results), seconds: m.seconds });
+    if (m.t === 'networks') return waiting.networks?.resolve(m.groups);
+    if (m.user) return fail(new UserError(m.message));
+    const bug = new Error(`layers worker: ${m.message}`);
+    bug.stack = m.stack;
+    fail(bug);
   });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`layers worker stopped (exit code ${code}) before finishing`)));
   // A rejection nobody awaits yet (the caller is still reading) must not crash the process.
   result.catch(() => undefined);
   let given = false;
@@ -66,22 +90,49 @@ export function startLayersWorker(params: RunParams, layers: readonly Layer[], e
       given = true;
       worker.postMessage({ t: 'columns', columns: columnsForWorker(columns, layers) } satisfies ToLayersWorker);
     },
+    networks: (edges, options) => {
+      if (ended !== undefined) return Promise.reject(ended);
+      const groups = new Promise<string[][]>((resolve, reject) => (waiting.networks = { resolve, reject }));
+      const sent: NetworkEdges = { a: [], b: [], layer: [], weight: new Float64Array(edges.length) };
+      edges.forEach((e, i) => {
+        sent.a.push(e.a);
+        sent.b.push(e.b);
+        sent.layer.push(e.layer);
+        sent.weight[i] = e.weight;
+      });
+      worker.postMessage({ t: 'networks', edges: sent, options } satisfies ToLayersWorker, [sent.weight.buffer as ArrayBuffer]);
+      return groups;
+    },
     stop: async () => void (await worker.terminate()),
   };
 }
 
+/** A promise's settlers. */
+interface Pending<T> {
+  resolve: (value: T) => void;
+  reject: (e: Error) => void;
+}
+
 /**
  * Hands `columns` to the worker (unless already given), runs this thread's share of `params.layers` on them, then
- * takes the worker's: every layer's result, for `detectRun`'s `computed`.
+ * takes the worker's: every layer's result, for `detectRun`'s `computed`. The worker is stopped after, unless
+ * `keep` (it will find the run's networks: the caller stops it); always on a failure.
  */
-export async function runLayersWithWorker(columns: ActionColumns, params: RunParams, worker: LayersWorker, evidencePerEdge = 20): Promise<Map<string, LayerResult>> {
+export async function runLayersWithWorker(
+  columns: ActionColumns, params: RunParams, worker: LayersWorker, options: { evidencePerEdge?: number; keep?: boolean } = {},
+): Promise<Map<string, LayerResult>> {
+  const { evidencePerEdge = 20, keep = false } = options;
   const out = new Map<string, LayerResult>();
+  let stop = !keep;
   try {
     worker.give(columns);
     for (const layer of params.layers as Layer[]) if (!worker.layers.includes(layer)) out.set(layer, runLayer(columns, layer, params, evidencePerEdge));
     for (const [layer, r] of (await worker.result).results) out.set(layer, r);
     return out;
+  } catch (e) {
+    stop = true;
+    throw e;
   } finally {
-    await worker.stop();
+    if (stop) await worker.stop();
   }
 }

@@ -9,7 +9,7 @@ import type { Layer } from '../../core/detect/layer-traces.ts';
 import { SPEEDS } from '../../core/detect/speeds.ts';
 import { cooRTweetFiles } from '../../core/export/coortweet-csv.ts';
 import { networkLine } from '../../core/explain/index.ts';
-import { DEFAULT_LAYERS, detectRun } from '../../core/pipeline/index.ts';
+import { DEFAULT_LAYERS, detectRun, detectRunWith, type DetectContext } from '../../core/pipeline/index.ts';
 import type { Account } from '../../core/model.ts';
 import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
@@ -99,7 +99,7 @@ async function detectWith(
   const params: RunParams = { layers, ...base };
   // This thread's layers (they run before runLayersWithWorker first waits), then, while the worker may still be
   // busy, the accounts and the input hash; then the worker's results, fused in run order.
-  const computing = worker ? runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker) : undefined;
+  const computing = worker ? runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker, { keep: true }) : undefined;
   computing?.catch(() => undefined); // awaited below; a rejection meanwhile must not count as unhandled
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);
@@ -110,14 +110,19 @@ async function detectWith(
     hash = createHash('sha256').update(hash).update(photo.hash).digest('hex');
   }
   // The pipeline runs the action layers; co-photo edges come in as extra edges and the run records every layer.
-  const run = detectRun(columns, accounts, { ...params, layers: actionLayers }, {
+  // With a worker, it finds the networks while this thread computes the accounts' signals and scores.
+  const context: DetectContext = {
     version: VERSION,
     createdAt: Date.now(),
     inputHash: hash,
     onStage: (s) => say(s),
     ...(photo ? { extraEdges: photo.edges } : {}),
     ...(computed ? { computed } : {}),
-  });
+  };
+  const actionParams = { ...params, layers: actionLayers };
+  const run = worker
+    ? await detectRunWith(columns, accounts, actionParams, context, (edges, options) => worker.networks(edges, options))
+    : detectRun(columns, accounts, actionParams, context);
   run.params = { ...params, ...(run.params.tests ? { tests: run.params.tests } : {}) };
   if (photo) run.cappedKeys.push(...photo.capped.map((c) => ({ layer: CO_PHOTO_LAYER, key: c.key, traces: c.accounts })));
   say('saving');
