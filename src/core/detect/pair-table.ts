@@ -91,36 +91,41 @@ export class PairTable {
 
   /** The edges with a < b, sorted by (a, b), keeping only those `accept(a, b)` allows. */
   edges(accept: (a: number, b: number) => boolean = () => true): EdgeTotals {
-    const packed = new Float64Array(this.size);
+    const slots = this.slots;
+    // One pass over the slots copies each edge's totals while its line is read; the (a, b) order is then applied
+    // to these compact columns. Reading the slots again in (a, b) order cost a cache and TLB miss per edge (~0.3 µs
+    // here: the table is 64 bytes a slot).
+    const found = allocEdgeTotals(this.size);
     let m = 0;
+    let top = 0;
     for (let h = 0; h <= this.mask; h++) {
-      const p = this.slots[h * STRIDE + PAIR]!;
+      const at = h * STRIDE;
+      const p = slots[at + PAIR]!;
       if (p === EMPTY) continue;
       const a = Math.floor(p / SHIFT);
-      if (accept(a, p - a * SHIFT)) packed[m++] = p;
+      const b = p - a * SHIFT;
+      if (!accept(a, b)) continue;
+      found.a[m] = a;
+      found.b[m] = b;
+      found.pairs[m] = slots[at + PAIRS]!;
+      found.weighted[m] = slots[at + WEIGHTED]!;
+      found.sumDt[m] = slots[at + SUM_DT]!;
+      found.keys[m++] = slots[at + KEYS]!;
+      if (b > top) top = b;
     }
-    // Packed pairs sort numerically in (a, b) order.
-    const order = packed.subarray(0, m).sort();
-    const n = order.length;
-    const out = allocEdgeTotals(n);
-    for (let i = 0; i < n; i++) {
-      const p = order[i]!;
-      const a = Math.floor(p / SHIFT);
-      const at = this.find(a, p - a * SHIFT, p);
-      out.a[i] = a;
-      out.b[i] = p - a * SHIFT;
-      out.pairs[i] = this.slots[at + PAIRS]!;
-      out.weighted[i] = this.slots[at + WEIGHTED]!;
-      out.sumDt[i] = this.slots[at + SUM_DT]!;
-      out.keys[i] = this.slots[at + KEYS]!;
+    // (a, b) order by two stable counting sorts, by b and then by a (a < b ≤ top).
+    const order = countingSort(found.a, top, countingSort(found.b, top, identity(m)));
+    const out = allocEdgeTotals(m);
+    for (let i = 0; i < m; i++) {
+      const k = order[i]!;
+      out.a[i] = found.a[k]!;
+      out.b[i] = found.b[k]!;
+      out.pairs[i] = found.pairs[k]!;
+      out.weighted[i] = found.weighted[k]!;
+      out.sumDt[i] = found.sumDt[k]!;
+      out.keys[i] = found.keys[k]!;
     }
     return out;
-  }
-
-  private find(lo: number, hi: number, packed: number): number {
-    let h = hash(lo, hi) & this.mask;
-    while (this.slots[h * STRIDE + PAIR] !== packed) h = (h + 1) & this.mask;
-    return h * STRIDE;
   }
 
   private static empty(cap: number): Float64Array {
@@ -152,4 +157,24 @@ export class PairTable {
 function hash(lo: number, hi: number): number {
   const h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77)) >>> 0;
   return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** 0, 1, … n − 1. */
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** `items` (indices into `values`, each in 0 … top) reordered by value, equal values in their given order. */
+function countingSort(values: Int32Array, top: number, items: Int32Array): Int32Array {
+  const start = new Int32Array(top + 2);
+  for (let i = 0; i < items.length; i++) start[values[items[i]!]! + 1]!++;
+  for (let v = 1; v < start.length; v++) start[v]! += start[v - 1]!;
+  const out = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const k = items[i]!;
+    out[start[values[k]!]!++] = k;
+  }
+  return out;
 }
