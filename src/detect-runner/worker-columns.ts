@@ -1,8 +1,9 @@
 // The part of a columnar read that crosses to a layers worker: what its layers read, nothing more (texts and
-// links are most of a read's memory and of its structured-clone cost; co-target reads neither). The action ids
-// cross as one string and their offsets: a layer reads an id only for the evidence rows it keeps, and a million
-// strings cost the worker about a quarter of a second to rebuild (plus the collections of its young heap that copy
-// them), where one string of their characters is one copy.
+// links are most of a read's memory and of its structured-clone cost; co-target reads neither). The action ids and
+// the account, target and shared-object keys cross as one string each and their offsets: a layer reads an id or a
+// key only for the edges and evidence rows it keeps, and a million strings cost the worker about a quarter of a
+// second to rebuild (plus the collections of its young heap that copy them), where one string of their characters
+// is one copy.
 import type { ActionColumns, MultiColumn } from '../core/columns.ts';
 import type { Layer } from '../core/detect/layer-traces.ts';
 
@@ -17,25 +18,31 @@ const NEEDS: Record<Layer, Optional | undefined> = {
   'co-media': 'media',
 };
 
-/** The action ids as one string: id i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
-export interface JoinedIds {
+/** A list of strings as one string: string i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
+export interface JoinedStrings {
   chars: string;
   ends: Int32Array;
 }
 
+/** The string lists that cross joined. */
+type Joined = 'ids' | 'accountKeys' | 'targetKeys' | 'sharedKeys';
+
 /**
  * Columns without the optional ones that no layer of the worker reads (they are rebuilt empty on its side), and
- * with the ids joined.
+ * with the ids and keys joined.
  */
-export type WorkerColumns = Omit<ActionColumns, Optional | 'ids'> & Partial<Pick<ActionColumns, Optional>> & { ids: JoinedIds };
+export type WorkerColumns = Omit<ActionColumns, Optional | Joined> & Partial<Pick<ActionColumns, Optional>> & Record<Joined, JoinedStrings>;
 
-/** What of `columns` the worker running `layers` needs (the same arrays, which postMessage copies; ids joined). */
+/** What of `columns` the worker running `layers` needs (the same arrays, which postMessage copies; ids and keys joined). */
 export function columnsForWorker(columns: ActionColumns, layers: readonly Layer[]): WorkerColumns {
-  const { text, urls, hashtags, media, ids, ...always } = columns;
+  const { text, urls, hashtags, media, ids, accountKeys, targetKeys, sharedKeys, ...always } = columns;
   const needed = new Set(layers.map((l) => NEEDS[l]));
   return {
     ...always,
-    ids: joinIds(ids),
+    ids: joinStrings(ids),
+    accountKeys: joinStrings(accountKeys),
+    targetKeys: joinStrings(targetKeys),
+    sharedKeys: joinStrings(sharedKeys),
     ...(needed.has('text') ? { text } : {}),
     ...(needed.has('urls') ? { urls } : {}),
     ...(needed.has('hashtags') ? { hashtags } : {}),
@@ -48,7 +55,10 @@ export function columnsInWorker(c: WorkerColumns): ActionColumns {
   const empty = (): MultiColumn => ({ offsets: new Int32Array(c.count + 1), values: [] });
   return {
     ...c,
-    ids: idsOf(c.ids),
+    ids: stringsOf(c.ids),
+    accountKeys: stringsOf(c.accountKeys),
+    targetKeys: stringsOf(c.targetKeys),
+    sharedKeys: stringsOf(c.sharedKeys),
     text: c.text ?? new Array<string>(c.count).fill(''),
     urls: c.urls ?? empty(),
     hashtags: c.hashtags ?? empty(),
@@ -56,19 +66,19 @@ export function columnsInWorker(c: WorkerColumns): ActionColumns {
   };
 }
 
-/** `ids` as one string and where each ends. */
-export function joinIds(ids: readonly string[]): JoinedIds {
-  const ends = new Int32Array(ids.length);
+/** `strings` as one string and where each ends. */
+export function joinStrings(strings: readonly string[]): JoinedStrings {
+  const ends = new Int32Array(strings.length);
   let end = 0;
-  for (let i = 0; i < ids.length; i++) ends[i] = end += ids[i]!.length;
-  return { chars: ids.join(''), ends };
+  for (let i = 0; i < strings.length; i++) ends[i] = end += strings[i]!.length;
+  return { chars: strings.join(''), ends };
 }
 
 /**
- * The ids of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
- * behaves as the array of ids for indexing, `length` and iteration.
+ * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
+ * behaves as the array of strings for indexing, `length` and iteration.
  */
-export function idsOf(joined: JoinedIds): string[] {
+export function stringsOf(joined: JoinedStrings): string[] {
   const { chars, ends } = joined;
   const cut: (string | undefined)[] = new Array<string | undefined>(ends.length);
   const id = (i: number): string => (cut[i] ??= chars.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
