@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { coAction } from './co-action.ts';
-import { benjaminiHochberg, poissonUpperTail, significance } from './significance.ts';
+import { benjaminiHochberg, bhStopLevel, poissonUpperTail, significance } from './significance.ts';
 import { precisionWarnings, SPEEDS } from './speeds.ts';
 import type { Traces } from './traces.ts';
 import { tracesOf } from '../../../test/support/traces-of.ts';
@@ -157,4 +157,24 @@ test('speeds and the precision warning', () => {
   assert.equal(w[0]!.actions, 3);
   assert.equal(w[0]!.share, 0.75);
   assert.deepEqual(precisionWarnings(Uint8Array.of(2, 2), SPEEDS.minutes), []);
+});
+
+test('property: BH ranking only the p-values at or below the stop level rejects the same tests with the same q ≤ alpha', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.02, noNaN: true }), fc.constantFrom(0, 1)), { maxLength: 80 }),
+      fc.nat(50),
+      fc.constantFrom(0.01, 0.05, 0.2),
+      (ps, untested, alpha) => {
+        const p = Float64Array.from(ps);
+        const full = benjaminiHochberg(p, untested);
+        const fast = benjaminiHochberg(p, untested, bhStopLevel(alpha, p.length, untested));
+        for (let i = 0; i < p.length; i++) {
+          assert.equal(fast[i]! <= alpha, full[i]! <= alpha);
+          if (full[i]! <= alpha) assert.equal(fast[i], full[i]);
+          else assert.ok(fast[i]! >= full[i]!);
+        }
+      },
+    ),
+  );
 });

@@ -68,7 +68,7 @@ export interface EdgeSignificance {
   expected: Float64Array;
   z: Float64Array;
   p: Float64Array;
-  /** Benjamini–Hochberg adjusted p-value. */
+  /** Benjamini–Hochberg adjusted p-value: exact at or below `alpha`, else an upper bound above it (1 for most). */
   q: Float64Array;
   lift: Float64Array;
   weightedLift: Float64Array;
@@ -119,8 +119,9 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
     out.p.set(m.p);
   }
   // Edges the kernel only counted (met on fewer than its `edgeMinKeys` keys) are tests with p = 1 (see BH below).
-  out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges));
+  // Only p-values that can lead to a rejection are ranked: q is exact at or below alpha, an upper bound above.
   const alpha = options.alpha ?? 0.01;
+  out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges, bhStopLevel(alpha, n, kernel.droppedEdges)));
   const minKeys = options.minKeys ?? 2;
   for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
   if (options.timing) out.timing = timingTest(traces, edges, { window: options.window, ...(options.prior === undefined ? {} : { prior: options.prior }) });
@@ -191,17 +192,37 @@ function logFactorial(x: number): number {
 /**
  * Benjamini–Hochberg adjusted p-values, in the input order. `untested` more hypotheses with p = 1 count in m: they
  * rank after every p < 1 and their own terms are ≥ 1, so the q-values given equal those of the full list.
+ * `level`: only the p-values at or below it are ranked (the others get q = 1). They rank before all the others, so
+ * their ranks are those of the full list; terms from the others are left out of the running minimum. With `level`
+ * = bhStopLevel(alpha, n, untested), every q at or below alpha is exact (its smallest term has p ≤ level) and every
+ * other q is an upper bound above alpha, so the same hypotheses are rejected at alpha; the sort is of the few
+ * p-values that can be rejected instead of all n.
  */
-export function benjaminiHochberg(p: Float64Array, untested = 0): Float64Array {
+export function benjaminiHochberg(p: Float64Array, untested = 0, level = Infinity): Float64Array {
   const n = p.length;
   const m = n + untested;
-  const idx = ascendingOrder(p);
-  const q = new Float64Array(n);
+  const q = new Float64Array(n).fill(1);
+  let ranked = p;
+  let at: Uint32Array | undefined;
+  if (level < Infinity) {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (p[i]! <= level) k++;
+    if (k < n) {
+      ranked = new Float64Array(k);
+      at = new Uint32Array(k);
+      for (let i = 0, j = 0; i < n; i++) {
+        if (!(p[i]! <= level)) continue;
+        ranked[j] = p[i]!;
+        at[j++] = i;
+      }
+    }
+  }
+  const idx = ascendingOrder(ranked);
   let running = 1;
-  for (let r = n - 1; r >= 0; r--) {
+  for (let r = ranked.length - 1; r >= 0; r--) {
     const i = idx[r]!;
-    running = Math.min(running, (p[i]! * m) / (r + 1));
-    q[i] = running;
+    running = Math.min(running, (ranked[i]! * m) / (r + 1));
+    q[at === undefined ? i : at[i]!] = running;
   }
   return q;
 }
