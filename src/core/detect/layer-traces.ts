@@ -10,6 +10,7 @@
 import type { ActionColumns, MultiColumn } from '../columns.ts';
 import { splitKey } from '../model.ts';
 import { Dictionary, TraceBuilder, type LayerTraces } from './traces.ts';
+import { countingSort } from '../counting-sort.ts';
 
 export const LAYERS = ['co-share', 'co-link', 'co-target', 'co-hashtag', 'co-media', 'co-text'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -82,39 +83,38 @@ function distinctValues(multi: MultiColumn, row: number, normalise?: (v: string)
 // One run asks for the same order once per layer: computed once per order array (a million-row sort each time).
 const rowOrders = new WeakMap<object, Int32Array>();
 
-/** Rows 0 … count − 1 by ascending `order`, equal values in row order (memoised per `order` array). */
+/** Rows 0 … count − 1 by ascending `order` (one value per row), equal values in row order (memoised per array). */
 export function rowOrder(count: number, order: ArrayLike<number>): Int32Array {
+  if (order.length !== count) throw new Error(`row order of ${order.length} values for ${count} rows`);
   const cached = rowOrders.get(order);
-  if (cached !== undefined && cached.length === count) return cached;
-  const rows = new Int32Array(count);
-  for (let i = 0; i < count; i++) rows[i] = i;
+  if (cached !== undefined) return cached;
+  let rows: Int32Array | undefined;
   let ascending = true;
   for (let i = 1; i < count && ascending; i++) ascending = order[i - 1]! < order[i]!;
-  if (!ascending && !countingOrder(order, rows)) rows.sort((p, q) => order[p]! - order[q]! || p - q);
+  if (!ascending) rows = bySmallIntegers(order, count);
+  if (rows === undefined) {
+    rows = new Int32Array(count);
+    for (let i = 0; i < count; i++) rows[i] = i;
+    if (!ascending) rows.sort((p, q) => order[p]! - order[q]! || p - q);
+  }
   rowOrders.set(order, rows);
   return rows;
 }
 
 /**
- * Fills `rows` with the rows by ascending `order`, equal values in row order, by a counting sort: for integer
- * values in a range at most a few times the row count (seq is the table's rowid, so nearly dense), one pass to
- * count and one to place, where a comparator sort of a million rows took 0.3–0.4 s. False (rows untouched) when
- * the values do not fit.
+ * The rows by ascending `order` through a counting sort, for integer values in a range at most a few times the row
+ * count (seq is the table's rowid, so nearly dense), where a comparator sort of a million rows took tenths of a second;
+ * undefined when the values do not fit.
  */
-function countingOrder(order: ArrayLike<number>, rows: Int32Array): boolean {
-  const n = rows.length;
+function bySmallIntegers(order: ArrayLike<number>, count: number): Int32Array | undefined {
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < count; i++) {
     const v = order[i]!;
-    if (!Number.isInteger(v)) return false;
+    if (!Number.isInteger(v)) return undefined;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (n === 0 || max - min >= 4 * n + 1024) return false;
-  const start = new Int32Array(max - min + 2);
-  for (let i = 0; i < n; i++) start[order[i]! - min + 1]!++;
-  for (let v = 1; v < start.length; v++) start[v]! += start[v - 1]!;
-  for (let i = 0; i < n; i++) rows[start[order[i]! - min]!++] = i;
-  return true;
+  if (count === 0 || max - min >= 4 * count + 1024) return undefined;
+  return countingSort(order, min, max);
 }

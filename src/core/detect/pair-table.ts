@@ -1,6 +1,7 @@
 // An open-addressing hash table from an unordered account pair to its running totals. One slot is one 64-byte
 // cache line of a Float64Array (packed pair, pairs, weighted, Σ|Δt|, keys, last key), so adding a co-action
 // touches one line: with 10⁸ co-actions the table is memory-bound, and a struct-of-arrays layout touched six.
+import { countingSort } from '../counting-sort.ts';
 
 /** Aggregated co-actions per account pair; row i is one edge with a < b. */
 export interface EdgeTotals {
@@ -114,7 +115,7 @@ export class PairTable {
       if (b > top) top = b;
     }
     // (a, b) order by two stable counting sorts, by b and then by a (a < b ≤ top).
-    const order = countingSort(found.a, top, countingSort(found.b, top, identity(m)));
+    const order = countingSort(found.a, 0, top, countingSort(found.b.subarray(0, m), 0, top));
     const out = allocEdgeTotals(m);
     for (let i = 0; i < m; i++) {
       const k = order[i]!;
@@ -159,22 +160,3 @@ function hash(lo: number, hi: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** 0, 1, … n − 1. */
-function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
-/** `items` (indices into `values`, each in 0 … top) reordered by value, equal values in their given order. */
-function countingSort(values: Int32Array, top: number, items: Int32Array): Int32Array {
-  const start = new Int32Array(top + 2);
-  for (let i = 0; i < items.length; i++) start[values[items[i]!]! + 1]!++;
-  for (let v = 1; v < start.length; v++) start[v]! += start[v - 1]!;
-  const out = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const k = items[i]!;
-    out[start[values[k]!]!++] = k;
-  }
-  return out;
-}
