@@ -55,28 +55,39 @@ test('a layer failing in the worker (an unknown layer) rejects the run as a bug,
   await assert.rejects(runLayersWithWorker(columns, params, worker), (e) => !isUserError(e) && /^layers worker: /.test((e as Error).message));
 });
 
-test('networks found by the worker while this thread scores the accounts: the same run as one thread', async () => {
-  const path = await dbWith('networks.db', smallWorld());
-  const store = await openSqliteStore(path);
-  const columns = await store.readActionColumns();
-  const accounts = await store.getAccounts(columns.accountKeys);
-  await store.close();
-  const worker = startLayersWorker(params, ['co-target']);
-  try {
-    const computed = await runLayersWithWorker(columns, params, worker, { keep: true });
-    let asked = 0;
-    const both = await detectRunWith(columns, accounts, params, { ...context, computed }, (edges, options) => {
-      asked++;
-      return worker.networks(edges, options);
-    });
-    const one = detectRun(columns, accounts, params, context);
-    assert.equal(asked, 1);
-    assert.ok(one.networks.length > 0, 'the small world has networks');
-    assert.equal(JSON.stringify(both), JSON.stringify(one));
-  } finally {
-    await worker.stop();
-  }
-});
+// Network options where each one changes the small world's networks (checked below), so none may be lost on the way.
+const NETWORK_OPTIONS = { resolution: 2, minNetworkSize: 2, layerWeights: { 'co-text': 0.01 } };
+
+for (const findings of [undefined, NETWORK_OPTIONS]) {
+  test(`networks found by the worker while this thread scores the accounts (${findings ? 'network options set' : 'defaults'}): the same run as one thread`, async () => {
+    const path = await dbWith(`networks-${findings ? 'options' : 'defaults'}.db`, smallWorld());
+    const store = await openSqliteStore(path);
+    const columns = await store.readActionColumns();
+    const accounts = await store.getAccounts(columns.accountKeys);
+    await store.close();
+    const worker = startLayersWorker(params, ['co-target']);
+    try {
+      const computed = await runLayersWithWorker(columns, params, worker, { keep: true });
+      const withOptions = { ...context, ...(findings ? { findings } : {}) };
+      let asked = 0;
+      const both = await detectRunWith(columns, accounts, params, { ...withOptions, computed }, (edges, options) => {
+        asked++;
+        return worker.networks(edges, options);
+      });
+      const one = detectRun(columns, accounts, params, withOptions);
+      assert.equal(asked, 1);
+      assert.ok(one.networks.length > 0, 'the small world has networks');
+      assert.equal(JSON.stringify(both), JSON.stringify(one));
+      for (const option of findings ? (Object.keys(findings) as (keyof typeof NETWORK_OPTIONS)[]) : []) {
+        const { [option]: _dropped, ...without } = findings!;
+        const other = detectRun(columns, accounts, params, { ...context, findings: without });
+        assert.notEqual(JSON.stringify(other.networks), JSON.stringify(one.networks), `${option} changes the networks`);
+      }
+    } finally {
+      await worker.stop();
+    }
+  });
+}
 
 test('a worker stopped before it is asked for the networks rejects the run (no wait for an answer that cannot come)', async () => {
   const store = await openSqliteStore(await dbWith('networks-stop.db', smallWorld()));

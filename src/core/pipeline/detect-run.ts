@@ -54,7 +54,11 @@ export async function detectRunWith(
   const layers = runLayers(columns, params, context);
   context.onStage?.('networks');
   const options = findingsOptions(params, context);
-  const groups = groupsOf(layers.edges, options);
+  const { seed, resolution, minNetworkSize, layerWeights } = options;
+  const groups = groupsOf(layers.edges, {
+    seed, ...(resolution === undefined ? {} : { resolution }), ...(minNetworkSize === undefined ? {} : { minNetworkSize }),
+    ...(layerWeights === undefined ? {} : { layerWeights }),
+  });
   // Awaited below; a rejection while the draft is computed must not count as unhandled.
   groups.catch(() => undefined);
   const draft = findingsDraft(columns, accounts, layers.edges, options);
