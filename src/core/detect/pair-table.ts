@@ -160,3 +160,45 @@ function hash(lo: number, hi: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+
+/**
+ * A fixed set of unordered account pairs, each with a number (an edge's slot): open addressing over packed pairs in
+ * a Float64Array, so a lookup allocates nothing (a Map keyed by the packed double boxed one number per call).
+ */
+export class PairIndex {
+  private readonly mask: number;
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+
+  /** Room for `count` pairs at load ≤ 0.5. */
+  constructor(count: number) {
+    let cap = 16;
+    while (cap < count * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Float64Array(cap).fill(EMPTY);
+    this.values = new Int32Array(cap);
+  }
+
+  /** Gives the pair of x and y (any order; x ≠ y) the number `value`. */
+  set(x: number, y: number, value: number): void {
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    const packed = lo * SHIFT + hi;
+    let h = hash(lo, hi) & this.mask;
+    while (this.keys[h] !== EMPTY && this.keys[h] !== packed) h = (h + 1) & this.mask;
+    this.keys[h] = packed;
+    this.values[h] = value;
+  }
+
+  /** The number of the pair of x and y, or −1 when the pair is not in the set. */
+  get(x: number, y: number): number {
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    const packed = lo * SHIFT + hi;
+    for (let h = hash(lo, hi) & this.mask; ; h = (h + 1) & this.mask) {
+      const k = this.keys[h]!;
+      if (k === packed) return this.values[h]!;
+      if (k === EMPTY) return -1;
+    }
+  }
+}

@@ -2,6 +2,7 @@
 import type { ActionColumns } from '../columns.ts';
 import { coAction } from '../detect/co-action.ts';
 import { sweepEvidence } from '../detect/pair-evidence.ts';
+import { PairIndex } from '../detect/pair-table.ts';
 import { layerTraces, type Layer, type LayerOptions } from '../detect/layer-traces.ts';
 import { significance, type NullModel } from '../detect/significance.ts';
 import type { PairEvidence as RunPairEvidence, RunEdge } from '../run.ts';
@@ -26,7 +27,6 @@ export interface LayerEdges {
   cappedKeys: { layer: string; key: string; traces: number }[];
 }
 
-const SHIFT = 2 ** 26;
 /** Numbers per evidence row while collecting (key, action A, action B, dt, account of action A). */
 const EVIDENCE_FIELDS = 5;
 /** Keys an edge needs to be significant (significance.ts `minKeys`); fewer is one coincidence. */
@@ -51,20 +51,17 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
     minKeys: MIN_KEYS,
     ...(o.null === undefined ? {} : { null: o.null }),
   });
-  const edgeOf = new Map<number, number>();
   const kept: number[] = [];
-  for (let e = 0; e < sig.count; e++) {
-    if (sig.significant[e] !== 1) continue;
-    edgeOf.set(pairCode(kernel.edges.a[e]!, kernel.edges.b[e]!), kept.length);
-    kept.push(e);
-  }
+  for (let e = 0; e < sig.count; e++) if (sig.significant[e] === 1) kept.push(e);
+  const edgeOf = new PairIndex(kept.length);
+  kept.forEach((e, slot) => edgeOf.set(kernel.edges.a[e]!, kernel.edges.b[e]!, slot));
   // Evidence rows as numbers (EVIDENCE_FIELDS per row: key, first action, second action, dt, account of the first
   // action, to orient them to the edge's (a, b) below); strings are made only for the rows an edge keeps.
   const evidence: number[][] = kept.map(() => []);
   const inEdge = new Uint8Array(lt.accounts.length);
   for (const e of kept) inEdge[kernel.edges.a[e]!] = inEdge[kernel.edges.b[e]!] = 1;
   // Only kept edges' accounts are swept (inEdge); of their pairs, those that are kept edges.
-  const wanted = (x: number, y: number): boolean => edgeOf.has(pairCode(x, y));
+  const wanted = (x: number, y: number): boolean => edgeOf.get(x, y) >= 0;
   const p = sweepEvidence(lt.traces, kernel.segments, kernel.segmentWeight, o.window, EVIDENCE_PER_KEY, wanted, inEdge);
   const occasions = new Occasions(kept.length);
   const actionKeys = new Map<number, string>();
@@ -77,8 +74,8 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
     return k;
   };
   for (let r = 0; r < p.count; r++) {
-    const slot = edgeOf.get(pairCode(p.a[r]!, p.b[r]!));
-    if (slot === undefined) continue;
+    const slot = edgeOf.get(p.a[r]!, p.b[r]!);
+    if (slot < 0) continue;
     occasions.add(slot, p.a[r]!, p.actionA[r]!, p.b[r]!, p.actionB[r]!);
     const list = evidence[slot]!;
     if (list.length >= o.evidencePerEdge * 4 * EVIDENCE_FIELDS) continue;
@@ -157,8 +154,4 @@ class Occasions {
     if (first[slot] === -1) first[slot] = action;
     else if (first[slot] !== action) this.flags[slot]! |= bit;
   }
-}
-
-function pairCode(x: number, y: number): number {
-  return x < y ? x * SHIFT + y : y * SHIFT + x;
 }
