@@ -18,3 +18,16 @@ export function countingSort(values: ArrayLike<number>, min: number, max: number
   }
   return out;
 }
+
+/** The smallest and largest of `values`, or undefined when one is not an integer (or there are none). */
+export function integerRange(values: ArrayLike<number>): { min: number; max: number } | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return values.length === 0 ? undefined : { min, max };
+}

@@ -1,6 +1,7 @@
 // Puts built columns in (time, platform, id) order, whatever order the store scanned its rows in.
 import type { ActionColumns, MultiColumn } from './store.ts';
 import { compareStrings } from '../core/compare-strings.ts';
+import { integerRange } from '../core/counting-sort.ts';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -11,15 +12,10 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function timeOrder(time: Float64Array): Int32Array | undefined {
   const n = time.length;
   const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = time[i]!;
-    if (!Number.isInteger(t)) return undefined;
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  if (!LITTLE_ENDIAN || n === 0 || bits > 31 || max - min >= 2 ** Math.min(53, 64 - bits)) return undefined;
+  const range = integerRange(time);
+  if (range === undefined) return undefined;
+  const { min, max } = range;
+  if (!LITTLE_ENDIAN || bits > 31 || max - min >= 2 ** Math.min(53, 64 - bits)) return undefined;
   // key = (t − min) · 2^bits + i, written as two 32-bit halves (no BigInt per row).
   const low = 32 - bits;
   const keys = new BigUint64Array(n);

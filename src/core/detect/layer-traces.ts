@@ -10,7 +10,7 @@
 import type { ActionColumns, MultiColumn } from '../columns.ts';
 import { splitKey } from '../model.ts';
 import { Dictionary, TraceBuilder, type LayerTraces } from './traces.ts';
-import { countingSort } from '../counting-sort.ts';
+import { countingSort, integerRange } from '../counting-sort.ts';
 
 export const LAYERS = ['co-share', 'co-link', 'co-target', 'co-hashtag', 'co-media', 'co-text'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -91,7 +91,7 @@ export function rowOrder(count: number, order: ArrayLike<number>): Int32Array {
   let rows: Int32Array | undefined;
   let ascending = true;
   for (let i = 1; i < count && ascending; i++) ascending = order[i - 1]! < order[i]!;
-  if (!ascending) rows = bySmallIntegers(order, count);
+  if (!ascending) rows = bySmallIntegers(order);
   if (rows === undefined) {
     rows = new Int32Array(count);
     for (let i = 0; i < count; i++) rows[i] = i;
@@ -106,15 +106,8 @@ export function rowOrder(count: number, order: ArrayLike<number>): Int32Array {
  * count (seq is the table's rowid, so nearly dense), where a comparator sort of a million rows took tenths of a second;
  * undefined when the values do not fit.
  */
-function bySmallIntegers(order: ArrayLike<number>, count: number): Int32Array | undefined {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const v = order[i]!;
-    if (!Number.isInteger(v)) return undefined;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (count === 0 || max - min >= 4 * count + 1024) return undefined;
-  return countingSort(order, min, max);
+function bySmallIntegers(order: ArrayLike<number>): Int32Array | undefined {
+  const range = integerRange(order);
+  if (range === undefined || range.max - range.min >= 4 * order.length + 1024) return undefined;
+  return countingSort(order, range.min, range.max);
 }
