@@ -60,6 +60,38 @@ test('two threads: a helper that sees another table (fingerprint) reads nothing 
   }
 });
 
+// Committed by another connection after this thread's read began, so the helper's read sees it and this one does
+// not: a row deleted below the largest seq (same fingerprint tail; this thread finds its count and Σ seq wrong), and
+// a row added (another tail; the helper reads nothing). Either way the result is this thread's table.
+const CHANGES = {
+  'a row deleted below the largest seq': (db: Database.Database, last: number) => db.prepare('DELETE FROM actions WHERE seq = ?').run(last - 10),
+  'a row added': (db: Database.Database, last: number) =>
+    db.prepare(`INSERT INTO actions (platform, id, account, kind, time_ms, time_precision, batch_id)
+      SELECT platform, id || '-new', account, kind, time_ms, time_precision, batch_id FROM actions WHERE seq = ?`).run(last),
+};
+for (const [change, apply] of Object.entries(CHANGES)) {
+  test(`two threads: ${change} between this thread's read and the helper's: the rows this thread's read sees`, async () => {
+    const path = await sqliteWith(join(root, `changed-${change.length}.sqlite`), actions(3000, true));
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    const other = new Database(path);
+    try {
+      db.exec('BEGIN');
+      const fingerprint = tableFingerprint(db);
+      const last = (db.prepare('SELECT max(seq) AS m FROM actions').get() as { m: number }).m;
+      assert.equal(apply(other, last).changes, 1);
+      const got = readRows(db, {}, [], { fingerprint, minRows: 0, chunk: 64, helperFirst: true });
+      const reference = referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]);
+      db.exec('COMMIT');
+      assert.equal(got.count, 3000);
+      assert.deepStrictEqual(got, reference);
+    } finally {
+      other.close();
+      db.close();
+    }
+  });
+}
+
 test('two threads: the helper stores the read\'s snapshot when handed it (a valid snapshot of the same columns); a read-only file gets none', async () => {
   const path = await sqliteWith(join(root, 'handed.sqlite'), actions(3000, true));
   const db = new Database(path);

@@ -2,8 +2,9 @@
 // through the same shared counter as this thread (it from the back, this thread from the front), so both stay busy
 // until the table is read whatever the helper's start-up took; its columns (built and sorted there, moved here) are
 // joined to this thread's by appendColumns, end to end when the table is in time order. The helper reads only when
-// its read transaction sees the same table fingerprint as this one; chunks it claimed but did not deliver (an
-// error) are read here, so the result never depends on it. On the 1,032,530 actions of bench/detect.bench.ts, the
+// its read transaction sees the same table fingerprint as this one (for a whole-table read, the same largest seq
+// and batches, and this thread then checks the count and Σ seq of all the rows read); chunks it claimed but did not
+// deliver (an error), or rows that fail that check, are read here, so the result never depends on it. On the 1,032,530 actions of bench/detect.bench.ts, the
 // main thread spent 2.8–3.3 CPU-s in the read instead of 4.5–4.8 (2026-11-29, machine loaded 3–4 by other work).
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
@@ -11,7 +12,7 @@ import type Database from 'better-sqlite3';
 import { startTsWorker } from '../../threads/ts-worker.ts';
 import { appendColumns } from '../columns-append.ts';
 import type { ActionColumns } from '../store.ts';
-import { debugNote, type OptionalColumn } from './column-snapshot.ts';
+import { debugNote, fingerprintCounts, type OptionalColumn } from './column-snapshot.ts';
 import { chunkCount, scanChunks, type ScanPlan } from './row-scan.ts';
 import { snapshotHelper, type PrefetchedAccounts, type SnapshotHelper } from './snapshot-helper.ts';
 
@@ -119,7 +120,7 @@ export function scanInParallel(
     }
     const got = receiveMessageOnPort(port1)?.message as FromScanHelper | undefined;
     let theirs: ActionColumns;
-    if (got?.t === 'columns') {
+    if (got?.t === 'columns' && sameRows(where, own, got.columns, fingerprint)) {
       theirs = got.columns;
       if (two.onHelper !== undefined || withAccounts) {
         const handle = snapshotHelper(helper, port1, withAccounts);
@@ -129,7 +130,8 @@ export function scanInParallel(
         kept = true;
       }
     } else {
-      debugNote(`scan helper: ${got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.why}; its chunks are read here`);
+      const why = got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.t === 'skipped' ? got.why : 'its rows are not the table this thread read';
+      debugNote(`scan helper: ${why}; its chunks are read here`);
       let k = claimed;
       theirs = scanChunks(db, plan, where, params, omit, () => (k < n ? k++ : -1), false);
     }
@@ -140,6 +142,20 @@ export function scanInParallel(
       void helper.terminate();
     }
   }
+}
+
+/**
+ * Whether the rows of both threads are the table of `fingerprint` (this thread's read transaction): for a
+ * whole-table read, whose helper checked only the fingerprint's tail, their count and Σ seq must be its count and
+ * Σ seq; a filtered read's helper checked the whole fingerprint.
+ */
+function sameRows(where: string, own: ActionColumns, theirs: ActionColumns, fingerprint: string): boolean {
+  if (where !== '') return true;
+  const counts = fingerprintCounts(fingerprint);
+  if (counts === undefined) return false;
+  let sum = 0;
+  for (const c of [own, theirs]) for (let i = 0; i < c.count; i++) sum += c.seq[i]!;
+  return own.count + theirs.count === counts.count && sum === counts.sum;
 }
 
 /** `c`, checked to hold the plan's rows. */

@@ -1,5 +1,6 @@
 // The worker-thread side of `scanInParallel`: opens the database read-only and, when its read transaction sees the
-// table the main thread is reading (same fingerprint), claims rowid chunks from the back of the table (the main
+// table the main thread is reading (same fingerprint, or for a whole-table read the same fingerprint tail, the rest
+// being checked by the main thread on the rows), claims rowid chunks from the back of the table (the main
 // thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied); then
 // raises the done flag, whatever happened. Asked for them, it then reads the accounts in the same read transaction
 // and posts them while the main thread joins the columns. Having delivered, it may store the read's snapshot
@@ -7,7 +8,7 @@
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { tableFingerprint } from './column-snapshot.ts';
+import { fingerprintTail, tableFingerprint, tailOf } from './column-snapshot.ts';
 import { CLAIMED, DONE, STARTED, transferables, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
@@ -28,7 +29,10 @@ function main(data: ScanHelperData): void {
       db = new Database(data.path, { readonly: true, fileMustExist: true });
       db.pragma('cache_size = -131072');
       db.exec('BEGIN');
-      if (tableFingerprint(db) !== data.fingerprint) {
+      // A whole-table read checks only the fingerprint's tail here (no scan): the main thread checks the count and
+      // Σ seq of the rows both threads read against the rest.
+      const tail = data.where === '' ? tailOf(data.fingerprint) : undefined;
+      if (tail !== undefined ? fingerprintTail(db) !== tail : tableFingerprint(db) !== data.fingerprint) {
         raise(STARTED);
         message = { t: 'skipped', why: 'the table changed since the main thread began its read' };
       } else {
