@@ -94,8 +94,8 @@ export class PairTable {
   edges(accept: (a: number, b: number) => boolean = () => true): EdgeTotals {
     const slots = this.slots;
     // One pass over the slots copies each edge's totals while its line is read; the (a, b) order is then applied
-    // to these compact columns. Reading the slots again in (a, b) order cost a cache and TLB miss per edge (~0.3 µs
-    // here: the table is 64 bytes a slot).
+    // to these compact columns. Reading the slots again in (a, b) order cost a cache and TLB miss per edge (the
+    // table is 64 bytes a slot).
     const found = allocEdgeTotals(this.size);
     let m = 0;
     let top = 0;
@@ -159,7 +159,6 @@ function hash(lo: number, hi: number): number {
   const h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77)) >>> 0;
   return (h ^ (h >>> 15)) >>> 0;
 }
-
 
 /**
  * A fixed set of unordered account pairs, each with a number (an edge's slot): open addressing over packed pairs in

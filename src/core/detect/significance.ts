@@ -97,6 +97,10 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   };
   const total = activity.total;
   const membership = options.null === 'membership';
+  const alpha = options.alpha ?? 0.01;
+  const minKeys = options.minKeys ?? 2;
+  // The largest p that BH can reject (see bhStopLevel): the membership walks stop there, and BH ranks only up to it.
+  const stop = bhStopLevel(alpha, n, kernel.droppedEdges);
   const meanWeight = pairsCounted > 0 ? weightedCounted / pairsCounted : 1;
   for (let e = 0; e < n; e++) {
     const x = edges.pairs[e]!;
@@ -113,16 +117,14 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
     // BH below rejects an edge only when p ≤ alpha·R/m ≤ alpha·n/m (R rejections among the n edges returned, m
     // tests with the dropped ones): above that level the exact p changes no q at or below alpha, so the test may
     // stop there (membership-test.ts).
-    const m = membershipTest(traces, edges, options.minParticipation, options.minKeys ?? 2, bhStopLevel(options.alpha ?? 0.01, n, kernel.droppedEdges), kernel.segments);
+    const m = membershipTest(traces, edges, options.minParticipation, minKeys, stop, kernel.segments);
     out.expected.set(m.expected);
     out.z.set(m.z);
     out.p.set(m.p);
   }
   // Edges the kernel only counted (met on fewer than its `edgeMinKeys` keys) are tests with p = 1 (see BH below).
   // Only p-values that can lead to a rejection are ranked: q is exact at or below alpha, an upper bound above.
-  const alpha = options.alpha ?? 0.01;
-  out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges, bhStopLevel(alpha, n, kernel.droppedEdges)));
-  const minKeys = options.minKeys ?? 2;
+  out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges, stop));
   for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
   if (options.timing) out.timing = timingTest(traces, edges, { window: options.window, ...(options.prior === undefined ? {} : { prior: options.prior }) });
   return out;

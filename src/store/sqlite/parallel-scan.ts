@@ -4,15 +4,16 @@
 // joined to this thread's by appendColumns, end to end when the table is in time order. The helper reads only when
 // its read transaction sees the same table fingerprint as this one (for a whole-table read, the same largest seq
 // and batches, and this thread then checks the count and Σ seq of all the rows read); chunks it claimed but did not
-// deliver (an error), or rows that fail that check, are read here, so the result never depends on it. On the 1,032,530 actions of bench/detect.bench.ts, the
-// main thread spent 2.8–3.3 CPU-s in the read instead of 4.5–4.8 (2026-11-29, machine loaded 3–4 by other work).
+// deliver (an error), or rows that fail that check, are read here, so the result never depends on it. On the
+// 1,032,530 actions of bench/detect.bench.ts, the main thread spent 2.8–3.3 CPU-s in the read instead of 4.5–4.8
+// (2026-11-29, machine loaded 3–4 by other work).
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startTsWorker } from '../../threads/ts-worker.ts';
 import { appendColumns } from '../columns-append.ts';
 import type { ActionColumns } from '../store.ts';
-import { debugNote, fingerprintCounts, type OptionalColumn } from './column-snapshot.ts';
+import { debugNote, fingerprintCounts, tailOf, type OptionalColumn } from './column-snapshot.ts';
 import { chunkCount, scanChunks, type ScanPlan } from './row-scan.ts';
 import { snapshotHelper, type PrefetchedAccounts, type SnapshotHelper } from './snapshot-helper.ts';
 
@@ -33,6 +34,12 @@ export interface ScanHelperData {
   omit: OptionalColumn[];
   plan: ScanPlan;
   fingerprint: string;
+  /**
+   * For a whole-table read: the fingerprint's tail (`fingerprintTail`), which is all the helper checks (no scan of
+   * the actions); this thread then checks the count and Σ seq of the rows read (`sameRows`). Else the helper checks
+   * the whole fingerprint.
+   */
+  tail?: string;
   /** Read the accounts table too, after the rows (for `TwoThreads.onAccounts`). */
   accounts: boolean;
   /** Shared memory: the next chunk to claim, the started and done flags (indices below). */
@@ -97,7 +104,10 @@ export function scanInParallel(
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const withAccounts = two.onAccounts !== undefined;
-  const data: ScanHelperData = { path: db.name, where, params, omit: [...omit], plan, fingerprint, accounts: withAccounts, shared, port: port2 };
+  const tail = where === '' ? tailOf(fingerprint) : undefined;
+  const data: ScanHelperData = {
+    path: db.name, where, params, omit: [...omit], plan, fingerprint, ...(tail === undefined ? {} : { tail }), accounts: withAccounts, shared, port: port2,
+  };
   const entry = new URL(`./scan-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const helper = startTsWorker(entry, { workerData: data, transferList: [port2] });
   helper.unref();
@@ -120,7 +130,7 @@ export function scanInParallel(
     }
     const got = receiveMessageOnPort(port1)?.message as FromScanHelper | undefined;
     let theirs: ActionColumns;
-    if (got?.t === 'columns' && sameRows(where, own, got.columns, fingerprint)) {
+    if (got?.t === 'columns' && (tail === undefined || sameRows(own, got.columns, fingerprint))) {
       theirs = got.columns;
       if (two.onHelper !== undefined || withAccounts) {
         const handle = snapshotHelper(helper, port1, withAccounts);
@@ -145,12 +155,10 @@ export function scanInParallel(
 }
 
 /**
- * Whether the rows of both threads are the table of `fingerprint` (this thread's read transaction): for a
- * whole-table read, whose helper checked only the fingerprint's tail, their count and Σ seq must be its count and
- * Σ seq; a filtered read's helper checked the whole fingerprint.
+ * Whether the rows of both threads of a whole-table read are the table of `fingerprint` (this thread's read
+ * transaction), its tail being what the helper checked: their count and Σ seq must be its count and Σ seq.
  */
-function sameRows(where: string, own: ActionColumns, theirs: ActionColumns, fingerprint: string): boolean {
-  if (where !== '') return true;
+function sameRows(own: ActionColumns, theirs: ActionColumns, fingerprint: string): boolean {
   const counts = fingerprintCounts(fingerprint);
   if (counts === undefined) return false;
   let sum = 0;

@@ -3,8 +3,9 @@
 // it can: kind, precision, platform, which of target/shared is set and seq share one integer; target and shared one
 // value; the lists one (JSON, only when a row has any). A read of most of the table goes further: each query returns
 // a chunk of rows as one JSON array per column (rowid ranges, no index), which JSON.parse splits natively; ids come
-// joined by U+001F instead, and kind, precision and platform as one string (see `chunkValues`). On the 1,032,530 simulated actions of bench/detect.bench.ts this read (readRows) takes
-// 5.2–5.4 CPU-s against 8.9–9.9 for one value per column per row (2026-11-29, machine loaded 3–4 on 2 cores).
+// joined by U+001F instead, and kind, precision and platform as one string (see `chunkValues`). On the 1,032,530
+// simulated actions of bench/detect.bench.ts this read (readRows) took 5.2–5.4 CPU-s against 8.9–9.9 for one value
+// per column per row (2026-11-29, machine loaded 3–4 on 2 cores, before the one-string codes).
 import type Database from 'better-sqlite3';
 import { ACTION_KINDS, TIME_PRECISIONS, type ActionKind, type TimePrecision } from '../../core/model.ts';
 import { buildColumns, ColumnsBuilder, type ColumnRow } from '../columns-builder.ts';
@@ -106,8 +107,8 @@ export function scanChunks(
 
 /**
  * The values of a chunk after its ids, each read as one JSON array (see `Chunk`). Kind, precision and platform come
- * as one string: mapping them to codes in SQL (CASE over the names, packed with seq) cost SQLite 0.6 µs a row, more
- * than the rest of the row's values; the few distinct strings are interned by JSON.parse and mapped once each here.
+ * as one string: mapping them to codes in SQL (CASE over the names, packed with seq) cost SQLite more than all the
+ * row's other values; the few distinct strings are interned by JSON.parse and mapped once each here.
  */
 function chunkValues(omit: readonly OptionalColumn[]): string[] {
   return [

@@ -8,7 +8,7 @@
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { fingerprintTail, tableFingerprint, tailOf } from './column-snapshot.ts';
+import { fingerprintTail, tableFingerprint } from './column-snapshot.ts';
 import { CLAIMED, DONE, STARTED, transferables, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
@@ -29,10 +29,8 @@ function main(data: ScanHelperData): void {
       db = new Database(data.path, { readonly: true, fileMustExist: true });
       db.pragma('cache_size = -131072');
       db.exec('BEGIN');
-      // A whole-table read checks only the fingerprint's tail here (no scan): the main thread checks the count and
-      // Σ seq of the rows both threads read against the rest.
-      const tail = data.where === '' ? tailOf(data.fingerprint) : undefined;
-      if (tail !== undefined ? fingerprintTail(db) !== tail : tableFingerprint(db) !== data.fingerprint) {
+      // Given a tail (a whole-table read), only it is checked here: the main thread checks the rest on the rows.
+      if (data.tail !== undefined ? fingerprintTail(db) !== data.tail : tableFingerprint(db) !== data.fingerprint) {
         raise(STARTED);
         message = { t: 'skipped', why: 'the table changed since the main thread began its read' };
       } else {

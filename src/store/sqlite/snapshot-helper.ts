@@ -112,7 +112,7 @@ export function storeWhenHanded(port: MessagePort, path: string, open: (path: st
  * takes what they leave (a core waiting for the other, the one-core networks stage). Not the lowest (19): a store
  * waits for the write before it saves its run, and under a load from other processes a write at 19 could crawl.
  */
-export const SNAPSHOT_WRITE_NICE = 10;
+const SNAPSHOT_WRITE_NICE = 10;
 
 /**
  * Lowers this thread's scheduling priority to SNAPSHOT_WRITE_NICE. Linux only, where the priority of "process 0"
