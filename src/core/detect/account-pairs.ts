@@ -44,9 +44,11 @@ export function accountPairs(
   const fill = byAccount.slice(0, accountCount);
   for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) positions[fill[account[p]!]!++] = p;
 
-  // One 32-byte slot per partner (pairs, weighted, Σ|Δt|, keys): one co-action touches one cache line.
+  // One 32-byte slot per partner: pairs, weighted and Σ|Δt| as doubles, then the distinct keys and the last segment
+  // counted (+ 1, so a cleared slot is all zeros) as two int32s in the fourth double's bytes (`ints`, the same
+  // memory). One co-action reads and writes one cache line; a separate last-segment array cost a second one.
   const acc = new Float64Array(accountCount * 4);
-  const lastSeg = new Int32Array(accountCount).fill(-1);
+  const ints = new Int32Array(acc.buffer);
   const touched = new Int32Array(accountCount);
   const out = new EdgeBuilder();
   let dropped = 0;
@@ -67,7 +69,7 @@ export function accountPairs(
         const b = account[q]!;
         if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
-        add(acc, lastSeg, b, s, w, dt);
+        add(acc, ints, b, s, w, dt);
       }
       for (let q = p + 1; q < to; q++) {
         const dt = time[q]! - t;
@@ -75,7 +77,7 @@ export function accountPairs(
         const b = account[q]!;
         if (b <= a || action[q] === act) continue;
         if (acc[b * 4] === 0) touched[nt++] = b;
-        add(acc, lastSeg, b, s, w, dt);
+        add(acc, ints, b, s, w, dt);
       }
     }
     // Most partners met once and are only counted: only the kept ones are sorted (edges come out by (a, b)).
@@ -83,40 +85,40 @@ export function accountPairs(
     for (let i = 0; i < nt; i++) {
       const b = touched[i]!;
       const ok = all ? accept(a, b) : eligible[b] === 1;
-      if (ok && acc[b * 4 + 3]! >= minKeys) {
+      if (ok && ints[b * 8 + 6]! >= minKeys) {
         touched[nk++] = b;
         continue;
       }
       if (ok) dropped++;
-      clear(acc, lastSeg, b);
+      clear(acc, b);
     }
     for (const b of touched.subarray(0, nk).sort()) {
       const at = b * 4;
-      out.push(a, b, acc[at]!, acc[at + 1]!, acc[at + 2]!, acc[at + 3]!);
-      clear(acc, lastSeg, b);
+      out.push(a, b, acc[at]!, acc[at + 1]!, acc[at + 2]!, ints[b * 8 + 6]!);
+      clear(acc, b);
     }
   }
   return { edges: out.build(), dropped };
 }
 
-function add(acc: Float64Array, lastSeg: Int32Array, b: number, s: number, w: number, dt: number): void {
+function add(acc: Float64Array, ints: Int32Array, b: number, s: number, w: number, dt: number): void {
   const at = b * 4;
   acc[at]! += 1;
   acc[at + 1]! += w;
   acc[at + 2]! += dt;
-  if (lastSeg[b] !== s) {
-    lastSeg[b] = s;
-    acc[at + 3]! += 1;
+  const seg = b * 8 + 7;
+  if (ints[seg] !== s + 1) {
+    ints[seg] = s + 1;
+    ints[seg - 1]! += 1;
   }
 }
 
-function clear(acc: Float64Array, lastSeg: Int32Array, b: number): void {
+function clear(acc: Float64Array, b: number): void {
   const at = b * 4;
   acc[at] = 0;
   acc[at + 1] = 0;
   acc[at + 2] = 0;
   acc[at + 3] = 0;
-  lastSeg[b] = -1;
 }
 
 class EdgeBuilder {
