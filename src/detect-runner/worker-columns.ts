@@ -6,6 +6,7 @@
 // is one copy.
 import type { ActionColumns, MultiColumn } from '../core/columns.ts';
 import type { Layer } from '../core/detect/layer-traces.ts';
+import { joinStrings, stringsOf, type JoinedStrings } from '../threads/joined-strings.ts';
 
 type Optional = 'text' | 'urls' | 'hashtags' | 'media';
 /** The optional column each layer reads (co-share and co-target read only the typed columns, keys and ids). */
@@ -17,12 +18,6 @@ const NEEDS: Record<Layer, Optional | undefined> = {
   'co-hashtag': 'hashtags',
   'co-media': 'media',
 };
-
-/** A list of strings as one string: string i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
-export interface JoinedStrings {
-  chars: string;
-  ends: Int32Array;
-}
 
 /** The string lists that cross joined. */
 type Joined = 'ids' | 'accountKeys' | 'targetKeys' | 'sharedKeys';
@@ -64,39 +59,4 @@ export function columnsInWorker(c: WorkerColumns): ActionColumns {
     hashtags: c.hashtags ?? empty(),
     media: c.media ?? empty(),
   };
-}
-
-/** `strings` as one string and where each ends. */
-export function joinStrings(strings: readonly string[]): JoinedStrings {
-  const ends = new Int32Array(strings.length);
-  let end = 0;
-  for (let i = 0; i < strings.length; i++) ends[i] = end += strings[i]!.length;
-  return { chars: strings.join(''), ends };
-}
-
-/**
- * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
- * behaves as the array of strings for indexing, `length` and iteration.
- */
-export function stringsOf(joined: JoinedStrings): string[] {
-  const { chars, ends } = joined;
-  const cut: (string | undefined)[] = new Array<string | undefined>(ends.length);
-  const id = (i: number): string => (cut[i] ??= chars.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
-  return new Proxy(cut as string[], {
-    get(target, key, receiver) {
-      if (typeof key === 'string') {
-        const i = index(key, ends.length);
-        if (i >= 0) return id(i);
-      }
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
-}
-
-/** `key` as an array index below `length`, else −1. */
-function index(key: string, length: number): number {
-  const c = key.charCodeAt(0);
-  if (c < 48 || c > 57) return -1;
-  const i = Number(key);
-  return Number.isInteger(i) && i < length && String(i) === key ? i : -1;
 }

@@ -29,10 +29,27 @@ function before(x: ActionColumns, i: number, px: Int32Array, y: ActionColumns, j
   return dp !== 0 ? dp < 0 : compareStrings(x.ids[i]!, y.ids[j]!) < 0;
 }
 
+/**
+ * Where the rows of `joinColumns(a, b)` come from: all of one part, then all of the other; or interleaved, row k
+ * being row order[k] of a when order[k] ≥ 0, else row −1 − order[k] of b.
+ */
+export type RowMerge = { first: 'a' | 'b' } | { order: Int32Array };
+
+/** A row-aligned string column of a and b (ids, texts) joined as `merge` says, as `joinColumns` joins them. */
+export function mergeStrings(merge: RowMerge, x: readonly string[], y: readonly string[]): string[] {
+  if ('first' in merge) return merge.first === 'a' ? x.concat(y) : y.concat(x);
+  return Array.from(merge.order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
+}
+
 /** The actions of `a` and `b` (no action in both) as one ActionColumns in (time, platform, id) order. */
 export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns {
-  if (b.count === 0) return a;
-  if (a.count === 0) return b;
+  return joinColumns(a, b).columns;
+}
+
+/** `appendColumns`, and how its rows were joined (so a column left out of a and b can be joined the same way). */
+export function joinColumns(a: ActionColumns, b: ActionColumns): { columns: ActionColumns; merge: RowMerge } {
+  if (b.count === 0) return { columns: a, merge: { first: 'a' } };
+  if (a.count === 0) return { columns: b, merge: { first: 'b' } };
   const platforms = unite(a.platforms, b.platforms);
   const accounts = unite(a.accountKeys, b.accountKeys);
   const targets = unite(a.targetKeys, b.targetKeys);
@@ -61,10 +78,7 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
     else for (let i = 0; i < q.length; i++) out[p.length + i] = code(q[i]!, mq);
     return out;
   };
-  const pickStrings = (x: readonly string[], y: readonly string[]): string[] => {
-    if (order === undefined) return aFirst ? x.concat(y) : y.concat(x);
-    return Array.from(order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
-  };
+  const merge: RowMerge = order === undefined ? { first: aFirst ? 'a' : 'b' } : { order };
   const pickMulti = (x: MultiColumn, y: MultiColumn): MultiColumn => {
     const offsets = new Int32Array(n + 1);
     if (order === undefined) {
@@ -85,7 +99,7 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
     }
     return { offsets, values };
   };
-  return {
+  const columns: ActionColumns = {
     count: n,
     accountKeys: accounts.keys,
     account: pick(a.account, b.account, accounts.fromA, accounts.fromB),
@@ -93,18 +107,19 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
     kind: pick(a.kind, b.kind),
     precision: pick(a.precision, b.precision),
     seq: pick(a.seq, b.seq),
-    ids: pickStrings(a.ids, b.ids),
+    ids: mergeStrings(merge, a.ids, b.ids),
     platforms: platforms.keys,
     platform: pick(a.platform, b.platform, platforms.fromA, platforms.fromB),
     targetKeys: targets.keys,
     target: pick(a.target, b.target, targets.fromA, targets.fromB),
     sharedKeys: shareds.keys,
     shared: pick(a.shared, b.shared, shareds.fromA, shareds.fromB),
-    text: pickStrings(a.text, b.text),
+    text: mergeStrings(merge, a.text, b.text),
     urls: pickMulti(a.urls, b.urls),
     hashtags: pickMulti(a.hashtags, b.hashtags),
     media: pickMulti(a.media, b.media),
   };
+  return { columns, merge };
 }
 
 /** Rows of a and b interleaved in (time, platform, id) order: a's row as itself, b's row r as −1 − r. */

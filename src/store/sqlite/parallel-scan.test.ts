@@ -92,26 +92,32 @@ for (const [change, apply] of Object.entries(CHANGES)) {
   });
 }
 
-test('two threads: the helper stores the read\'s snapshot when handed it (a valid snapshot of the same columns); a read-only file gets none', async () => {
-  const path = await sqliteWith(join(root, 'handed.sqlite'), actions(3000, true));
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  try {
-    const writes: Promise<boolean>[] = [];
-    const options = { snapshotMinActions: 0, parallel: { minRows: 0, chunk: 64, helperFirst: true }, onSnapshotWrite: (p: Promise<boolean>) => void writes.push(p) };
-    const columns = readColumns(db, {}, options);
-    assert.equal(writes.length, 1, 'the write went to the helper');
-    assert.equal(await writes[0], true);
-    assert.deepStrictEqual(readSnapshot(db, {}, tableFingerprint(db)), columns, 'stored by the helper, read back whole');
-    assert.deepStrictEqual(readColumns(db, {}, options), columns, 'the next read uses it');
-    assert.equal(writes.length, 1);
-    db.prepare('DELETE FROM column_snapshots').run();
-    const ro = new Database(path, { readonly: true });
-    assert.deepStrictEqual(readColumns(ro, {}, options), columns);
-    ro.close();
-    assert.equal(writes.length, 1, 'read-only: nothing handed over');
-    assert.equal((db.prepare('SELECT count(*) AS n FROM column_snapshots').get() as { n: number }).n, 0);
-  } finally {
-    db.close();
-  }
-});
+for (const ordered of [true, false]) {
+  test(`two threads (rows ${ordered ? 'in' : 'out of'} time order): the helper stores the read's snapshot when handed it (a valid snapshot of the same columns); a read-only file gets none`, async () => {
+    const path = await sqliteWith(join(root, `handed-${ordered}.sqlite`), actions(3000, ordered));
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    try {
+      const writes: Promise<boolean>[] = [];
+      let split: [number, number] | undefined;
+      const parallel = { minRows: 0, chunk: 64, helperFirst: true, onSplit: (here: number, n: number) => (split = [here, n]) };
+      const options = { snapshotMinActions: 0, parallel, onSnapshotWrite: (p: Promise<boolean>) => void writes.push(p) };
+      const columns = readColumns(db, {}, options);
+      assert.ok(split !== undefined && split[0] > 0 && split[0] < split[1], `both threads read rows (this thread: ${split?.join(' of ')})`);
+      assert.deepStrictEqual(columns, referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]));
+      assert.equal(writes.length, 1, 'the write went to the helper');
+      assert.equal(await writes[0], true);
+      assert.deepStrictEqual(readSnapshot(db, {}, tableFingerprint(db)), columns, 'stored by the helper, read back whole');
+      assert.deepStrictEqual(readColumns(db, {}, options), columns, 'the next read uses it');
+      assert.equal(writes.length, 1);
+      db.prepare('DELETE FROM column_snapshots').run();
+      const ro = new Database(path, { readonly: true });
+      assert.deepStrictEqual(readColumns(ro, {}, options), columns);
+      ro.close();
+      assert.equal(writes.length, 1, 'read-only: nothing handed over');
+      assert.equal((db.prepare('SELECT count(*) AS n FROM column_snapshots').get() as { n: number }).n, 0);
+    } finally {
+      db.close();
+    }
+  });
+}

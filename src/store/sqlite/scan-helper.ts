@@ -1,17 +1,17 @@
 // The worker-thread side of `scanInParallel`: opens the database read-only and, when its read transaction sees the
 // table the main thread is reading (same fingerprint, or for a whole-table read the same fingerprint tail, the rest
 // being checked by the main thread on the rows), claims rowid chunks from the back of the table (the main
-// thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied); then
+// thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied; ids and texts joined); then
 // raises the done flag, whatever happened. Asked for them, it then reads the accounts in the same read transaction
 // and posts them while the main thread joins the columns. Having delivered, it may store the read's snapshot
-// (snapshot-helper.ts).
+// (snapshot-helper.ts), at a lower priority.
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { fingerprintTail, tableFingerprint } from './column-snapshot.ts';
-import { CLAIMED, DONE, STARTED, transferables, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
+import { CLAIMED, DONE, STARTED, helperColumns, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
-import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
+import { storeWhenHanded, yieldToDetection, type AccountsMessage } from './snapshot-helper.ts';
 import { ACCOUNT_COLUMNS } from './codec.ts';
 
 function main(data: ScanHelperData): void {
@@ -23,6 +23,8 @@ function main(data: ScanHelperData): void {
   const chunks: number[] = [];
   let message: FromScanHelper;
   let transfer: ArrayBuffer[] = [];
+  // This thread's part of the ids and texts, kept for the snapshot (the main thread does not send them back).
+  let own: { ids: string[]; text: string[] } | undefined;
   let db: Database.Database | undefined;
   try {
     try {
@@ -44,8 +46,10 @@ function main(data: ScanHelperData): void {
           return k;
         };
         const columns = scanChunks(db, data.plan, data.where, data.params, data.omit, claim, false);
-        message = { t: 'columns', columns, chunks };
-        transfer = transferables(columns);
+        const crossing = helperColumns(columns);
+        message = { t: 'columns', columns: crossing.columns, chunks };
+        transfer = crossing.transfer;
+        own = { ids: columns.ids, text: columns.text };
       }
     } catch (e) {
       raise(STARTED);
@@ -57,14 +61,16 @@ function main(data: ScanHelperData): void {
       // Raised whatever happened: the main thread blocks until it is.
       raise(DONE);
     }
-    // While the main thread joins and sorts the columns: the accounts, in the same read transaction as the rows.
+    // Nothing this thread does from here on is awaited before the run's end.
+    yieldToDetection();
+    // While the main thread joins the columns: the accounts, in the same read transaction as the rows.
     if (message.t === 'columns' && data.accounts && db) port.postMessage(readAccounts(db));
   } finally {
     if (db?.inTransaction) db.exec('COMMIT');
     db?.close();
   }
   // Then the main thread may hand over the read's snapshot to store (or close the port, which ends this thread).
-  if (message.t === 'columns') storeWhenHanded(port, data.path, (path) => new Database(path, { fileMustExist: true }));
+  if (own !== undefined) storeWhenHanded(port, data.path, own, (path) => new Database(path, { fileMustExist: true }));
 }
 
 /** The accounts table as the JSON of one array of rows (ACCOUNT_COLUMNS), or why it could not be read. */

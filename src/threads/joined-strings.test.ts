@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { joinStrings, stringsOf, type JoinedStrings } from './worker-columns.ts';
+import { cutStrings, joinStrings, stringsOf, type JoinedStrings } from './joined-strings.ts';
 
-test('joined strings read back as the strings: by index, length, iteration and array methods, after a structured clone', () => {
+test('joined strings read back as the strings: by index, length, iteration and array methods, and all cut at once, after a structured clone', () => {
   fc.assert(
     fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constant('')), { maxLength: 60 }), (ids) => {
       const { port1, port2 } = new MessageChannel();
@@ -18,6 +18,7 @@ test('joined strings read back as the strings: by index, length, iteration and a
       assert.deepEqual(back.map((x) => x), ids);
       assert.equal(back[ids.length], undefined);
       assert.equal(JSON.stringify(back), JSON.stringify(ids));
+      assert.deepEqual(cutStrings(joined), ids);
     }),
   );
 });

@@ -1,0 +1,57 @@
+// A list of strings crossing to another thread as one string and the ends of its items: a structured clone copies
+// one string's characters, where a million strings cost the receiving thread their allocation one by one and the
+// collections of its young heap that copy them again.
+
+/** A list of strings as one string: string i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
+export interface JoinedStrings {
+  chars: string;
+  ends: Int32Array;
+}
+
+/** `strings` as one string and where each ends. */
+export function joinStrings(strings: readonly string[]): JoinedStrings {
+  const ends = new Int32Array(strings.length);
+  let end = 0;
+  for (let i = 0; i < strings.length; i++) ends[i] = end += strings[i]!.length;
+  return { chars: strings.join(''), ends };
+}
+
+/**
+ * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
+ * behaves as the array of strings for indexing, `length` and iteration.
+ */
+export function stringsOf(joined: JoinedStrings): string[] {
+  const { chars, ends } = joined;
+  const cut: (string | undefined)[] = new Array<string | undefined>(ends.length);
+  const id = (i: number): string => (cut[i] ??= chars.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
+  return new Proxy(cut as string[], {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const i = index(key, ends.length);
+        if (i >= 0) return id(i);
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+/** `key` as an array index below `length`, else −1. */
+function index(key: string, length: number): number {
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57) return -1;
+  const i = Number(key);
+  return Number.isInteger(i) && i < length && String(i) === key ? i : -1;
+}
+
+/** The strings of `joined`, all cut now (strings of 13 characters or more share the joined string's memory). */
+export function cutStrings(joined: JoinedStrings): string[] {
+  const { chars, ends } = joined;
+  const out = new Array<string>(ends.length);
+  let from = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const to = ends[i]!;
+    out[i] = chars.slice(from, to);
+    from = to;
+  }
+  return out;
+}
