@@ -4,6 +4,7 @@
 // united by a sorted merge and codes remapped, rows interleaved by the same order; no string is interned again.
 import type { ActionColumns, MultiColumn } from './store.ts';
 import { compareStrings } from '../core/compare-strings.ts';
+import type { JoinedStrings } from '../threads/joined-strings.ts';
 
 /** The sorted union of two sorted, duplicate-free lists, and where each element of `a` and `b` went. */
 function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fromA: Int32Array; fromB: Int32Array } {
@@ -39,6 +40,42 @@ export type RowMerge = { first: 'a' | 'b' } | { order: Int32Array };
 export function mergeStrings(merge: RowMerge, x: readonly string[], y: readonly string[]): string[] {
   if ('first' in merge) return merge.first === 'a' ? x.concat(y) : y.concat(x);
   return Array.from(merge.order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
+}
+
+/** `mergeStrings` of two lists joined (JoinedStrings), joined: the characters are copied by runs, no string per item. */
+export function mergeJoined(merge: RowMerge, x: JoinedStrings, y: JoinedStrings): JoinedStrings {
+  if ('first' in merge) {
+    const [p, q] = merge.first === 'a' ? [x, y] : [y, x];
+    const ends = new Int32Array(p.ends.length + q.ends.length);
+    ends.set(p.ends);
+    const shift = p.chars.length;
+    for (let i = 0; i < q.ends.length; i++) ends[p.ends.length + i] = q.ends[i]! + shift;
+    return { chars: p.chars + q.chars, ends };
+  }
+  const { order } = merge;
+  const ends = new Int32Array(order.length);
+  const pieces: string[] = [];
+  // The current run of consecutive items of one list: [from, to) in its characters.
+  let run: JoinedStrings | undefined;
+  let from = 0;
+  let to = 0;
+  let total = 0;
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    const list = r >= 0 ? x : y;
+    const i = r >= 0 ? r : -1 - r;
+    const start = i === 0 ? 0 : list.ends[i - 1]!;
+    const end = list.ends[i]!;
+    if (list !== run || start !== to) {
+      if (run !== undefined && to > from) pieces.push(run.chars.slice(from, to));
+      run = list;
+      from = start;
+    }
+    to = end;
+    ends[k] = total += end - start;
+  }
+  if (run !== undefined && to > from) pieces.push(run.chars.slice(from, to));
+  return { chars: pieces.join(''), ends };
 }
 
 /** The actions of `a` and `b` (no action in both) as one ActionColumns in (time, platform, id) order. */

@@ -7,9 +7,10 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Action } from '../../core/model.ts';
 import { stringChunks } from '../snapshot-codec.ts';
+import { joinStrings } from '../../threads/joined-strings.ts';
 import { action } from '../store.contract.ts';
 import { readSnapshot, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
-import { readColumns, readRows } from './columns.ts';
+import { readAppended, readColumns, readRows } from './columns.ts';
 import { sqliteWith } from '../../../test/support/sqlite-with.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-snapshot-'));
@@ -146,9 +147,11 @@ test('string chunks: long lists split and decode to the same strings, in one byt
     return out;
   };
   assert.deepStrictEqual(roundTrip(values), values);
+  assert.deepStrictEqual([...stringChunks(joinStrings(values))], chunks, 'the list joined: the same bytes');
   // Lone surrogates (which UTF-8 cannot keep) and Latin-1 letters come back exactly.
   const odd = ['ok', 'bad\uD800', '\uDC00x', 'café ÿ', '\u0000', ''];
   assert.deepStrictEqual(roundTrip(odd), odd);
+  assert.deepStrictEqual([...stringChunks(joinStrings(odd))], [...stringChunks(odd)]);
   // Only code units below 256: one byte each (a header of 2 + n words, then the characters).
   const narrow = ['tw:1234', 'https://x.kg/a?b=ü'];
   const [blob] = [...stringChunks(narrow)];
@@ -183,5 +186,27 @@ test('a snapshot write given the read\'s data_version: skipped after another con
   other.close();
   assert.notEqual(db.pragma('data_version', { simple: true }), v2, 'the other connection\'s commit is seen');
   assert.equal(writeSnapshot(db, {}, again, now, v2), true, 'the actions are unchanged (fingerprint checked again): written');
+  db.close();
+});
+
+test('a row deleted below the last seq between the read and the write: the snapshot may be stored, under the read\'s fingerprint, and no read uses it', async () => {
+  const path = await dbWith('deleted-between.db', world(100));
+  const db = new Database(path);
+  db.exec('BEGIN');
+  const columns = readRows(db, {});
+  const fingerprint = tableFingerprint(db);
+  db.exec('COMMIT');
+  const other = new Database(path);
+  assert.equal(other.prepare('DELETE FROM actions WHERE seq = 7').run().changes, 1);
+  other.close();
+  assert.equal(writeSnapshot(db, {}, columns, fingerprint), true, 'the tail is unchanged: stored');
+  assert.notEqual(tableFingerprint(db), fingerprint);
+  db.exec('BEGIN');
+  assert.equal(readSnapshot(db, {}, tableFingerprint(db)), undefined, 'not the table\'s fingerprint');
+  assert.equal(readAppended(db, {}, [], tableFingerprint(db)), undefined, 'an action it holds is gone');
+  db.exec('COMMIT');
+  const rows = readRows(db, {});
+  assert.equal(rows.count, columns.count - 1);
+  assert.deepStrictEqual(readColumns(db, {}, { snapshotMinActions: 0 }), rows);
   db.close();
 });

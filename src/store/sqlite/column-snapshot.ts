@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { ActionColumns, ActionFilter } from '../store.ts';
+import type { JoinedStrings } from '../../threads/joined-strings.ts';
 import {
   SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partOf, stringChunks, typedBytes, typedFrom,
-  type PartName,
+  type PartName, type SnapshotColumns,
 } from '../snapshot-codec.ts';
 
 type Db = Database.Database;
@@ -163,13 +164,13 @@ export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fin
   return { key: snapshotKey(filter), fingerprint, parts: snapshotParts(columns) };
 }
 
-/** The parts of the snapshot of `columns`, encoded one at a time as they are iterated (the header last). */
-export function* snapshotParts(columns: ActionColumns): Generator<SnapshotPart, void, undefined> {
+/** The parts of the snapshot of `columns` (ids and texts plain or joined), encoded one at a time as they are iterated (the header last). */
+export function* snapshotParts(columns: SnapshotColumns): Generator<SnapshotPart, void, undefined> {
   for (const name of Object.keys(TYPED_PARTS) as PartName[]) yield [name, 0, typedBytes(partOf(columns, name) as Int32Array)];
   const chunks: Record<string, number> = {};
   for (const name of STRING_PARTS) {
     let chunk = 0;
-    for (const body of stringChunks(partOf(columns, name) as readonly string[])) yield [name, chunk++, body];
+    for (const body of stringChunks(partOf(columns, name) as readonly string[] | JoinedStrings)) yield [name, chunk++, body];
     chunks[name] = chunk;
   }
   yield ['header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8')];
@@ -177,7 +178,7 @@ export function* snapshotParts(columns: ActionColumns): Generator<SnapshotPart, 
 
 /**
  * Stores `columns` as the snapshot of `filter`, in one short write transaction that first checks the table still has
- * `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other filters (the
+ * the tail of `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other filters (the
  * unfiltered one excepted). `dataVersion`, SQLite's data_version read in the transaction `fingerprint` was
  * computed in: when it is unchanged, no other connection committed since, and this one wrote nothing in between
  * (the caller's promise), so the table is the one fingerprinted and is not scanned again. Never throws for SQLite's
@@ -203,8 +204,12 @@ export function storeSnapshot(db: Db, snapshot: EncodedSnapshot, options: { data
   try {
     const insert = db.prepare('INSERT INTO column_snapshots (filter_key, name, chunk, fingerprint, digest, body) VALUES (?, ?, ?, ?, ?, ?)');
     db.transaction(() => {
+      // Only the fingerprint's tail is checked (no scan of the actions): every import changes it. A change it misses
+      // (a row deleted or replaced below the last seq by hand) leaves a snapshot stored under the read's fingerprint,
+      // which is no longer the table's: no read uses it (readSnapshot wants the table's fingerprint, readAppended
+      // its count and Σ seq), and the next full read replaces it.
       const unchanged = dataVersion !== undefined && db.pragma('data_version', { simple: true }) === dataVersion;
-      if (!unchanged && tableFingerprint(db) !== fingerprint) throw new SnapshotSkip('the actions changed since the read');
+      if (!unchanged && fingerprintTail(db) !== tailOf(fingerprint)) throw new SnapshotSkip('the actions changed since the read');
       // Disk stays bounded: the unfiltered snapshot and the one being written, nothing older or of other filters.
       db.prepare('DELETE FROM column_snapshots WHERE filter_key = ? OR fingerprint <> ? OR filter_key <> ?').run(key, fingerprint, snapshotKey({}));
       for (const [name, chunk, body] of parts) insert.run(key, name, chunk, fingerprint, digest(body), body);

@@ -63,9 +63,9 @@ export type FromScanHelper =
 /** The helper's columns as they cross, and the buffers moved to the main thread instead of copied. */
 export function helperColumns(c: ActionColumns): { columns: HelperColumns; transfer: ArrayBuffer[] } {
   const columns = { ...c, ids: joinStrings(c.ids), text: joinStrings(c.text) };
+  // The joined ids and texts are copied: the helper keeps them to store the read's snapshot.
   const typed = [c.account, c.time, c.kind, c.precision, c.seq, c.platform, c.target, c.shared, c.urls.offsets, c.hashtags.offsets, c.media.offsets];
-  const transfer = [...typed, columns.ids.ends, columns.text.ends].map((a) => a.buffer as ArrayBuffer);
-  return { columns, transfer: [...new Set(transfer)] };
+  return { columns, transfer: [...new Set(typed.map((a) => a.buffer as ArrayBuffer))] };
 }
 
 /**

@@ -13,6 +13,7 @@ import { CLAIMED, DONE, STARTED, helperColumns, type FromScanHelper, type ScanHe
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, yieldToDetection, type AccountsMessage } from './snapshot-helper.ts';
 import { ACCOUNT_COLUMNS } from './codec.ts';
+import type { JoinedStrings } from '../../threads/joined-strings.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
@@ -23,8 +24,8 @@ function main(data: ScanHelperData): void {
   const chunks: number[] = [];
   let message: FromScanHelper;
   let transfer: ArrayBuffer[] = [];
-  // This thread's part of the ids and texts, kept for the snapshot (the main thread does not send them back).
-  let own: { ids: string[]; text: string[] } | undefined;
+  // This thread's part of the ids and texts, joined, kept for the snapshot (the main thread does not send them back).
+  let own: { ids: JoinedStrings; text: JoinedStrings } | undefined;
   let db: Database.Database | undefined;
   try {
     try {
@@ -49,7 +50,7 @@ function main(data: ScanHelperData): void {
         const crossing = helperColumns(columns);
         message = { t: 'columns', columns: crossing.columns, chunks };
         transfer = crossing.transfer;
-        own = { ids: columns.ids, text: columns.text };
+        own = { ids: crossing.columns.ids, text: crossing.columns.text };
       }
     } catch (e) {
       raise(STARTED);

@@ -9,7 +9,8 @@ import { setPriority } from 'node:os';
 import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { ActionColumns } from '../store.ts';
-import { mergeStrings, type RowMerge } from '../columns-append.ts';
+import { mergeJoined, type RowMerge } from '../columns-append.ts';
+import { joinStrings, type JoinedStrings } from '../../threads/joined-strings.ts';
 import { debugNote, snapshotParts, storeSnapshot } from './column-snapshot.ts';
 
 /**
@@ -21,7 +22,7 @@ export interface SnapshotRecipe {
   key: string;
   fingerprint: string;
   columns: Omit<ActionColumns, 'ids' | 'text'>;
-  part: { ids: string[]; text: string[] };
+  part: { ids: JoinedStrings; text: JoinedStrings };
   merge: RowMerge;
 }
 
@@ -103,8 +104,11 @@ export function snapshotHelper(worker: Worker, port: MessagePort, read: JoinedRe
         };
         port.ref();
         const { ids: _ids, text: _text, ...columns } = read.columns;
-        // A structured clone: the typed arrays are copied (this thread goes on using them), the strings serialized.
-        const snapshot: SnapshotRecipe = { key, fingerprint, columns, part: read.part, merge: read.merge };
+        // A structured clone: the typed arrays are copied (this thread goes on using them), the dictionaries and
+        // values serialized; this thread's part of the ids and texts crosses joined (two strings to copy, where half
+        // a million of each cost the helper their allocation and collections).
+        const part = { ids: joinStrings(read.part.ids), text: joinStrings(read.part.text) };
+        const snapshot: SnapshotRecipe = { key, fingerprint, columns, part, merge: read.merge };
         port.postMessage({ t: 'snapshot', snapshot } satisfies ToSnapshotHelper);
       }),
     dismiss: () => void accounts.finally(end),
@@ -116,13 +120,13 @@ export function snapshotHelper(worker: Worker, port: MessagePort, read: JoinedRe
  * The helper's side: waits on `port` for a snapshot recipe, joins its own part's ids and texts (`own`) to the main
  * thread's, encodes the snapshot and stores it through a new connection to `path`, answers.
  */
-export function storeWhenHanded(port: MessagePort, path: string, own: { ids: string[]; text: string[] }, open: (path: string) => Database.Database): void {
+export function storeWhenHanded(port: MessagePort, path: string, own: { ids: JoinedStrings; text: JoinedStrings }, open: (path: string) => Database.Database): void {
   port.once('message', (m: ToSnapshotHelper) => {
     let ok = false;
     let note: string | undefined;
     try {
       const { key, fingerprint, columns, part, merge } = m.snapshot;
-      const whole: ActionColumns = { ...columns, ids: mergeStrings(merge, part.ids, own.ids), text: mergeStrings(merge, part.text, own.text) };
+      const whole = { ...columns, ids: mergeJoined(merge, part.ids, own.ids), text: mergeJoined(merge, part.text, own.text) };
       const db = open(path);
       try {
         db.pragma('synchronous = NORMAL');
