@@ -1,10 +1,10 @@
 // The worker-thread side of `scanInParallel`: opens the database read-only and, when its read transaction sees the
 // table the main thread is reading (same fingerprint, or for a whole-table read the same fingerprint tail, the rest
 // being checked by the main thread on the rows), claims rowid chunks from the back of the table (the main
-// thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied; ids and texts joined); then
-// raises the done flag, whatever happened. Asked for them, it then reads the accounts in the same read transaction
-// and posts them while the main thread joins the columns. Having delivered, it may store the read's snapshot
-// (snapshot-helper.ts), at a lower priority.
+// thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied; ids and
+// texts joined); then raises the done flag, whatever happened. Asked for them, it then reads the accounts in the
+// same read transaction and posts them while the main thread joins the columns. Having delivered, it may store the
+// read's snapshot (snapshot-helper.ts), at a lower priority.
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -62,7 +62,8 @@ function main(data: ScanHelperData): void {
       // Raised whatever happened: the main thread blocks until it is.
       raise(DONE);
     }
-    // Nothing this thread does from here on is awaited before the run's end.
+    // What this thread does from here on is awaited only after the layers (the accounts) or at the run's end (the
+    // snapshot): it takes the time the detecting threads leave.
     yieldToDetection();
     // While the main thread joins the columns: the accounts, in the same read transaction as the rows.
     if (message.t === 'columns' && data.accounts && db) port.postMessage(readAccounts(db));

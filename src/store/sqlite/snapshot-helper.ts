@@ -3,8 +3,8 @@
 // goes on. The main thread sends it the joined columns without their ids and texts, plus the ids and texts of its
 // own part and how the parts were joined: the helper still holds its part's, so it joins them again itself, and the
 // main thread neither encodes the snapshot nor copies the helper's strings back to it. The write keeps every rule
-// of storeSnapshot: the fingerprint is checked in the write transaction, and a failure only leaves the snapshot
-// unwritten.
+// of storeSnapshot: the fingerprint's tail is checked in the write transaction, and a failure only leaves the
+// snapshot unwritten.
 import { setPriority } from 'node:os';
 import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
