@@ -4,7 +4,6 @@
 // united by a sorted merge and codes remapped, rows interleaved by the same order; no string is interned again.
 import type { ActionColumns, MultiColumn } from './store.ts';
 import { compareStrings } from '../core/compare-strings.ts';
-import type { JoinedStrings } from '../threads/joined-strings.ts';
 
 /** The sorted union of two sorted, duplicate-free lists, and where each element of `a` and `b` went. */
 function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fromA: Int32Array; fromB: Int32Array } {
@@ -30,63 +29,10 @@ function before(x: ActionColumns, i: number, px: Int32Array, y: ActionColumns, j
   return dp !== 0 ? dp < 0 : compareStrings(x.ids[i]!, y.ids[j]!) < 0;
 }
 
-/**
- * Where the rows of `joinColumns(a, b)` come from: all of one part, then all of the other; or interleaved, row k
- * being row order[k] of a when order[k] ≥ 0, else row −1 − order[k] of b.
- */
-export type RowMerge = { first: 'a' | 'b' } | { order: Int32Array };
-
-/** A row-aligned string column of a and b (ids, texts) joined as `merge` says, as `joinColumns` joins them. */
-export function mergeStrings(merge: RowMerge, x: readonly string[], y: readonly string[]): string[] {
-  if ('first' in merge) return merge.first === 'a' ? x.concat(y) : y.concat(x);
-  return Array.from(merge.order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
-}
-
-/** `mergeStrings` of two lists joined (JoinedStrings), joined: the characters are copied by runs, no string per item. */
-export function mergeJoined(merge: RowMerge, x: JoinedStrings, y: JoinedStrings): JoinedStrings {
-  if ('first' in merge) {
-    const [p, q] = merge.first === 'a' ? [x, y] : [y, x];
-    const ends = new Int32Array(p.ends.length + q.ends.length);
-    ends.set(p.ends);
-    const shift = p.chars.length;
-    for (let i = 0; i < q.ends.length; i++) ends[p.ends.length + i] = q.ends[i]! + shift;
-    return { chars: p.chars + q.chars, ends };
-  }
-  const { order } = merge;
-  const ends = new Int32Array(order.length);
-  const pieces: string[] = [];
-  // The current run of consecutive items of one list: [from, to) in its characters.
-  let run: JoinedStrings | undefined;
-  let from = 0;
-  let to = 0;
-  let total = 0;
-  for (let k = 0; k < order.length; k++) {
-    const r = order[k]!;
-    const list = r >= 0 ? x : y;
-    const i = r >= 0 ? r : -1 - r;
-    const start = i === 0 ? 0 : list.ends[i - 1]!;
-    const end = list.ends[i]!;
-    if (list !== run || start !== to) {
-      if (run !== undefined && to > from) pieces.push(run.chars.slice(from, to));
-      run = list;
-      from = start;
-    }
-    to = end;
-    ends[k] = total += end - start;
-  }
-  if (run !== undefined && to > from) pieces.push(run.chars.slice(from, to));
-  return { chars: pieces.join(''), ends };
-}
-
 /** The actions of `a` and `b` (no action in both) as one ActionColumns in (time, platform, id) order. */
 export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns {
-  return joinColumns(a, b).columns;
-}
-
-/** `appendColumns`, and how its rows were joined (so a column left out of a and b can be joined the same way). */
-export function joinColumns(a: ActionColumns, b: ActionColumns): { columns: ActionColumns; merge: RowMerge } {
-  if (b.count === 0) return { columns: a, merge: { first: 'a' } };
-  if (a.count === 0) return { columns: b, merge: { first: 'b' } };
+  if (b.count === 0) return a;
+  if (a.count === 0) return b;
   const platforms = unite(a.platforms, b.platforms);
   const accounts = unite(a.accountKeys, b.accountKeys);
   const targets = unite(a.targetKeys, b.targetKeys);
@@ -115,7 +61,10 @@ export function joinColumns(a: ActionColumns, b: ActionColumns): { columns: Acti
     else for (let i = 0; i < q.length; i++) out[p.length + i] = code(q[i]!, mq);
     return out;
   };
-  const merge: RowMerge = order === undefined ? { first: aFirst ? 'a' : 'b' } : { order };
+  const pickStrings = (x: readonly string[], y: readonly string[]): string[] => {
+    if (order === undefined) return aFirst ? x.concat(y) : y.concat(x);
+    return Array.from(order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
+  };
   const pickMulti = (x: MultiColumn, y: MultiColumn): MultiColumn => {
     const offsets = new Int32Array(n + 1);
     if (order === undefined) {
@@ -136,7 +85,7 @@ export function joinColumns(a: ActionColumns, b: ActionColumns): { columns: Acti
     }
     return { offsets, values };
   };
-  const columns: ActionColumns = {
+  return {
     count: n,
     accountKeys: accounts.keys,
     account: pick(a.account, b.account, accounts.fromA, accounts.fromB),
@@ -144,19 +93,18 @@ export function joinColumns(a: ActionColumns, b: ActionColumns): { columns: Acti
     kind: pick(a.kind, b.kind),
     precision: pick(a.precision, b.precision),
     seq: pick(a.seq, b.seq),
-    ids: mergeStrings(merge, a.ids, b.ids),
+    ids: pickStrings(a.ids, b.ids),
     platforms: platforms.keys,
     platform: pick(a.platform, b.platform, platforms.fromA, platforms.fromB),
     targetKeys: targets.keys,
     target: pick(a.target, b.target, targets.fromA, targets.fromB),
     sharedKeys: shareds.keys,
     shared: pick(a.shared, b.shared, shareds.fromA, shareds.fromB),
-    text: mergeStrings(merge, a.text, b.text),
+    text: pickStrings(a.text, b.text),
     urls: pickMulti(a.urls, b.urls),
     hashtags: pickMulti(a.hashtags, b.hashtags),
     media: pickMulti(a.media, b.media),
   };
-  return { columns, merge };
 }
 
 /** Rows of a and b interleaved in (time, platform, id) order: a's row as itself, b's row r as −1 − r. */

@@ -6,7 +6,6 @@
 // code range: a blob that does not fit is refused, never trusted.
 import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
 import type { ActionColumns, MultiColumn } from './store.ts';
-import type { JoinedStrings } from '../threads/joined-strings.ts';
 
 /** Bumped whenever the encoding or the meaning of a column changes; part of every snapshot's identity. */
 export const SNAPSHOT_FORMAT = 'trollmap-columns/2';
@@ -25,14 +24,11 @@ export const TYPED_PARTS = {
 export const STRING_PARTS = ['accountKeys', 'ids', 'platforms', 'targetKeys', 'sharedKeys', 'text', 'urls.values', 'hashtags.values', 'media.values'] as const;
 export type PartName = keyof typeof TYPED_PARTS | (typeof STRING_PARTS)[number];
 
-/** Columns as a snapshot encodes them: the ids and texts may come joined (JoinedStrings). */
-export type SnapshotColumns = Omit<ActionColumns, 'ids' | 'text'> & { ids: readonly string[] | JoinedStrings; text: readonly string[] | JoinedStrings };
-
 /** A column's value by part name. */
-export function partOf(c: SnapshotColumns, name: PartName): Typed | readonly string[] | JoinedStrings {
+export function partOf(c: ActionColumns, name: PartName): Typed | readonly string[] {
   const [field, sub] = name.split('.') as [keyof ActionColumns, keyof MultiColumn | undefined];
   const v = c[field] as unknown;
-  return (sub === undefined ? v : (v as MultiColumn)[sub]) as Typed | readonly string[] | JoinedStrings;
+  return (sub === undefined ? v : (v as MultiColumn)[sub]) as Typed | readonly string[];
 }
 
 /** Raw bytes of a typed array (a copy only on big-endian hosts, where snapshots are not written). */
@@ -53,25 +49,20 @@ const ENCODINGS = ['latin1', 'utf16le'] as const;
 /** A code unit of 256 or more: the chunk needs UTF-16LE. */
 const WIDE = /[^\u0000-\u00ff]/;
 
-/**
- * Encodes a string list as chunks ([n][encoding][UTF-16 length × n][characters]); given the list joined
- * (JoinedStrings), the same bytes without a string per item.
- */
-export function* stringChunks(values: readonly string[] | JoinedStrings): Generator<Uint8Array, void, undefined> {
-  const list = 'ends' in values ? joinedList(values) : arrayList(values);
-  const n = list.count;
+/** Encodes a string list as chunks ([n][encoding][UTF-16 length × n][characters]). */
+export function* stringChunks(values: readonly string[]): Generator<Uint8Array, void, undefined> {
   let i = 0;
-  while (i < n) {
+  while (i < values.length) {
     let end = i;
     let units = 0;
-    while (end < n && end - i < CHUNK_STRINGS && (end === i || units + list.length(end) <= CHUNK_UNITS)) units += list.length(end++);
-    const joined = list.chars(i, end);
+    while (end < values.length && end - i < CHUNK_STRINGS && (end === i || units + values[end]!.length <= CHUNK_UNITS)) units += values[end++]!.length;
+    const joined = values.slice(i, end).join('');
     const encoding = WIDE.test(joined) ? 1 : 0;
     const chars = Buffer.from(joined, ENCODINGS[encoding]);
     const head = new Uint32Array(2 + end - i);
     head[0] = end - i;
     head[1] = encoding;
-    for (let j = i; j < end; j++) head[2 + j - i] = list.length(j);
+    for (let j = i; j < end; j++) head[2 + j - i] = values[j]!.length;
     const out = new Uint8Array(head.byteLength + chars.byteLength);
     out.set(new Uint8Array(head.buffer), 0);
     out.set(chars, head.byteLength);
@@ -79,25 +70,6 @@ export function* stringChunks(values: readonly string[] | JoinedStrings): Genera
     i = end;
   }
 }
-
-/** A string list as `stringChunks` reads it: item count, item lengths, the characters of items i … end − 1. */
-interface ChunkSource {
-  count: number;
-  length(i: number): number;
-  chars(i: number, end: number): string;
-}
-
-const arrayList = (values: readonly string[]): ChunkSource => ({
-  count: values.length,
-  length: (i) => values[i]!.length,
-  chars: (i, end) => values.slice(i, end).join(''),
-});
-
-const joinedList = ({ chars, ends }: JoinedStrings): ChunkSource => ({
-  count: ends.length,
-  length: (i) => ends[i]! - (i === 0 ? 0 : ends[i - 1]!),
-  chars: (i, end) => chars.slice(i === 0 ? 0 : ends[i - 1]!, end === 0 ? 0 : ends[end - 1]!),
-});
 
 /** Appends one chunk's strings to `out`; false when the chunk is malformed. */
 export function decodeStringChunk(blob: Uint8Array, out: string[]): boolean {

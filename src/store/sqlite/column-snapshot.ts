@@ -7,10 +7,9 @@ import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { ActionColumns, ActionFilter } from '../store.ts';
-import type { JoinedStrings } from '../../threads/joined-strings.ts';
 import {
   SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partOf, stringChunks, typedBytes, typedFrom,
-  type PartName, type SnapshotColumns,
+  type PartName,
 } from '../snapshot-codec.ts';
 
 type Db = Database.Database;
@@ -159,21 +158,25 @@ export interface EncodedSnapshot {
   parts: Iterable<SnapshotPart>;
 }
 
-/** `columns` encoded as the snapshot of `filter`, part by part as `parts` is iterated (typed parts are views). */
-export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string): EncodedSnapshot {
-  return { key: snapshotKey(filter), fingerprint, parts: snapshotParts(columns) };
-}
-
-/** The parts of the snapshot of `columns` (ids and texts plain or joined), encoded one at a time as they are iterated (the header last). */
-export function* snapshotParts(columns: SnapshotColumns): Generator<SnapshotPart, void, undefined> {
-  for (const name of Object.keys(TYPED_PARTS) as PartName[]) yield [name, 0, typedBytes(partOf(columns, name) as Int32Array)];
-  const chunks: Record<string, number> = {};
-  for (const name of STRING_PARTS) {
-    let chunk = 0;
-    for (const body of stringChunks(partOf(columns, name) as readonly string[] | JoinedStrings)) yield [name, chunk++, body];
-    chunks[name] = chunk;
+/**
+ * `columns` encoded as the snapshot of `filter`, part by part as `parts` is iterated (typed parts are views of the
+ * columns' arrays, `copy`: copies).
+ */
+export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string, copy = false): EncodedSnapshot {
+  function* parts(): Generator<SnapshotPart, void, undefined> {
+    for (const name of Object.keys(TYPED_PARTS) as PartName[]) {
+      const bytes = typedBytes(partOf(columns, name) as Int32Array);
+      yield [name, 0, copy ? bytes.slice() : bytes];
+    }
+    const chunks: Record<string, number> = {};
+    for (const name of STRING_PARTS) {
+      let chunk = 0;
+      for (const body of stringChunks(partOf(columns, name) as readonly string[])) yield [name, chunk++, body];
+      chunks[name] = chunk;
+    }
+    yield ['header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8')];
   }
-  yield ['header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8')];
+  return { key: snapshotKey(filter), fingerprint, parts: parts() };
 }
 
 /**

@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Action } from '../../core/model.ts';
-import fc from 'fast-check';
-import { appendColumns, mergeJoined, mergeStrings, type RowMerge } from '../columns-append.ts';
-import { cutStrings, joinStrings } from '../../threads/joined-strings.ts';
+import { appendColumns } from '../columns-append.ts';
 import { snapshotFingerprint, tableFingerprint } from './column-snapshot.ts';
 import { readAppended, readColumns, readRows, SNAPSHOT_MIN_ACTIONS } from './columns.ts';
 import { scanRows } from './row-scan.ts';
@@ -116,28 +114,4 @@ test('a stale snapshot is not extended when its last action was replaced by a ne
   } finally {
     if (db.open) db.close();
   }
-});
-
-test('property: two joined lists merged (end to end or interleaved) are the lists merged, joined', () => {
-  const list = fc.array(fc.oneof(fc.string(), fc.constant('')), { maxLength: 30 });
-  fc.assert(
-    fc.property(list, list, fc.array(fc.boolean(), { maxLength: 60 }), fc.constantFrom('a', 'b', 'order'), (x, y, picks, how) => {
-      let merge: RowMerge;
-      if (how === 'order') {
-        // An interleaving of all of x and all of y: picks say which comes next while both have items left.
-        const order: number[] = [];
-        let i = 0;
-        let j = 0;
-        for (let k = 0; i < x.length || j < y.length; k++) {
-          const takeX = j === y.length || (i < x.length && (picks[k] ?? true));
-          order.push(takeX ? i++ : -1 - j++);
-        }
-        merge = { order: Int32Array.from(order) };
-      } else merge = { first: how };
-      const joined = mergeJoined(merge, joinStrings(x), joinStrings(y));
-      assert.deepEqual(cutStrings(joined), mergeStrings(merge, x, y));
-      assert.equal(joined.chars, mergeStrings(merge, x, y).join(''));
-    }),
-    { numRuns: 300, seed: 7 },
-  );
 });

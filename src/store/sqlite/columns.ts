@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import { planScan, scanRows } from './row-scan.ts';
 import { parallelPays, scanInParallel, type TwoThreads } from './parallel-scan.ts';
-import type { SnapshotHelper } from './snapshot-helper.ts';
+import type { HandedSnapshot, SnapshotHelper } from './snapshot-helper.ts';
 import { appendColumns } from '../columns-append.ts';
 import {
-  debugNote, fingerprintCounts, readSnapshot, snapshotFingerprint, snapshotKey, tableFingerprint, writeSnapshot, type OptionalColumn,
+  debugNote, encodeSnapshot, fingerprintCounts, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn,
 } from './column-snapshot.ts';
 
 export function filterSql(filter: ActionFilter): { where: string; params: unknown[] } {
@@ -44,8 +44,8 @@ export interface ReadColumnsOptions {
   snapshot?: boolean;
   snapshotMinActions?: number;
   /**
-   * Called with the columns as soon as they are built, before a snapshot is written (or handed to the scan helper
-   * to write): detect hands them to its worker thread here, so the worker computes meanwhile.
+   * Called with the columns as soon as they are built, before a snapshot is written (or encoded for the scan
+   * helper to write): detect hands them to its worker thread here, so the worker computes meanwhile.
    */
   onColumns?: (columns: ActionColumns) => void;
   /** When a read from the rows takes two threads (scanInParallel; default: from PARALLEL_SCAN_MIN_ROWS rows). */
@@ -96,14 +96,21 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
       if (helper === undefined || options.onSnapshotWrite === undefined || db.readonly) {
         writeSnapshot(db, filter, columns, fingerprint, dataVersion);
       } else {
+        const handed = handedSnapshot(filter, columns, fingerprint);
         delete kept.helper;
-        options.onSnapshotWrite(helper.store(snapshotKey(filter), fingerprint));
+        options.onSnapshotWrite(helper.store(handed));
       }
     }
     return columns;
   } finally {
     kept.helper?.dismiss();
   }
+}
+
+/** The snapshot of `columns` encoded whole (blobs that may move to another thread). */
+function handedSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string): HandedSnapshot {
+  const { key, parts } = encodeSnapshot(filter, columns, fingerprint, true);
+  return { key, fingerprint, parts: [...parts] };
 }
 
 /**

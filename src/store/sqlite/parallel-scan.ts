@@ -1,7 +1,7 @@
 // A large chunked read on two threads: a helper thread with its own read-only connection claims rowid chunks
 // through the same shared counter as this thread (it from the back, this thread from the front), so both stay busy
 // until the table is read whatever the helper's start-up took; its columns (built and sorted there, moved here) are
-// joined to this thread's by joinColumns, end to end when the table is in time order. The helper reads only when
+// joined to this thread's by appendColumns, end to end when the table is in time order. The helper reads only when
 // its read transaction sees the same table fingerprint as this one (for a whole-table read, the same largest seq
 // and batches, and this thread then checks the count and Σ seq of all the rows read); chunks it claimed but did not
 // deliver (an error), or rows that fail that check, are read here, so the result never depends on it. On the
@@ -12,7 +12,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:wor
 import type Database from 'better-sqlite3';
 import { cutStrings, joinStrings, type JoinedStrings } from '../../threads/joined-strings.ts';
 import { startTsWorker } from '../../threads/ts-worker.ts';
-import { joinColumns } from '../columns-append.ts';
+import { appendColumns } from '../columns-append.ts';
 import type { ActionColumns } from '../store.ts';
 import { debugNote, fingerprintCounts, tailOf, type OptionalColumn } from './column-snapshot.ts';
 import { chunkCount, scanChunks, type ScanPlan } from './row-scan.ts';
@@ -63,9 +63,9 @@ export type FromScanHelper =
 /** The helper's columns as they cross, and the buffers moved to the main thread instead of copied. */
 export function helperColumns(c: ActionColumns): { columns: HelperColumns; transfer: ArrayBuffer[] } {
   const columns = { ...c, ids: joinStrings(c.ids), text: joinStrings(c.text) };
-  // The joined ids and texts are copied: the helper keeps them to store the read's snapshot.
   const typed = [c.account, c.time, c.kind, c.precision, c.seq, c.platform, c.target, c.shared, c.urls.offsets, c.hashtags.offsets, c.media.offsets];
-  return { columns, transfer: [...new Set(typed.map((a) => a.buffer as ArrayBuffer))] };
+  const transfer = [...typed, columns.ids.ends, columns.text.ends].map((a) => a.buffer as ArrayBuffer);
+  return { columns, transfer: [...new Set(transfer)] };
 }
 
 /**
@@ -138,24 +138,23 @@ export function scanInParallel(
       if (Atomics.wait(shared, DONE, 0, HELPER_WAIT_MS) === 'timed-out') throw new Error(`scan helper silent for ${HELPER_WAIT_MS / 1000} s`);
     }
     const got = receiveMessageOnPort(port1)?.message as FromScanHelper | undefined;
-    const delivered = got?.t === 'columns' && (tail === undefined || sameRows(own, got.columns, fingerprint));
     let theirs: ActionColumns;
-    if (delivered) theirs = { ...got.columns, ids: cutStrings(got.columns.ids), text: cutStrings(got.columns.text) };
-    else {
+    if (got?.t === 'columns' && (tail === undefined || sameRows(own, got.columns, fingerprint))) {
+      theirs = { ...got.columns, ids: cutStrings(got.columns.ids), text: cutStrings(got.columns.text) };
+      if (two.onHelper !== undefined || withAccounts) {
+        const handle = snapshotHelper(helper, port1, withAccounts);
+        two.onAccounts?.(handle.accounts);
+        if (two.onHelper !== undefined) two.onHelper(handle);
+        else handle.dismiss();
+        kept = true;
+      }
+    } else {
       const why = got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.t === 'skipped' ? got.why : 'its rows are not the table this thread read';
       debugNote(`scan helper: ${why}; its chunks are read here`);
       let k = claimed;
       theirs = scanChunks(db, plan, where, params, omit, () => (k < n ? k++ : -1), false);
     }
-    const { columns, merge } = joinColumns(own, theirs);
-    if (delivered && (two.onHelper !== undefined || withAccounts)) {
-      const handle = snapshotHelper(helper, port1, { columns, part: { ids: own.ids, text: own.text }, merge }, withAccounts);
-      two.onAccounts?.(handle.accounts);
-      if (two.onHelper !== undefined) two.onHelper(handle);
-      else handle.dismiss();
-      kept = true;
-    }
-    return counted(columns, plan);
+    return counted(appendColumns(own, theirs), plan);
   } finally {
     if (!kept) {
       port1.close();

@@ -4,16 +4,15 @@
 // thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied; ids and
 // texts joined); then raises the done flag, whatever happened. Asked for them, it then reads the accounts in the
 // same read transaction and posts them while the main thread joins the columns. Having delivered, it may store the
-// read's snapshot (snapshot-helper.ts), at a lower priority.
+// read's snapshot (snapshot-helper.ts).
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { fingerprintTail, tableFingerprint } from './column-snapshot.ts';
 import { CLAIMED, DONE, STARTED, helperColumns, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
-import { storeWhenHanded, yieldToDetection, type AccountsMessage } from './snapshot-helper.ts';
+import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
 import { ACCOUNT_COLUMNS } from './codec.ts';
-import type { JoinedStrings } from '../../threads/joined-strings.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
@@ -24,8 +23,6 @@ function main(data: ScanHelperData): void {
   const chunks: number[] = [];
   let message: FromScanHelper;
   let transfer: ArrayBuffer[] = [];
-  // This thread's part of the ids and texts, joined, kept for the snapshot (the main thread does not send them back).
-  let own: { ids: JoinedStrings; text: JoinedStrings } | undefined;
   let db: Database.Database | undefined;
   try {
     try {
@@ -50,7 +47,6 @@ function main(data: ScanHelperData): void {
         const crossing = helperColumns(columns);
         message = { t: 'columns', columns: crossing.columns, chunks };
         transfer = crossing.transfer;
-        own = { ids: crossing.columns.ids, text: crossing.columns.text };
       }
     } catch (e) {
       raise(STARTED);
@@ -62,17 +58,14 @@ function main(data: ScanHelperData): void {
       // Raised whatever happened: the main thread blocks until it is.
       raise(DONE);
     }
-    // What this thread does from here on is awaited only after the layers (the accounts) or at the run's end (the
-    // snapshot): it takes the time the detecting threads leave.
-    yieldToDetection();
-    // While the main thread joins the columns: the accounts, in the same read transaction as the rows.
+    // While the main thread joins and sorts the columns: the accounts, in the same read transaction as the rows.
     if (message.t === 'columns' && data.accounts && db) port.postMessage(readAccounts(db));
   } finally {
     if (db?.inTransaction) db.exec('COMMIT');
     db?.close();
   }
   // Then the main thread may hand over the read's snapshot to store (or close the port, which ends this thread).
-  if (own !== undefined) storeWhenHanded(port, data.path, own, (path) => new Database(path, { fileMustExist: true }));
+  if (message.t === 'columns') storeWhenHanded(port, data.path, (path) => new Database(path, { fileMustExist: true }));
 }
 
 /** The accounts table as the JSON of one array of rows (ACCOUNT_COLUMNS), or why it could not be read. */
