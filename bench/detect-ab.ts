@@ -4,7 +4,7 @@
 // changes do). REV is checked out in a temporary git worktree (this checkout's node_modules linked into it); pair i
 // runs REV first when i is odd, this checkout first when it is even. Needs the bench database that
 // `TROLLMAP_BENCH_CACHE=1 npm run bench -- detect` leaves in .cache/detect-1m/. Prints one line per run and a summary
-// per kind of run, and writes bench/results/detect-ab.json.
+// per kind of run, and writes bench/results/detect-ab/<time>-<REV>.json (one file per comparison, kept).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -133,8 +133,11 @@ async function main(): Promise<void> {
       summary: Object.fromEntries(Object.entries(perRun).map(([run, pairs]) => [run, summary(pairs)])),
       pairs: perRun,
     };
-    mkdirSync(join(here, 'bench', 'results'), { recursive: true });
-    writeFileSync(join(here, 'bench', 'results', 'detect-ab.json'), JSON.stringify(result, null, 2) + '\n');
+    const out = join(here, 'bench', 'results', 'detect-ab');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, `${result.date.slice(0, 16).replace(/[-:]/g, '')}-${baseRev.slice(0, 7)}.json`);
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    process.stderr.write(`written: ${file}\n`);
     process.stdout.write(JSON.stringify({ command: result.command, base: result.base, head: result.head, summary: result.summary }, null, 2) + '\n');
   } finally {
     git(here, 'worktree', 'remove', '--force', baseRoot);
