@@ -15,13 +15,13 @@ import { tmpdir } from 'node:os';
 import { resourceUsage } from 'node:process';
 import { join } from 'node:path';
 import { evaluate } from '../src/core/eval/index.ts';
-import { DEFAULT_LAYERS, DEFAULT_PARAMS, detectRun, detectRunWith, type DetectContext, type LayerResult } from '../src/core/pipeline/index.ts';
+import { DEFAULT_LAYERS, DEFAULT_PARAMS, type DetectContext, type LayerResult } from '../src/core/pipeline/index.ts';
 import { readTruthFile } from '../src/cli/truth-file.ts';
 import { inputHash } from '../src/cli/input-hash.ts';
 import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
-import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
+import { detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
 import type { Action } from '../src/core/model.ts';
 import type { Store } from '../src/store/store.ts';
 import { spawnSync } from 'node:child_process';
@@ -193,9 +193,7 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
       if (!computed || s === 'networks') onStage(s);
     },
   };
-  const result = worker
-    ? await detectRunWith(columns, accounts, params, context, (edges, options) => worker.networks(edges, options)).finally(() => worker.stop())
-    : detectRun(columns, accounts, params, context);
+  const result = await detectRunOn(worker, columns, accounts, params, context).finally(() => worker?.stop());
   close();
   // The store closes before the clock stops: a snapshot the scan helper is still writing is part of the run, as in
   // `trollmap detect`, which waits for it too.

@@ -5,7 +5,9 @@ import type { Layer } from '../core/detect/layer-traces.ts';
 import { UserError } from '../core/errors.ts';
 import { runLayer, type LayerResult } from '../core/pipeline/run-layer.ts';
 import type { ActionColumns } from '../core/columns.ts';
-import type { RunParams } from '../core/run.ts';
+import type { Account } from '../core/model.ts';
+import { detectRun, detectRunWith, type DetectContext } from '../core/pipeline/detect-run.ts';
+import type { DetectionRun, RunParams } from '../core/run.ts';
 import { startTsWorker } from '../threads/ts-worker.ts';
 import { columnsForWorker, type WorkerColumns } from './worker-columns.ts';
 import type { NetworkEdge, NetworkOptions } from '../core/graph/network-groups.ts';
@@ -135,4 +137,15 @@ export async function runLayersWithWorker(
   } finally {
     if (stop) await worker.stop();
   }
+}
+
+/**
+ * The run of `params` on `columns`: `detectRun`, or with a worker (its layers already `computed` in `context`)
+ * `detectRunWith`, the worker finding the networks while this thread scores the accounts. The same run either way.
+ */
+export async function detectRunOn(
+  worker: LayersWorker | undefined, columns: ActionColumns, accounts: readonly Account[], params: RunParams, context: DetectContext,
+): Promise<DetectionRun> {
+  if (worker === undefined) return detectRun(columns, accounts, params, context);
+  return detectRunWith(columns, accounts, params, context, (edges, options) => worker.networks(edges, options));
 }

@@ -9,11 +9,11 @@ import type { Layer } from '../../core/detect/layer-traces.ts';
 import { SPEEDS } from '../../core/detect/speeds.ts';
 import { cooRTweetFiles } from '../../core/export/coortweet-csv.ts';
 import { networkLine } from '../../core/explain/index.ts';
-import { DEFAULT_LAYERS, detectRun, detectRunWith, type DetectContext } from '../../core/pipeline/index.ts';
+import { DEFAULT_LAYERS, type DetectContext } from '../../core/pipeline/index.ts';
 import type { Account } from '../../core/model.ts';
 import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
-import { runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker } from '../../detect-runner/layers-in-worker.ts';
+import { detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker } from '../../detect-runner/layers-in-worker.ts';
 import { countActionsAt } from '../../store/sqlite/columns.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import type { ActionFilter, Store } from '../../store/store.ts';
@@ -97,9 +97,10 @@ async function detectWith(
   const actionLayers = withoutPhotos(layers);
   if (wantsParity(opts)) writeParity(columns, layers, base.window, opts);
   const params: RunParams = { layers, ...base };
+  const actionParams: RunParams = { ...params, layers: actionLayers };
   // This thread's layers (they run before runLayersWithWorker first waits), then, while the worker may still be
   // busy, the accounts and the input hash; then the worker's results, fused in run order.
-  const computing = worker ? runLayersWithWorker(columns, { ...params, layers: actionLayers }, worker, { keep: true }) : undefined;
+  const computing = worker ? runLayersWithWorker(columns, actionParams, worker, { keep: true }) : undefined;
   computing?.catch(() => undefined); // awaited below; a rejection meanwhile must not count as unhandled
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);
@@ -119,10 +120,7 @@ async function detectWith(
     ...(photo ? { extraEdges: photo.edges } : {}),
     ...(computed ? { computed } : {}),
   };
-  const actionParams = { ...params, layers: actionLayers };
-  const run = worker
-    ? await detectRunWith(columns, accounts, actionParams, context, (edges, options) => worker.networks(edges, options))
-    : detectRun(columns, accounts, actionParams, context);
+  const run = await detectRunOn(worker, columns, accounts, actionParams, context);
   run.params = { ...params, ...(run.params.tests ? { tests: run.params.tests } : {}) };
   if (photo) run.cappedKeys.push(...photo.capped.map((c) => ({ layer: CO_PHOTO_LAYER, key: c.key, traces: c.accounts })));
   say('saving');

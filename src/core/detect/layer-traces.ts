@@ -88,16 +88,17 @@ export function rowOrder(count: number, order: ArrayLike<number>): Int32Array {
   if (order.length !== count) throw new Error(`row order of ${order.length} values for ${count} rows`);
   const cached = rowOrders.get(order);
   if (cached !== undefined) return cached;
-  let rows: Int32Array | undefined;
   let ascending = true;
   for (let i = 1; i < count && ascending; i++) ascending = order[i - 1]! < order[i]!;
-  if (!ascending) rows = bySmallIntegers(order);
-  if (rows === undefined) {
-    rows = new Int32Array(count);
-    for (let i = 0; i < count; i++) rows[i] = i;
-    if (!ascending) rows.sort((p, q) => order[p]! - order[q]! || p - q);
-  }
+  const rows = ascending ? identity(count) : (bySmallIntegers(order) ?? identity(count).sort((p, q) => order[p]! - order[q]! || p - q));
   rowOrders.set(order, rows);
+  return rows;
+}
+
+/** 0, 1, … count − 1. */
+function identity(count: number): Int32Array {
+  const rows = new Int32Array(count);
+  for (let i = 0; i < count; i++) rows[i] = i;
   return rows;
 }
 

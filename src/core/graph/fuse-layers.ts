@@ -15,9 +15,12 @@ export interface FusedEdge {
   layers: string[];
 }
 
+/** The part of an edge that the fused graph (and so the networks) reads. */
+export type NetworkEdge = Pick<RunEdge, 'a' | 'b' | 'layer' | 'weight'>;
+
 /** The fused account graph of `edges`; `layerWeights` scales a layer (default 1). */
 export function fuseLayers(
-  edges: readonly Pick<RunEdge, 'a' | 'b' | 'layer' | 'weight'>[],
+  edges: readonly NetworkEdge[],
   layerWeights: Readonly<Record<string, number>> = {},
 ): UndirectedGraph<Record<string, never>, FusedEdge> {
   const sums = new Map<string, { total: number; count: number }>();

@@ -1,9 +1,10 @@
 // The networks of a run: its edges fused into one account graph (fuse-layers.ts), then seeded Louvain communities
 // (communities.ts). The findings' one step that reads only the edges, so detect may run it in its worker thread
 // while this thread computes the accounts' signals and scores.
-import type { RunEdge } from '../run.ts';
 import { communities, DEFAULT_COMMUNITY_OPTIONS } from './communities.ts';
-import { fuseLayers } from './fuse-layers.ts';
+import { fuseLayers, type NetworkEdge } from './fuse-layers.ts';
+
+export type { NetworkEdge } from './fuse-layers.ts';
 
 /** What the communities of a run depend on besides its edges (FindingsOptions' fields of the same names). */
 export interface NetworkOptions {
@@ -15,9 +16,6 @@ export interface NetworkOptions {
   /** Scales of the layers in the fused graph (default 1 each). */
   layerWeights?: Record<string, number>;
 }
-
-/** The part of an edge that the communities read. */
-export type NetworkEdge = Pick<RunEdge, 'a' | 'b' | 'layer' | 'weight'>;
 
 /** The networks of `edges` (≥ minNetworkSize accounts each, default 3), largest first, each sorted. */
 export function networkGroups(edges: readonly NetworkEdge[], options: NetworkOptions): string[][] {

@@ -181,11 +181,12 @@ export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fin
 
 /**
  * Stores `columns` as the snapshot of `filter`, in one short write transaction that first checks the table still has
- * the tail of `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other filters (the
- * unfiltered one excepted). `dataVersion`, SQLite's data_version read in the transaction `fingerprint` was
- * computed in: when it is unchanged, no other connection committed since, and this one wrote nothing in between
- * (the caller's promise), so the table is the one fingerprinted and is not scanned again. Never throws for SQLite's
- * reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a time.
+ * the tail of `fingerprint` (else nothing is written), and drops snapshots of older fingerprints and of other
+ * filters (the unfiltered one excepted). `dataVersion`, SQLite's data_version read in the transaction `fingerprint`
+ * was computed in: when it is unchanged, no other connection committed since, and this one wrote nothing in between
+ * (the caller's promise), so the table is the one fingerprinted and its tail is not read again. Never throws for
+ * SQLite's reasons (read-only, busy, full): the snapshot is skipped with a debug note. Parts are encoded one at a
+ * time.
  */
 export function writeSnapshot(db: Db, filter: ActionFilter, columns: ActionColumns, fingerprint: string, dataVersion?: number): boolean {
   return storeSnapshot(db, encodeSnapshot(filter, columns, fingerprint), { ...(dataVersion === undefined ? {} : { dataVersion }) });

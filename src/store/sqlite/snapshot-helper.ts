@@ -1,7 +1,7 @@
 // The scan helper after it delivered its share of a read: the accounts it read in the same transaction (when asked),
 // then the read's columnar snapshot, which it can store with a connection of its own while the main thread goes on
 // (the main thread only encodes it; the blobs move to the helper without a copy). The write keeps every rule of
-// storeSnapshot: the fingerprint is checked in the write transaction, and a failure only leaves the snapshot
+// storeSnapshot: the fingerprint's tail is checked in the write transaction, and a failure only leaves the snapshot
 // unwritten.
 import { setPriority } from 'node:os';
 import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';

@@ -99,14 +99,14 @@ function rowToBatch(r: BatchRow): StoredBatch {
 }
 
 /**
- * The accounts among `rows` whose key is in `at`, in the order of its values (0 … n − 1, distinct); `account` builds
- * only those.
+ * The accounts among raw `rows` (ACCOUNT_COLUMNS order) whose key is in `at`, in the order of its values (0 … n − 1,
+ * distinct); only those are built (accountFromRaw).
  */
-function inKeyOrder<R>(at: ReadonlyMap<string, number>, rows: Iterable<R>, keyOf: (r: R) => string, account: (r: R) => Account): Account[] {
+function inKeyOrder(at: ReadonlyMap<string, number>, rows: Iterable<unknown[]>): Account[] {
   const placed = new Array<Account | undefined>(at.size).fill(undefined);
   for (const r of rows) {
-    const i = at.get(keyOf(r));
-    if (i !== undefined) placed[i] = account(r);
+    const i = at.get(`${r[0] as string}:${r[1] as string}`);
+    if (i !== undefined) placed[i] = accountFromRaw(r);
   }
   return placed.filter((a): a is Account => a !== undefined);
 }
@@ -200,7 +200,7 @@ class SqliteStore implements Store {
         const rows = prefetched
           ? (JSON.parse(prefetched.json) as unknown[][])
           : (this.db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts`).raw().iterate() as IterableIterator<unknown[]>);
-        return inKeyOrder(at, rows, (r) => `${r[0] as string}:${r[1] as string}`, accountFromRaw);
+        return inKeyOrder(at, rows);
       }
     }
     const pairs: [string, string][] = [];
