@@ -119,6 +119,8 @@ export class ColumnsBuilder {
   private seq: Int32Array;
   private readonly ids: string[];
   private readonly text: string[];
+  /** Each distinct text once: rows with the same text share its string (copied texts repeat; fewer live strings). */
+  private readonly texts = new Map<string, string>();
   private readonly urls: MultiBuilder;
   private readonly hashtags: MultiBuilder;
   private readonly media: MultiBuilder;
@@ -172,7 +174,9 @@ export class ColumnsBuilder {
     this.precision[i] = precision;
     this.target[i] = target === null ? -1 : this.targets.add(platformCode, target);
     this.shared[i] = shared === null ? -1 : this.shareds.add(platformCode, shared);
-    this.text[i] = text;
+    let t = this.texts.get(text);
+    if (t === undefined) this.texts.set(text, (t = text));
+    this.text[i] = t;
     this.urls.push(i, urls);
     this.hashtags.push(i, hashtags);
     this.media.push(i, media);

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { cutStrings, joinStrings, stringsOf, type JoinedStrings } from './joined-strings.ts';
+import {
+  cutDistinct, cutStrings, distinctStrings, expandDistinct, joinDistinct, joinStrings, stringsOf, type JoinedDistinct, type JoinedStrings,
+} from './joined-strings.ts';
 
 test('joined strings read back as the strings: by index, length, iteration and array methods, and all cut at once, after a structured clone', () => {
   fc.assert(
@@ -21,4 +23,22 @@ test('joined strings read back as the strings: by index, length, iteration and a
       assert.deepEqual(cutStrings(joined), ids);
     }),
   );
+});
+
+test('distinct strings: each value once, in order of first appearance, and the list back from codes, also across threads', () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom('Привет', 'a', '', '🙂'), fc.string()), { maxLength: 80 }), (texts) => {
+      const { values, codes } = distinctStrings(texts);
+      assert.deepEqual(values, [...new Set(texts)]);
+      assert.equal(codes.length, texts.length);
+      assert.deepEqual(expandDistinct({ values, codes }), texts);
+      const { port1, port2 } = new MessageChannel();
+      port1.postMessage(joinDistinct(texts));
+      const back = cutDistinct(receiveMessageOnPort(port2)!.message as JoinedDistinct);
+      port1.close();
+      assert.deepEqual(back, texts);
+    }),
+  );
+  assert.equal(expandDistinct({ values: ['a'], codes: Int32Array.of(0, 1) }), undefined, 'a code outside the values');
+  assert.throws(() => cutDistinct({ values: joinStrings(['a']), codes: Int32Array.of(2) }), /outside/);
 });

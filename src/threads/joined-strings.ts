@@ -55,3 +55,54 @@ export function cutStrings(joined: JoinedStrings): string[] {
   }
   return out;
 }
+
+/** A list of strings with many repeats (texts) as its distinct strings and each item's index among them. */
+export interface Distinct<S> {
+  values: S;
+  codes: Int32Array;
+}
+
+/** `strings`' distinct values, in order of first appearance, and each item's index among them. */
+export function distinctStrings(strings: readonly string[]): Distinct<string[]> {
+  const index = new Map<string, number>();
+  const values: string[] = [];
+  const codes = new Int32Array(strings.length);
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i]!;
+    let c = index.get(s);
+    if (c === undefined) {
+      c = values.length;
+      index.set(s, c);
+      values.push(s);
+    }
+    codes[i] = c;
+  }
+  return { values, codes };
+}
+
+/** The list of `distinct` (equal items share one string); undefined when a code is not an index of its values. */
+export function expandDistinct({ values, codes }: Distinct<readonly string[]>): string[] | undefined {
+  const out = new Array<string>(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = values[codes[i]!];
+    if (v === undefined) return undefined;
+    out[i] = v;
+  }
+  return out;
+}
+
+/** A list of strings with many repeats as its distinct strings joined and each item's index among them. */
+export type JoinedDistinct = Distinct<JoinedStrings>;
+
+/** `strings` as their distinct values joined and an index per item. */
+export function joinDistinct(strings: readonly string[]): JoinedDistinct {
+  const { values, codes } = distinctStrings(strings);
+  return { values: joinStrings(values), codes };
+}
+
+/** The strings of `joined`, equal items sharing one string. */
+export function cutDistinct(joined: JoinedDistinct): string[] {
+  const out = expandDistinct({ values: cutStrings(joined.values), codes: joined.codes });
+  if (out === undefined) throw new Error('cutDistinct: a code outside its values');
+  return out;
+}

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Action } from '../../core/model.ts';
-import { stringChunks } from '../snapshot-codec.ts';
+import { decodeStringChunk, stringChunks } from '../snapshot-codec.ts';
 import { action } from '../store.contract.ts';
-import { readSnapshot, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
+import { readSnapshot, snapshotKey, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
 import { readAppended, readColumns, readRows } from './columns.ts';
 import { sqliteWith } from '../../../test/support/sqlite-with.ts';
 
@@ -50,6 +50,12 @@ test('a snapshot read gives exactly the columns of the row read (all columns, a 
     assert.ok(snap !== undefined, 'the first read wrote a snapshot');
     assert.deepStrictEqual(snap, rows);
     assert.deepStrictEqual(readColumns(db, filter), rows, 'second read (from the snapshot)');
+    const distinct = new Set(rows.text).size;
+    const stored = db.prepare("SELECT body FROM column_snapshots WHERE name = 'text.values' AND filter_key = ? ORDER BY chunk").all(snapshotKey(filter)) as { body: Buffer }[];
+    const values: string[] = [];
+    for (const r of stored) assert.ok(decodeStringChunk(r.body, values));
+    assert.ok(distinct < rows.count / 4, 'the world repeats its texts');
+    assert.equal(values.length, distinct, 'each distinct text stored once');
     assert.deepStrictEqual(readSnapshot(db, filter, tableFingerprint(db), ['text', 'urls']), readRows(db, filter, ['text', 'urls']));
   }
   const keys = (): number => (db.prepare('SELECT count(DISTINCT filter_key) AS n FROM column_snapshots').get() as { n: number }).n;
@@ -100,6 +106,11 @@ test('a corrupted or foreign snapshot is ignored and rebuilt, never trusted', as
       b.writeInt32LE(99_999, 0);
       db.prepare("UPDATE column_snapshots SET body = ?, digest = ? WHERE name = 'account'").run(b, sha1(b));
     }],
+    ['a text code outside the distinct texts, digest matching', () => {
+      const b = Buffer.from((db.prepare("SELECT body FROM column_snapshots WHERE name = 'text.codes'").get() as { body: Buffer }).body);
+      b.writeInt32LE(1_000, 4);
+      db.prepare("UPDATE column_snapshots SET body = ?, digest = ? WHERE name = 'text.codes'").run(b, sha1(b));
+    }],
     ['a missing string chunk', () => db.prepare("DELETE FROM column_snapshots WHERE name = 'ids'").run()],
     ['another format', () => {
       const b = Buffer.from(JSON.stringify({ format: 'someone-else/9', count: 150, chunks: {} }));
@@ -139,7 +150,6 @@ test('string chunks: long lists split and decode to the same strings, in one byt
   const values = Array.from({ length: 70_000 }, (_, i) => (i % 3 === 0 ? '' : `ключ-${i}-🙂`));
   const chunks = [...stringChunks(values)];
   assert.equal(chunks.length, 2, '65,536 strings per chunk');
-  const { decodeStringChunk } = await import('../snapshot-codec.ts');
   const roundTrip = (list: readonly string[]): string[] => {
     const out: string[] = [];
     for (const c of stringChunks(list)) assert.ok(decodeStringChunk(c, out));

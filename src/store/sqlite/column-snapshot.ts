@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
+import { expandDistinct } from '../../threads/joined-strings.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import {
-  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partOf, stringChunks, typedBytes, typedFrom,
+  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partsOf, stringChunks, typedBytes, typedFrom,
   type PartName,
 } from '../snapshot-codec.ts';
 
@@ -64,7 +65,7 @@ export function hasSnapshotTable(db: Db): boolean {
 
 const digest = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
 const OMITTED: Record<OptionalColumn, readonly PartName[]> = {
-  text: ['text'], urls: ['urls.offsets', 'urls.values'], hashtags: ['hashtags.offsets', 'hashtags.values'], media: ['media.offsets', 'media.values'],
+  text: ['text.codes', 'text.values'], urls: ['urls.offsets', 'urls.values'], hashtags: ['hashtags.offsets', 'hashtags.values'], media: ['media.offsets', 'media.values'],
 };
 
 /** The fingerprint the stored snapshot of `filter` was written for (valid or stale), if there is one. */
@@ -116,14 +117,15 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
   for (const name of STRING_PARTS) {
     const out: string[] = [];
     strings[name] = out;
-    if (skipped.has(name)) {
-      if (name === 'text') for (let i = 0; i < n; i++) out.push('');
-      continue;
-    }
+    if (skipped.has(name)) continue;
     const blobs = parts.get(name) ?? [];
     if (blobs.length !== (header.chunks[name] ?? -1)) return why(`part ${name}: chunk count`);
     for (const b of blobs) if (!decodeStringChunk(b, out)) return why(`part ${name}: malformed chunk`);
   }
+  const text = skipped.has('text.values')
+    ? new Array<string>(n).fill('')
+    : expandDistinct({ values: strings['text.values']!, codes: typed['text.codes'] as Int32Array });
+  if (text === undefined) return why('part text.codes: a code outside text.values');
   const multi = (f: 'urls' | 'hashtags' | 'media') => ({ offsets: typed[`${f}.offsets`] as Int32Array, values: strings[`${f}.values`]! });
   const c: ActionColumns = {
     count: n,
@@ -140,7 +142,7 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
     target: typed['target'] as Int32Array,
     sharedKeys: strings['sharedKeys']!,
     shared: typed['shared'] as Int32Array,
-    text: strings['text']!,
+    text,
     urls: multi('urls'),
     hashtags: multi('hashtags'),
     media: multi('media'),
@@ -164,14 +166,15 @@ export interface EncodedSnapshot {
  */
 export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fingerprint: string, copy = false): EncodedSnapshot {
   function* parts(): Generator<SnapshotPart, void, undefined> {
+    const partOf = partsOf(columns);
     for (const name of Object.keys(TYPED_PARTS) as PartName[]) {
-      const bytes = typedBytes(partOf(columns, name) as Int32Array);
+      const bytes = typedBytes(partOf(name) as Int32Array);
       yield [name, 0, copy ? bytes.slice() : bytes];
     }
     const chunks: Record<string, number> = {};
     for (const name of STRING_PARTS) {
       let chunk = 0;
-      for (const body of stringChunks(partOf(columns, name) as readonly string[])) yield [name, chunk++, body];
+      for (const body of stringChunks(partOf(name) as readonly string[])) yield [name, chunk++, body];
       chunks[name] = chunk;
     }
     yield ['header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8')];
