@@ -6,7 +6,7 @@
 // is one copy.
 import type { ActionColumns, MultiColumn } from '../core/columns.ts';
 import type { Layer } from '../core/detect/layer-traces.ts';
-import { joinStrings, stringsOf, type JoinedStrings } from '../threads/joined-strings.ts';
+import { joinedOf, stringsOf, type JoinedStrings } from '../threads/joined-strings.ts';
 
 type Optional = 'text' | 'urls' | 'hashtags' | 'media';
 /** The optional column each layer reads (co-share and co-target read only the typed columns, keys and ids). */
@@ -28,16 +28,16 @@ type Joined = 'ids' | 'accountKeys' | 'targetKeys' | 'sharedKeys';
  */
 export type WorkerColumns = Omit<ActionColumns, Optional | Joined> & Partial<Pick<ActionColumns, Optional>> & Record<Joined, JoinedStrings>;
 
-/** What of `columns` the worker running `layers` needs (the same arrays, which postMessage copies; ids and keys joined). */
+/** What of `columns` the worker running `layers` needs (the same arrays, which postMessage copies; ids and keys joined, once per read: `joinedOf`). */
 export function columnsForWorker(columns: ActionColumns, layers: readonly Layer[]): WorkerColumns {
   const { text, urls, hashtags, media, ids, accountKeys, targetKeys, sharedKeys, ...always } = columns;
   const needed = new Set(layers.map((l) => NEEDS[l]));
   return {
     ...always,
-    ids: joinStrings(ids),
-    accountKeys: joinStrings(accountKeys),
-    targetKeys: joinStrings(targetKeys),
-    sharedKeys: joinStrings(sharedKeys),
+    ids: joinedOf(ids),
+    accountKeys: joinedOf(accountKeys),
+    targetKeys: joinedOf(targetKeys),
+    sharedKeys: joinedOf(sharedKeys),
     ...(needed.has('text') ? { text } : {}),
     ...(needed.has('urls') ? { urls } : {}),
     ...(needed.has('hashtags') ? { hashtags } : {}),

@@ -5,7 +5,7 @@
 // transcoded both ways, and any string kept exactly, lone surrogates included). Decoding checks every length and
 // code range: a blob that does not fit is refused, never trusted.
 import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
-import { distinctStrings } from '../threads/joined-strings.ts';
+import { distinctStrings, joinedOf, joinStrings, type JoinedStrings } from '../threads/joined-strings.ts';
 import type { ActionColumns, MultiColumn } from './store.ts';
 
 /** Bumped whenever the encoding or the meaning of a column changes; part of every snapshot's identity. */
@@ -32,8 +32,11 @@ export const STRING_PARTS = [
 ] as const;
 export type PartName = keyof typeof TYPED_PARTS | (typeof STRING_PARTS)[number];
 
-/** The parts of `c` by name (its texts made distinct once, when first asked for). */
-export function partsOf(c: ActionColumns): (name: PartName) => Typed | readonly string[] {
+/** String lists that several consumers of one read join (the layers worker, the input hash): joined once, `joinedOf`. */
+const SHARED_JOINS: ReadonlySet<PartName> = new Set(['ids', 'accountKeys', 'targetKeys', 'sharedKeys']);
+
+/** The parts of `c` by name (its texts made distinct once, when first asked for; the lists of SHARED_JOINS joined). */
+export function partsOf(c: ActionColumns): (name: PartName) => Typed | readonly string[] | JoinedStrings {
   let text: { values: string[]; codes: Int32Array } | undefined;
   return (name) => {
     const [field, sub] = name.split('.') as [keyof ActionColumns, string | undefined];
@@ -42,6 +45,7 @@ export function partsOf(c: ActionColumns): (name: PartName) => Typed | readonly 
       return sub === 'codes' ? text.codes : text.values;
     }
     const v = c[field] as unknown;
+    if (SHARED_JOINS.has(name)) return joinedOf(v as readonly string[]);
     return (sub === undefined ? v : (v as MultiColumn)[sub as keyof MultiColumn]) as Typed | readonly string[];
   };
 }
@@ -64,25 +68,28 @@ const ENCODINGS = ['latin1', 'utf16le'] as const;
 /** A code unit of 256 or more: the chunk needs UTF-16LE. */
 const WIDE = /[^\u0000-\u00ff]/;
 
-/** Encodes a string list as chunks ([n][encoding][UTF-16 length × n][characters]). */
-export function* stringChunks(values: readonly string[]): Generator<Uint8Array, void, undefined> {
+/** Encodes a string list (or the list joined) as chunks ([n][encoding][UTF-16 length × n][characters]). */
+export function* stringChunks(list: readonly string[] | JoinedStrings): Generator<Uint8Array, void, undefined> {
+  const { chars, ends } = Array.isArray(list) ? joinStrings(list as readonly string[]) : (list as JoinedStrings);
   let i = 0;
-  while (i < values.length) {
+  let from = 0;
+  while (i < ends.length) {
     let end = i;
-    let units = 0;
-    while (end < values.length && end - i < CHUNK_STRINGS && (end === i || units + values[end]!.length <= CHUNK_UNITS)) units += values[end++]!.length;
-    const joined = values.slice(i, end).join('');
+    while (end < ends.length && end - i < CHUNK_STRINGS && (end === i || ends[end]! - from <= CHUNK_UNITS)) end++;
+    const to = ends[end - 1]!;
+    const joined = chars.slice(from, to);
     const encoding = WIDE.test(joined) ? 1 : 0;
-    const chars = Buffer.from(joined, ENCODINGS[encoding]);
+    const bytes = Buffer.from(joined, ENCODINGS[encoding]);
     const head = new Uint32Array(2 + end - i);
     head[0] = end - i;
     head[1] = encoding;
-    for (let j = i; j < end; j++) head[2 + j - i] = values[j]!.length;
-    const out = new Uint8Array(head.byteLength + chars.byteLength);
+    for (let j = i; j < end; j++) head[2 + j - i] = ends[j]! - (j === 0 ? 0 : ends[j - 1]!);
+    const out = new Uint8Array(head.byteLength + bytes.byteLength);
     out.set(new Uint8Array(head.buffer), 0);
-    out.set(chars, head.byteLength);
+    out.set(bytes, head.byteLength);
     yield out;
     i = end;
+    from = to;
   }
 }
 

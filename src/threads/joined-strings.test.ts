@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import {
-  cutDistinct, cutStrings, distinctStrings, expandDistinct, joinDistinct, joinStrings, stringsOf, type JoinedDistinct, type JoinedStrings,
+  cutDistinct, cutStrings, distinctStrings, expandDistinct, joinDistinct, joinedOf, joinStrings, stringsOf, type JoinedDistinct, type JoinedStrings,
 } from './joined-strings.ts';
 
 test('joined strings read back as the strings: by index, length, iteration and array methods, and all cut at once, after a structured clone', () => {
@@ -41,4 +41,12 @@ test('distinct strings: each value once, in order of first appearance, and the l
   );
   assert.equal(expandDistinct({ values: ['a'], codes: Int32Array.of(0, 1) }), undefined, 'a code outside the values');
   assert.throws(() => cutDistinct({ values: joinStrings(['a']), codes: Int32Array.of(2) }), /outside/);
+});
+
+test('joinedOf joins a list once and gives the same join to every caller', () => {
+  const ids = ['1', '22', ''];
+  const j = joinedOf(ids);
+  assert.deepEqual({ chars: j.chars, ends: [...j.ends] }, { chars: '122', ends: [1, 3, 3] });
+  assert.equal(joinedOf(ids), j);
+  assert.notEqual(joinedOf([...ids]), j, 'another list with the same strings is joined on its own');
 });

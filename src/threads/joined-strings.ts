@@ -16,6 +16,19 @@ export function joinStrings(strings: readonly string[]): JoinedStrings {
   return { chars: strings.join(''), ends };
 }
 
+const joinedLists = new WeakMap<readonly string[], JoinedStrings>();
+
+/**
+ * `joinStrings(strings)`, made once per list and kept while the list lives: a read's ids and keys are joined for the
+ * layers worker, the snapshot and the input hash, and a million ids take about 50 ms to join. The list must not
+ * change afterwards (a read's columns do not).
+ */
+export function joinedOf(strings: readonly string[]): JoinedStrings {
+  let joined = joinedLists.get(strings);
+  if (joined === undefined) joinedLists.set(strings, (joined = joinStrings(strings)));
+  return joined;
+}
+
 /**
  * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
  * behaves as the array of strings for indexing, `length` and iteration.

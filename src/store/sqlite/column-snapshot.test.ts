@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Action } from '../../core/model.ts';
 import { decodeStringChunk, stringChunks } from '../snapshot-codec.ts';
+import { joinStrings } from '../../threads/joined-strings.ts';
 import { action } from '../store.contract.ts';
 import { readSnapshot, snapshotKey, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
 import { readAppended, readColumns, readRows } from './columns.ts';
@@ -150,6 +151,7 @@ test('string chunks: long lists split and decode to the same strings, in one byt
   const values = Array.from({ length: 70_000 }, (_, i) => (i % 3 === 0 ? '' : `ключ-${i}-🙂`));
   const chunks = [...stringChunks(values)];
   assert.equal(chunks.length, 2, '65,536 strings per chunk');
+  assert.deepStrictEqual([...stringChunks(joinStrings(values))], chunks, 'the list given joined: the same chunks');
   const roundTrip = (list: readonly string[]): string[] => {
     const out: string[] = [];
     for (const c of stringChunks(list)) assert.ok(decodeStringChunk(c, out));
