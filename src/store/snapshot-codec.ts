@@ -5,7 +5,8 @@
 // transcoded both ways, and any string kept exactly, lone surrogates included). Decoding checks every length and
 // code range: a blob that does not fit is refused, never trusted.
 import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
-import { distinctStrings, joinedOf, joinStrings, type JoinedStrings } from '../threads/joined-strings.ts';
+import { distinctOf } from '../core/distinct-strings.ts';
+import { joinedOf, joinStrings, type JoinedStrings } from '../threads/joined-strings.ts';
 import type { ActionColumns, MultiColumn } from './store.ts';
 
 /** Bumped whenever the encoding or the meaning of a column changes; part of every snapshot's identity. */
@@ -35,13 +36,12 @@ export type PartName = keyof typeof TYPED_PARTS | (typeof STRING_PARTS)[number];
 /** String lists that several consumers of one read join (the layers worker, the input hash): joined once, `joinedOf`. */
 const SHARED_JOINS: ReadonlySet<PartName> = new Set(['ids', 'accountKeys', 'targetKeys', 'sharedKeys']);
 
-/** The parts of `c` by name (its texts made distinct once, when first asked for; the lists of SHARED_JOINS joined). */
+/** The parts of `c` by name (its texts as `distinctOf` gives them; the lists of SHARED_JOINS joined). */
 export function partsOf(c: ActionColumns): (name: PartName) => Typed | readonly string[] | JoinedStrings {
-  let text: { values: string[]; codes: Int32Array } | undefined;
   return (name) => {
     const [field, sub] = name.split('.') as [keyof ActionColumns, string | undefined];
     if (field === 'text') {
-      text ??= distinctStrings(c.text);
+      const text = distinctOf(c.text);
       return sub === 'codes' ? text.codes : text.values;
     }
     const v = c[field] as unknown;

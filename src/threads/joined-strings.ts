@@ -1,6 +1,7 @@
 // A list of strings crossing to another thread as one string and the ends of its items: a structured clone copies
 // one string's characters, where a million strings cost the receiving thread their allocation one by one and the
 // collections of its young heap that copy them again.
+import { distinctStrings, expandDistinct, type Distinct } from '../core/distinct-strings.ts';
 
 /** A list of strings as one string: string i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
 export interface JoinedStrings {
@@ -65,41 +66,6 @@ export function cutStrings(joined: JoinedStrings): string[] {
     const to = ends[i]!;
     out[i] = chars.slice(from, to);
     from = to;
-  }
-  return out;
-}
-
-/** A list of strings with many repeats (texts) as its distinct strings and each item's index among them. */
-export interface Distinct<S> {
-  values: S;
-  codes: Int32Array;
-}
-
-/** `strings`' distinct values, in order of first appearance, and each item's index among them. */
-export function distinctStrings(strings: readonly string[]): Distinct<string[]> {
-  const index = new Map<string, number>();
-  const values: string[] = [];
-  const codes = new Int32Array(strings.length);
-  for (let i = 0; i < strings.length; i++) {
-    const s = strings[i]!;
-    let c = index.get(s);
-    if (c === undefined) {
-      c = values.length;
-      index.set(s, c);
-      values.push(s);
-    }
-    codes[i] = c;
-  }
-  return { values, codes };
-}
-
-/** The list of `distinct` (equal items share one string); undefined when a code is not an index of its values. */
-export function expandDistinct({ values, codes }: Distinct<readonly string[]>): string[] | undefined {
-  const out = new Array<string>(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = values[codes[i]!];
-    if (v === undefined) return undefined;
-    out[i] = v;
   }
   return out;
 }

@@ -47,6 +47,7 @@
 // web pages" (SIGIR 2006); Pacheco et al., "Uncovering Coordinated Networks on Social Media" (ICWSM 2021), which
 // links accounts by near-identical text.
 
+import { distinctOf } from '../distinct-strings.ts';
 import { textNormaliser } from '../normalise/shared-normalisers.ts';
 import { DEFAULT_MIN_TEXT_SIZE, isLinkableText } from '../normalise/text.ts';
 import { bandHashes, forEachBucket } from './lsh.ts';
@@ -143,35 +144,42 @@ export function nearDuplicateClusters(
   };
 }
 
-/** Normalises each raw text once and numbers the distinct linkable normalised texts in order of first appearance. */
+/**
+ * Normalises each raw text once and numbers the distinct linkable normalised texts in order of first appearance.
+ * The raw texts come as their distinct values and a code per row (`distinctOf`, which a read's snapshot made already):
+ * one pass over the values, then an array lookup per row.
+ */
 function distinctTexts(texts: readonly string[], min: { minLetters: number; minWords: number }) {
-  const byRaw = new Map<string, number>();
+  const raw = distinctOf(texts);
   const byNorm = new Map<string, number>();
   const distinct: string[] = [];
   const firstOf: number[] = [];
-  const distinctOf = new Int32Array(texts.length).fill(-1);
-  const exactOf = new Int32Array(texts.length).fill(-1);
+  const firstRow = new Int32Array(raw.values.length).fill(-1);
+  for (let i = 0; i < texts.length; i++) if (firstRow[raw.codes[i]!] === -1) firstRow[raw.codes[i]!] = i;
+  // Values are numbered by first appearance, so their distinct normalised texts are met in first-appearance order.
   const normaliseText = textNormaliser(texts);
-  for (let i = 0; i < texts.length; i++) {
-    const raw = texts[i] ?? '';
-    let d = byRaw.get(raw);
-    if (d === undefined) {
-      const norm = normaliseText(raw);
-      d = -1;
-      if (isLinkableText(norm, min)) {
-        d = byNorm.get(norm) ?? distinct.length;
-        if (d === distinct.length) {
-          byNorm.set(norm, d);
-          distinct.push(norm);
-          firstOf.push(i);
-        }
+  const ofValue = new Int32Array(raw.values.length);
+  raw.values.forEach((value, v) => {
+    const norm = normaliseText(value);
+    let d = -1;
+    if (isLinkableText(norm, min)) {
+      d = byNorm.get(norm) ?? distinct.length;
+      if (d === distinct.length) {
+        byNorm.set(norm, d);
+        distinct.push(norm);
+        firstOf.push(firstRow[v]!);
       }
-      byRaw.set(raw, d);
     }
-    distinctOf[i] = d;
-    if (d >= 0) exactOf[i] = firstOf[d] as number;
+    ofValue[v] = d;
+  });
+  const distinctOfRow = new Int32Array(texts.length);
+  const exactOf = new Int32Array(texts.length).fill(-1);
+  for (let i = 0; i < texts.length; i++) {
+    const d = ofValue[raw.codes[i]!]!;
+    distinctOfRow[i] = d;
+    if (d >= 0) exactOf[i] = firstOf[d]!;
   }
-  return { distinct, firstOf, exactOf, distinctOf };
+  return { distinct, firstOf, exactOf, distinctOf: distinctOfRow };
 }
 
 /** Turns union-find roots into clusters keyed by their smallest input index; singletons get −1. */

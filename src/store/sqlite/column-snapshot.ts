@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
-import { expandDistinct, type JoinedStrings } from '../../threads/joined-strings.ts';
+import { expandDistinct } from '../../core/distinct-strings.ts';
+import type { JoinedStrings } from '../../threads/joined-strings.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import {
   SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partsOf, stringChunks, typedBytes, typedFrom,
