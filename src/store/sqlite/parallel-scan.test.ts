@@ -47,6 +47,26 @@ for (const ordered of [true, false]) {
   });
 }
 
+test('two threads: a helper that stops making progress is given up after the stall time, and this thread reads its chunks', { timeout: 20_000 }, async () => {
+  const path = await sqliteWith(join(root, 'stall.sqlite'), actions(3000, false));
+  const db = new Database(path, { readonly: true });
+  try {
+    db.exec('BEGIN');
+    let split: [number, number] | undefined;
+    const started = Date.now();
+    const got = readRows(db, {}, [], {
+      fingerprint: tableFingerprint(db), minRows: 0, chunk: 64, helperFirst: true, stallHelper: true, stallMs: 300, onSplit: (here, n) => (split = [here, n]),
+    });
+    const waited = Date.now() - started;
+    db.exec('COMMIT');
+    assert.deepStrictEqual(got, referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]));
+    assert.ok(split !== undefined && split[0] < split[1], `the helper had claimed chunks (this thread: ${split?.join(' of ')})`);
+    assert.ok(waited >= 300, `this thread waited out the stall time (${waited} ms)`);
+  } finally {
+    db.close();
+  }
+});
+
 test('two threads: a helper that sees another table (fingerprint) reads nothing and this thread reads every chunk', async () => {
   const path = await sqliteWith(join(root, 'changed.sqlite'), actions(500, true));
   const db = new Database(path, { readonly: true });

@@ -4,9 +4,9 @@
 // joined to this thread's by appendColumns, end to end when the table is in time order. The helper reads only when
 // its read transaction sees the same table fingerprint as this one (for a whole-table read, the same largest seq
 // and batches, and this thread then checks the count and Σ seq of all the rows read); chunks it claimed but did not
-// deliver (an error), or rows that fail that check, are read here, so the result never depends on it. On the
-// 1,032,530 actions of bench/detect.bench.ts, the main thread spent 2.8–3.3 CPU-s in the read instead of 4.5–4.8
-// (2026-11-29, machine loaded 3–4 by other work).
+// deliver (an error, or no progress for HELPER_STALL_MS), or rows that fail that check, are read here, so the
+// result never depends on it. On the 1,032,530 actions of bench/detect.bench.ts, the main thread spent 2.8–3.3
+// CPU-s in the read instead of 4.5–4.8 (2026-11-29, machine loaded 3–4 by other work).
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -21,11 +21,12 @@ import { snapshotHelper, type PrefetchedAccounts, type SnapshotHelper } from './
 /**
  * Indices into the shared Int32Array: chunks claimed so far (the main thread's i-th claim reads chunk i, the
  * helper's j-th chunk n − 1 − j: disjoint while claims stay below n); 1 once the helper checked the table; 1 once it
- * posted.
+ * posted; the helper's progress (bumped at each of its claims and steps after them).
  */
 export const CLAIMED = 0;
 export const STARTED = 1;
 export const DONE = 2;
+export const PROGRESS = 3;
 
 /** What the main thread hands the helper. */
 export interface ScanHelperData {
@@ -43,6 +44,8 @@ export interface ScanHelperData {
   tail?: string;
   /** Read the accounts table too, after the rows (for `TwoThreads.onAccounts`). */
   accounts: boolean;
+  /** Tests: stop making progress after the first chunk (a helper that hangs). */
+  stall?: boolean;
   /** Shared memory: the next chunk to claim, the started and done flags (indices below). */
   shared: Int32Array;
   port: MessagePort;
@@ -75,8 +78,12 @@ export function helperColumns(c: ActionColumns): { columns: HelperColumns; trans
  */
 export const PARALLEL_SCAN_MIN_ROWS = 200_000;
 
-/** Longest wait for the helper once every chunk is claimed (it is then building at most half of the read). */
-const HELPER_WAIT_MS = 10 * 60_000;
+/**
+ * How long the helper may make no progress, once this thread has read its own chunks, before this thread reads the
+ * helper's chunks itself (a helper that hangs or died without a word: out of memory, say). A chunk takes
+ * milliseconds and building half a million rows about a second, so this is far beyond a slow machine's pace.
+ */
+export const HELPER_STALL_MS = 60_000;
 
 /** Reading on two threads: the table's fingerprint in the caller's read transaction, and when it pays. */
 export interface TwoThreads {
@@ -87,6 +94,10 @@ export interface TwoThreads {
   chunk?: number;
   /** Tests: this thread starts claiming once the helper has claimed a chunk (or found it may not). */
   helperFirst?: boolean;
+  /** Tests: the helper hangs after its first chunk (`ScanHelperData.stall`). */
+  stallHelper?: boolean;
+  /** How long the helper may make no progress (default HELPER_STALL_MS). */
+  stallMs?: number;
   /** Told how many of the chunks this thread read. */
   onSplit?: (here: number, chunks: number) => void;
   /** Given the helper once it delivered its columns, to store the read's snapshot (without it, the helper stops). */
@@ -111,12 +122,13 @@ export function scanInParallel(
   db: Database.Database, plan: ScanPlan, where: string, params: unknown[], omit: readonly OptionalColumn[], two: TwoThreads,
 ): ActionColumns {
   const { fingerprint, helperFirst = false } = two;
-  const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const shared = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const withAccounts = two.onAccounts !== undefined;
   const tail = where === '' ? tailOf(fingerprint) : undefined;
   const data: ScanHelperData = {
     path: db.name, where, params, omit: [...omit], plan, fingerprint, ...(tail === undefined ? {} : { tail }), accounts: withAccounts, shared, port: port2,
+    ...(two.stallHelper ? { stall: true } : {}),
   };
   const entry = new URL(`./scan-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const helper = startTsWorker(entry, { workerData: data, transferList: [port2] });
@@ -134,11 +146,10 @@ export function scanInParallel(
     debugNote(`two-thread read: ${claimed} of ${n} chunks on this thread`);
     two.onSplit?.(claimed, n);
     if (claimed === n) return counted(own, plan);
-    // The helper holds the other chunks: wait for them (it reads them as fast as this thread read its own).
-    while (Atomics.load(shared, DONE) === 0) {
-      if (Atomics.wait(shared, DONE, 0, HELPER_WAIT_MS) === 'timed-out') throw new Error(`scan helper silent for ${HELPER_WAIT_MS / 1000} s`);
-    }
-    const got = receiveMessageOnPort(port1)?.message as FromScanHelper | undefined;
+    // The helper holds the other chunks: wait for them (it reads them as fast as this thread read its own), unless
+    // it stops making progress.
+    const stalled = !helperDone(shared, two.stallMs ?? HELPER_STALL_MS);
+    const got = stalled ? undefined : (receiveMessageOnPort(port1)?.message as FromScanHelper | undefined);
     let theirs: ActionColumns;
     if (got?.t === 'columns' && (tail === undefined || sameRows(own, got.columns, fingerprint))) {
       theirs = { ...got.columns, ids: cutStrings(got.columns.ids), text: cutDistinct(got.columns.text) };
@@ -150,7 +161,7 @@ export function scanInParallel(
         kept = true;
       }
     } else {
-      const why = got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.t === 'skipped' ? got.why : 'its rows are not the table this thread read';
+      const why = stalled ? `no progress for ${(two.stallMs ?? HELPER_STALL_MS) / 1000} s` : got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.t === 'skipped' ? got.why : 'its rows are not the table this thread read';
       debugNote(`scan helper: ${why}; its chunks are read here`);
       let k = claimed;
       theirs = scanChunks(db, plan, where, params, omit, () => (k < n ? k++ : -1), false);
@@ -162,6 +173,21 @@ export function scanInParallel(
       void helper.terminate();
     }
   }
+}
+
+/** Waits until the helper posted (true), or until it made no progress for `stallMs` (false). */
+function helperDone(shared: Int32Array, stallMs: number): boolean {
+  let progress = Atomics.load(shared, PROGRESS);
+  let since = Date.now();
+  while (Atomics.load(shared, DONE) === 0) {
+    Atomics.wait(shared, DONE, 0, Math.min(stallMs, 1000));
+    const now = Atomics.load(shared, PROGRESS);
+    if (now !== progress) {
+      progress = now;
+      since = Date.now();
+    } else if (Atomics.load(shared, DONE) === 0 && Date.now() - since >= stallMs) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,15 +1,16 @@
 // The worker-thread side of `scanInParallel`: opens the database read-only and, when its read transaction sees the
 // table the main thread is reading (same fingerprint, or for a whole-table read the same fingerprint tail, the rest
 // being checked by the main thread on the rows), claims rowid chunks from the back of the table (the main
-// thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied; ids and
-// texts joined); then raises the done flag, whatever happened. Asked for them, it then reads the accounts in the
+// thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied; ids
+// joined, texts as their distinct values); then raises the done flag, whatever happened. It bumps a progress counter
+// at each claim and step, by which the main thread tells a slow helper from one that hangs. Asked for them, it then reads the accounts in the
 // same read transaction and posts them while the main thread joins the columns. Having delivered, it may store the
 // read's snapshot (snapshot-helper.ts).
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { fingerprintTail, tableFingerprint } from './column-snapshot.ts';
-import { CLAIMED, DONE, STARTED, helperColumns, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
+import { CLAIMED, DONE, PROGRESS, STARTED, helperColumns, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
 import { ACCOUNT_COLUMNS } from './codec.ts';
@@ -36,6 +37,8 @@ function main(data: ScanHelperData): void {
       } else {
         const n = chunkCount(data.plan);
         const claim = (): number => {
+          if (data.stall && chunks.length === 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+          Atomics.add(shared, PROGRESS, 1);
           const free = Atomics.add(shared, CLAIMED, 1) < n;
           if (chunks.length === 0) raise(STARTED);
           if (!free) return -1;
@@ -44,6 +47,7 @@ function main(data: ScanHelperData): void {
           return k;
         };
         const columns = scanChunks(db, data.plan, data.where, data.params, data.omit, claim, false);
+        Atomics.add(shared, PROGRESS, 1);
         const crossing = helperColumns(columns);
         message = { t: 'columns', columns: crossing.columns, chunks };
         transfer = crossing.transfer;
