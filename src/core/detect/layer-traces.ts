@@ -30,9 +30,11 @@ export interface LayerOptions {
 export function layerTraces(columns: ActionColumns, layer: Layer, options: LayerOptions = {}): LayerTraces {
   const bare = (names: readonly string[]) => (options.bareIds ? names.map((n) => splitKey(n)?.id ?? n) : names);
   const rows = rowOrder(columns.count, options.inputOrder ?? columns.seq);
-  const b = new TraceBuilder();
   const { account, time } = columns;
   const single = (key: Int32Array, names: readonly string[]): LayerTraces => {
+    let keyed = 0;
+    for (let i = 0; i < columns.count; i++) if (key[i]! >= 0) keyed++;
+    const b = new TraceBuilder(keyed);
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r]!;
       const k = key[i]!;
@@ -52,6 +54,8 @@ export function layerTraces(columns: ActionColumns, layer: Layer, options: Layer
     case 'co-link':
     case 'co-media': {
       const multi = layer === 'co-link' ? columns.urls : columns.media;
+      // At most one trace per value.
+      const b = new TraceBuilder(multi.offsets[columns.count]);
       const dict = new Dictionary();
       for (let r = 0; r < rows.length; r++) {
         const i = rows[r]!;
@@ -60,6 +64,7 @@ export function layerTraces(columns: ActionColumns, layer: Layer, options: Layer
       return { traces: b.build(), accounts: bare(columns.accountKeys), keys: dict.names, actions: columns.ids };
     }
     case 'co-hashtag': {
+      const b = new TraceBuilder(columns.hashtags.offsets[columns.count]);
       const dict = new Dictionary();
       for (let r = 0; r < rows.length; r++) {
         const i = rows[r]!;

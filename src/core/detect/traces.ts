@@ -24,13 +24,25 @@ export interface LayerTraces {
   actions: readonly string[];
 }
 
-/** Collects traces one by one into growing typed arrays. */
+/**
+ * Collects traces one by one into typed arrays, made for `capacity` traces (a layer that knows how many it will push,
+ * or a bound, spares the doublings and their copies: the arrays a layer allocates start V8's major collections)
+ * and grown when more come.
+ */
 export class TraceBuilder {
   private n = 0;
-  private account = new Int32Array(1024);
-  private key = new Int32Array(1024);
-  private time = new Float64Array(1024);
-  private action = new Int32Array(1024);
+  private account: Int32Array;
+  private key: Int32Array;
+  private time: Float64Array;
+  private action: Int32Array;
+
+  constructor(capacity = 1024) {
+    const size = Math.max(16, capacity);
+    this.account = new Int32Array(size);
+    this.key = new Int32Array(size);
+    this.time = new Float64Array(size);
+    this.action = new Int32Array(size);
+  }
 
   push(account: number, key: number, time: number, action: number): void {
     if (this.n === this.account.length) this.grow();
@@ -41,15 +53,12 @@ export class TraceBuilder {
     this.n++;
   }
 
+  /** The traces pushed (the builder's own arrays when it is full, else copies of their used part). */
   build(): Traces {
     const n = this.n;
-    return {
-      count: n,
-      account: this.account.slice(0, n),
-      key: this.key.slice(0, n),
-      time: this.time.slice(0, n),
-      action: this.action.slice(0, n),
-    };
+    const exact = n === this.account.length;
+    const cut = <T extends Int32Array | Float64Array>(a: T): T => (exact ? a : (a.slice(0, n) as T));
+    return { count: n, account: cut(this.account), key: cut(this.key), time: cut(this.time), action: cut(this.action) };
   }
 
   private grow(): void {
