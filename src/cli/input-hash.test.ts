@@ -3,10 +3,14 @@ import { test } from 'node:test';
 import { buildColumns, type ColumnRow } from '../store/columns-builder.ts';
 import { inputHash } from './input-hash.ts';
 
-const row = (id: string, account: string, time: number): ColumnRow => ['vk', id, account, 'post', time, 's', null, null, 'текст', null, null, null, 1];
-const columns = (rows: ColumnRow[]) => buildColumns(rows.map((r, i) => { const c = [...r] as ColumnRow; c[12] = i + 1; return c; }), rows.length);
+const row = (id: string, account: string, time: number): ColumnRow => [
+  'vk', id, account, 'post', time, 's', null, null, 'текст', null, null, null, 1,
+];
+/** The rows as a store reads them (seq 1, 2, … in the order given). */
+const columns = (rows: ColumnRow[]) =>
+  buildColumns(rows.map((r, i): ColumnRow => [...r.slice(0, 12), i + 1] as ColumnRow), rows.length);
 
-test('the input hash: the same for the same columns, different when an id, an account, a time or where ids split changes', () => {
+test('the input hash: the same for the same columns; another for another id, account or time, or ids split elsewhere', () => {
   const base = [row('ab', 'u1', 1000), row('c', 'u2', 2000)];
   const h = inputHash(columns(base));
   assert.match(h, /^[0-9a-f]{64}$/);

@@ -28,7 +28,10 @@ type Joined = 'ids' | 'accountKeys' | 'targetKeys' | 'sharedKeys';
  */
 export type WorkerColumns = Omit<ActionColumns, Optional | Joined> & Partial<Pick<ActionColumns, Optional>> & Record<Joined, JoinedStrings>;
 
-/** What of `columns` the worker running `layers` needs (the same arrays, which postMessage copies; ids and keys joined, once per read: `joinedOf`). */
+/**
+ * What of `columns` the worker running `layers` needs (the same arrays, which postMessage copies; ids and keys
+ * joined, once per read: `joinedOf`).
+ */
 export function columnsForWorker(columns: ActionColumns, layers: readonly Layer[]): WorkerColumns {
   const { text, urls, hashtags, media, ids, accountKeys, targetKeys, sharedKeys, ...always } = columns;
   const needed = new Set(layers.map((l) => NEEDS[l]));

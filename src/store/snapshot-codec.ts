@@ -33,7 +33,7 @@ export const STRING_PARTS = [
 ] as const;
 export type PartName = keyof typeof TYPED_PARTS | (typeof STRING_PARTS)[number];
 
-/** String lists that several consumers of one read join (the layers worker, the input hash): joined once, `joinedOf`. */
+/** String lists that several consumers of one read join (the layers worker, the input hash): once, `joinedOf`. */
 const SHARED_JOINS: ReadonlySet<PartName> = new Set(['ids', 'accountKeys', 'targetKeys', 'sharedKeys']);
 
 /** The parts of `c` by name (its texts as `distinctOf` gives them; the lists of SHARED_JOINS joined). */

@@ -52,7 +52,9 @@ test('a snapshot read gives exactly the columns of the row read (all columns, a 
     assert.deepStrictEqual(snap, rows);
     assert.deepStrictEqual(readColumns(db, filter), rows, 'second read (from the snapshot)');
     const distinct = new Set(rows.text).size;
-    const stored = db.prepare("SELECT body FROM column_snapshots WHERE name = 'text.values' AND filter_key = ? ORDER BY chunk").all(snapshotKey(filter)) as { body: Buffer }[];
+    const stored = db
+      .prepare("SELECT body FROM column_snapshots WHERE name = 'text.values' AND filter_key = ? ORDER BY chunk")
+      .all(snapshotKey(filter)) as { body: Buffer }[];
     const values: string[] = [];
     for (const r of stored) assert.ok(decodeStringChunk(r.body, values));
     assert.ok(distinct < rows.count / 4, 'the world repeats its texts');
@@ -108,7 +110,8 @@ test('a corrupted or foreign snapshot is ignored and rebuilt, never trusted', as
       db.prepare("UPDATE column_snapshots SET body = ?, digest = ? WHERE name = 'account'").run(b, sha1(b));
     }],
     ['a text code outside the distinct texts, digest matching', () => {
-      const b = Buffer.from((db.prepare("SELECT body FROM column_snapshots WHERE name = 'text.codes'").get() as { body: Buffer }).body);
+      const codes = db.prepare("SELECT body FROM column_snapshots WHERE name = 'text.codes'").get() as { body: Buffer };
+      const b = Buffer.from(codes.body);
       b.writeInt32LE(1_000, 4);
       db.prepare("UPDATE column_snapshots SET body = ?, digest = ? WHERE name = 'text.codes'").run(b, sha1(b));
     }],

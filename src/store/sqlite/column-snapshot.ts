@@ -10,8 +10,8 @@ import { expandDistinct } from '../../core/distinct-strings.ts';
 import type { JoinedStrings } from '../../threads/joined-strings.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import {
-  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partsOf, stringChunks, typedBytes, typedFrom,
-  type PartName,
+  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partsOf, stringChunks, typedBytes,
+  typedFrom, type PartName,
 } from '../snapshot-codec.ts';
 
 type Db = Database.Database;
@@ -66,7 +66,10 @@ export function hasSnapshotTable(db: Db): boolean {
 
 const digest = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
 const OMITTED: Record<OptionalColumn, readonly PartName[]> = {
-  text: ['text.codes', 'text.values'], urls: ['urls.offsets', 'urls.values'], hashtags: ['hashtags.offsets', 'hashtags.values'], media: ['media.offsets', 'media.values'],
+  text: ['text.codes', 'text.values'],
+  urls: ['urls.offsets', 'urls.values'],
+  hashtags: ['hashtags.offsets', 'hashtags.values'],
+  media: ['media.offsets', 'media.values'],
 };
 
 /** The fingerprint the stored snapshot of `filter` was written for (valid or stale), if there is one. */

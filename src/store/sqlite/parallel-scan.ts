@@ -81,7 +81,7 @@ export const PARALLEL_SCAN_MIN_ROWS = 200_000;
 /**
  * How long the helper may make no progress, once this thread has read its own chunks, before this thread reads the
  * helper's chunks itself (a helper that hangs or died without a word: out of memory, say). A chunk takes
- * milliseconds and building half a million rows about a second, so this is far beyond a slow machine's pace.
+ * milliseconds and building half a million rows well under a second: far beyond a slow machine's pace.
  */
 export const HELPER_STALL_MS = 60_000;
 
