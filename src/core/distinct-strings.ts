@@ -1,6 +1,7 @@
 // A list of strings with many repeats (a read's texts: copied comments repeat) as its distinct values and a code
 // per item. The snapshot stores texts so, the scan helper sends them so, and the co-text layer normalises each
 // distinct text once through the same codes (`distinctOf`: made once per list).
+import { oncePerList } from './once-per-list.ts';
 
 /** A list of strings with many repeats (texts) as its distinct strings and each item's index among them. */
 export interface Distinct<S> {
@@ -37,14 +38,8 @@ export function expandDistinct({ values, codes }: Distinct<readonly string[]>): 
   return out;
 }
 
-const distinctLists = new WeakMap<readonly string[], Distinct<string[]>>();
-
 /**
- * `distinctStrings(strings)`, made once per list and kept while the list lives (the snapshot's encoding and the
- * co-text layer share it). The list must not change afterwards (a read's columns do not).
+ * `distinctStrings(strings)`, made once per list (`oncePerList`): the snapshot's encoding and the co-text layer share
+ * it.
  */
-export function distinctOf(strings: readonly string[]): Distinct<readonly string[]> {
-  let d = distinctLists.get(strings);
-  if (d === undefined) distinctLists.set(strings, (d = distinctStrings(strings)));
-  return d;
-}
+export const distinctOf: (strings: readonly string[]) => Distinct<readonly string[]> = oncePerList(distinctStrings);

@@ -6,7 +6,7 @@
 // code range: a blob that does not fit is refused, never trusted.
 import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
 import { distinctOf } from '../core/distinct-strings.ts';
-import { joinedOf, joinStrings, type JoinedStrings } from '../threads/joined-strings.ts';
+import { joinedOf, type JoinedStrings } from '../threads/joined-strings.ts';
 import type { ActionColumns, MultiColumn } from './store.ts';
 
 /** Bumped whenever the encoding or the meaning of a column changes; part of every snapshot's identity. */
@@ -33,11 +33,8 @@ export const STRING_PARTS = [
 ] as const;
 export type PartName = keyof typeof TYPED_PARTS | (typeof STRING_PARTS)[number];
 
-/** String lists that several consumers of one read join (the layers worker, the input hash): once, `joinedOf`. */
-const SHARED_JOINS: ReadonlySet<PartName> = new Set(['ids', 'accountKeys', 'targetKeys', 'sharedKeys']);
-
-/** The parts of `c` by name (its texts as `distinctOf` gives them; the lists of SHARED_JOINS joined). */
-export function partsOf(c: ActionColumns): (name: PartName) => Typed | readonly string[] | JoinedStrings {
+/** The parts of `c` by name (its texts as `distinctOf` gives them). */
+export function partsOf(c: ActionColumns): (name: PartName) => Typed | readonly string[] {
   return (name) => {
     const [field, sub] = name.split('.') as [keyof ActionColumns, string | undefined];
     if (field === 'text') {
@@ -45,7 +42,6 @@ export function partsOf(c: ActionColumns): (name: PartName) => Typed | readonly 
       return sub === 'codes' ? text.codes : text.values;
     }
     const v = c[field] as unknown;
-    if (SHARED_JOINS.has(name)) return joinedOf(v as readonly string[]);
     return (sub === undefined ? v : (v as MultiColumn)[sub as keyof MultiColumn]) as Typed | readonly string[];
   };
 }
@@ -68,9 +64,13 @@ const ENCODINGS = ['latin1', 'utf16le'] as const;
 /** A code unit of 256 or more: the chunk needs UTF-16LE. */
 const WIDE = /[^\u0000-\u00ff]/;
 
-/** Encodes a string list (or the list joined) as chunks ([n][encoding][UTF-16 length × n][characters]). */
+/**
+ * Encodes a string list (or the list joined) as chunks ([n][encoding][UTF-16 length × n][characters]). A list is
+ * joined through `joinedOf`: a read's ids and keys are joined once for the snapshot, the layers worker and the input
+ * hash.
+ */
 export function* stringChunks(list: readonly string[] | JoinedStrings): Generator<Uint8Array, void, undefined> {
-  const { chars, ends } = Array.isArray(list) ? joinStrings(list as readonly string[]) : (list as JoinedStrings);
+  const { chars, ends } = Array.isArray(list) ? joinedOf(list as readonly string[]) : (list as JoinedStrings);
   let i = 0;
   let from = 0;
   while (i < ends.length) {

@@ -2,6 +2,7 @@
 // one string's characters, where a million strings cost the receiving thread their allocation one by one and the
 // collections of its young heap that copy them again.
 import { distinctStrings, expandDistinct, type Distinct } from '../core/distinct-strings.ts';
+import { oncePerList } from '../core/once-per-list.ts';
 
 /** A list of strings as one string: string i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
 export interface JoinedStrings {
@@ -17,18 +18,11 @@ export function joinStrings(strings: readonly string[]): JoinedStrings {
   return { chars: strings.join(''), ends };
 }
 
-const joinedLists = new WeakMap<readonly string[], JoinedStrings>();
-
 /**
- * `joinStrings(strings)`, made once per list and kept while the list lives: a read's ids and keys are joined for the
- * layers worker, the snapshot and the input hash, and a million ids take about 50 ms to join. The list must not
- * change afterwards (a read's columns do not).
+ * `joinStrings(strings)`, made once per list (`oncePerList`): a read's ids and keys are joined for the layers worker,
+ * the snapshot and the input hash, and a million ids take about 50 ms to join.
  */
-export function joinedOf(strings: readonly string[]): JoinedStrings {
-  let joined = joinedLists.get(strings);
-  if (joined === undefined) joinedLists.set(strings, (joined = joinStrings(strings)));
-  return joined;
-}
+export const joinedOf: (strings: readonly string[]) => JoinedStrings = oncePerList(joinStrings);
 
 /**
  * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
 import { expandDistinct } from '../../core/distinct-strings.ts';
-import type { JoinedStrings } from '../../threads/joined-strings.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import {
   SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partsOf, stringChunks, typedBytes,
@@ -178,7 +177,7 @@ export function encodeSnapshot(filter: ActionFilter, columns: ActionColumns, fin
     const chunks: Record<string, number> = {};
     for (const name of STRING_PARTS) {
       let chunk = 0;
-      for (const body of stringChunks(partOf(name) as readonly string[] | JoinedStrings)) yield [name, chunk++, body];
+      for (const body of stringChunks(partOf(name) as readonly string[])) yield [name, chunk++, body];
       chunks[name] = chunk;
     }
     yield ['header', 0, Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, count: columns.count, chunks }), 'utf8')];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { ColumnRow } from '../columns-builder.ts';
+import type { ActionColumns } from '../store.ts';
 import { referenceColumns } from '../../../test/support/columns-reference.ts';
 import { sqliteWith } from '../../../test/support/sqlite-with.ts';
 import { variedActions } from '../../../test/support/varied-actions.ts';
@@ -24,6 +25,10 @@ const actions = (n: number, ordered: boolean) => variedActions(n, { ordered, id:
 
 const PLAIN = 'SELECT platform, id, account, kind, time_ms, time_precision, target, shared, text, urls, hashtags, media, seq FROM actions';
 
+/** The columns of the rows that `where` selects, built from a plain SELECT (the reference a read must give). */
+const reference = (db: Database.Database, where = '', params: unknown[] = []): ActionColumns =>
+  referenceColumns(db.prepare(`${PLAIN} ${where}`).raw().all(...params) as ColumnRow[]);
+
 for (const ordered of [true, false]) {
   test(`two threads (rows ${ordered ? 'in' : 'out of'} time order): the reference columns, the helper reading part of them`, async () => {
     const path = await sqliteWith(join(root, `t-${ordered}.sqlite`), actions(3000, ordered));
@@ -36,7 +41,7 @@ for (const ordered of [true, false]) {
         const got = readRows(db, filter, [], two);
         db.exec('COMMIT');
         const { where, params } = filterSql(filter);
-        assert.deepStrictEqual(got, referenceColumns(db.prepare(`${PLAIN} ${where}`).raw().all(...params) as ColumnRow[]), JSON.stringify(filter));
+        assert.deepStrictEqual(got, reference(db, where, params), JSON.stringify(filter));
         assert.ok(split !== undefined && split[0] < split[1], `the helper read some chunks (this thread: ${split?.join(' of ')})`);
       }
       const omitted = readRows(db, {}, ['text', 'urls'], { fingerprint: tableFingerprint(db), minRows: 0, chunk: 64, helperFirst: true });
@@ -59,7 +64,7 @@ test('two threads: a helper that stops making progress is given up after the sta
     });
     const waited = Date.now() - started;
     db.exec('COMMIT');
-    assert.deepStrictEqual(got, referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]));
+    assert.deepStrictEqual(got, reference(db));
     assert.ok(split !== undefined && split[0] < split[1], `the helper had claimed chunks (this thread: ${split?.join(' of ')})`);
     assert.ok(waited >= 300, `this thread waited out the stall time (${waited} ms)`);
   } finally {
@@ -73,7 +78,7 @@ test('two threads: a helper that sees another table (fingerprint) reads nothing 
   try {
     let split: [number, number] | undefined;
     const got = readRows(db, {}, [], { fingerprint: 'not this table', minRows: 0, chunk: 16, helperFirst: true, onSplit: (here, n) => (split = [here, n]) });
-    assert.deepStrictEqual(got, referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]));
+    assert.deepStrictEqual(got, reference(db));
     assert.ok(split !== undefined && split[0] === split[1]);
   } finally {
     db.close();
@@ -101,10 +106,10 @@ for (const [change, apply] of Object.entries(CHANGES)) {
       const last = (db.prepare('SELECT max(seq) AS m FROM actions').get() as { m: number }).m;
       assert.equal(apply(other, last).changes, 1);
       const got = readRows(db, {}, [], { fingerprint, minRows: 0, chunk: 64, helperFirst: true });
-      const reference = referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]);
+      const expected = reference(db);
       db.exec('COMMIT');
       assert.equal(got.count, 3000);
-      assert.deepStrictEqual(got, reference);
+      assert.deepStrictEqual(got, expected);
     } finally {
       other.close();
       db.close();
@@ -124,7 +129,7 @@ for (const ordered of [true, false]) {
       const options = { snapshotMinActions: 0, parallel, onSnapshotWrite: (p: Promise<boolean>) => void writes.push(p) };
       const columns = readColumns(db, {}, options);
       assert.ok(split !== undefined && split[0] > 0 && split[0] < split[1], `both threads read rows (this thread: ${split?.join(' of ')})`);
-      assert.deepStrictEqual(columns, referenceColumns(db.prepare(PLAIN).raw().all() as ColumnRow[]));
+      assert.deepStrictEqual(columns, reference(db));
       assert.equal(writes.length, 1, 'the write went to the helper');
       assert.equal(await writes[0], true);
       assert.deepStrictEqual(readSnapshot(db, {}, tableFingerprint(db)), columns, 'stored by the helper, read back whole');

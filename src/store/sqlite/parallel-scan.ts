@@ -148,7 +148,8 @@ export function scanInParallel(
     if (claimed === n) return counted(own, plan);
     // The helper holds the other chunks: wait for them (it reads them as fast as this thread read its own), unless
     // it stops making progress.
-    const stalled = !helperDone(shared, two.stallMs ?? HELPER_STALL_MS);
+    const stallMs = two.stallMs ?? HELPER_STALL_MS;
+    const stalled = !helperDone(shared, stallMs);
     const got = stalled ? undefined : (receiveMessageOnPort(port1)?.message as FromScanHelper | undefined);
     let theirs: ActionColumns;
     if (got?.t === 'columns' && (tail === undefined || sameRows(own, got.columns, fingerprint))) {
@@ -161,8 +162,7 @@ export function scanInParallel(
         kept = true;
       }
     } else {
-      const why = stalled ? `no progress for ${(two.stallMs ?? HELPER_STALL_MS) / 1000} s` : got === undefined ? 'no answer' : got.t === 'error' ? got.message : got.t === 'skipped' ? got.why : 'its rows are not the table this thread read';
-      debugNote(`scan helper: ${why}; its chunks are read here`);
+      debugNote(`scan helper: ${stalled ? `no progress for ${stallMs / 1000} s` : notDelivered(got)}; its chunks are read here`);
       let k = claimed;
       theirs = scanChunks(db, plan, where, params, omit, () => (k < n ? k++ : -1), false);
     }
@@ -173,6 +173,14 @@ export function scanInParallel(
       void helper.terminate();
     }
   }
+}
+
+/** Why the helper's answer (when it gave one) is not used. */
+function notDelivered(got: FromScanHelper | undefined): string {
+  if (got === undefined) return 'no answer';
+  if (got.t === 'error') return got.message;
+  if (got.t === 'skipped') return got.why;
+  return 'its rows are not the table this thread read';
 }
 
 /** Waits until the helper posted (true), or until it made no progress for `stallMs` (false). */

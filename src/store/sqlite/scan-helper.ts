@@ -3,9 +3,9 @@
 // being checked by the main thread on the rows), claims rowid chunks from the back of the table (the main
 // thread reads from the front), builds them into columns and posts those (typed arrays moved, not copied; ids
 // joined, texts as their distinct values); then raises the done flag, whatever happened. It bumps a progress counter
-// at each claim and step, by which the main thread tells a slow helper from one that hangs. Asked for them, it then reads the accounts in the
-// same read transaction and posts them while the main thread joins the columns. Having delivered, it may store the
-// read's snapshot (snapshot-helper.ts).
+// at each claim and step, by which the main thread tells a slow helper from one that hangs. Asked for them, it then
+// reads the accounts in the same read transaction and posts them while the main thread joins the columns. Having
+// delivered, it may store the read's snapshot (snapshot-helper.ts).
 // Loaded through startTsWorker: no `import.meta`, no top-level `await`.
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
