@@ -10,7 +10,7 @@
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { fingerprintTail, tableFingerprint } from './column-snapshot.ts';
-import { CLAIMED, DONE, PROGRESS, STARTED, helperColumns, type FromScanHelper, type ScanHelperData } from './parallel-scan.ts';
+import { CLAIMED, DONE, PROGRESS, STARTED, helperColumns, type FromScanHelper, type ScanHelperData } from './scan-protocol.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
 import { ACCOUNT_COLUMNS } from './codec.ts';
