@@ -1,10 +1,12 @@
-// Worker threads that run our TypeScript sources: under tsx (no build step) the worker registers tsx's in-thread
-// CommonJS hook itself, without the parent's `--import tsx`, whose ESM hook would start a module-loader thread per
-// worker; from a build (.js) the entry is started as it is. Files loaded this way must not use `import.meta` or
-// top-level `await` (they are compiled as CommonJS).
+// Worker threads that run our TypeScript sources: from the entry's CommonJS bundle (worker-bundle.ts) when there is
+// one, else under tsx, the worker registering tsx's in-thread CommonJS hook itself, without the parent's
+// `--import tsx`, whose ESM hook would start a module-loader thread per worker; from a build (.js) the entry is
+// started as it is. Files loaded this way must not use `import.meta` or top-level `await` (they are compiled as
+// CommonJS).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { bundledEntry } from './worker-bundle.ts';
 
 /**
  * The parent's flags that a worker accepts and needs: profiling, diagnostics, conditions and loaders, without those
@@ -44,9 +46,18 @@ function splitFlag(a: string): [string, string | undefined] {
 export function startTsWorker(entry: URL, options: Pick<WorkerOptions, 'workerData' | 'transferList'> & { preload?: readonly string[] } = {}): Worker {
   const { preload = [], ...rest } = options;
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, rest);
+  return new Worker(workerSource(entry, preload, bundledEntry(entry)), { ...rest, eval: true, execArgv: workerExecArgv(process.execArgv) });
+}
+
+/**
+ * The code a worker of the .ts `entry` runs: its `bundle` when there is one (source maps on, so stack traces name
+ * the .ts files), else the entry under tsx's CommonJS hook; the `preload` packages first either way.
+ */
+export function workerSource(entry: URL, preload: readonly string[], bundle: string | undefined): string {
   const require = createRequire(import.meta.url);
-  const lines = [...preload, 'tsx/cjs/api'].map((p) => `require(${JSON.stringify(require.resolve(p))})`);
-  lines[lines.length - 1] += '.register()';
-  lines.push(`require(${JSON.stringify(fileURLToPath(entry))})`);
-  return new Worker(`${lines.join('; ')};`, { ...rest, eval: true, execArgv: workerExecArgv(process.execArgv) });
+  const required = (p: string): string => `require(${JSON.stringify(require.resolve(p))})`;
+  const lines = bundle
+    ? ['process.setSourceMapsEnabled(true)', ...preload.map(required), `require(${JSON.stringify(bundle)})`]
+    : [...preload.map(required), `${required('tsx/cjs/api')}.register()`, `require(${JSON.stringify(fileURLToPath(entry))})`];
+  return `${lines.join('; ')};`;
 }
