@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { bundledEntry } from './worker-bundle.ts';
+import { bundledEntry } from '../boot/worker-bundle.ts';
 
 /**
  * The parent's flags that a worker accepts and needs: profiling, diagnostics, conditions and loaders, without those

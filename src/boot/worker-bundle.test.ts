@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bundledEntry, currentBundle } from './worker-bundle.ts';
-import { startTsWorker, workerSource } from './ts-worker.ts';
+import { startTsWorker, workerSource } from '../threads/ts-worker.ts';
 
 const SRC = fileURLToPath(new URL('../', import.meta.url));
 
