@@ -1,8 +1,9 @@
-// A worker entry (.ts) as one CommonJS file (bundles.js), kept under node_modules/.cache/trollmap/workers, so that
-// a worker thread starts by loading one file. Under tsx's hook each of its ~40 modules is looked up, parsed and
-// checked on the way: a layers worker took 0.40–0.54 CPU-s to start that way against 0.11–0.14 from its bundle
-// (.cache scratch loops, 2026-11-29), CPU that a two-thread read shares with its scan. Packages stay outside the
-// bundle (required from node_modules as usual).
+// A worker entry (.ts) as one CommonJS file (built as bundles.js describes), kept under
+// node_modules/.cache/trollmap/workers, so that a worker thread starts by loading one file. Under tsx's hook each of
+// its ~40 modules is looked up, parsed and checked on the way: a layers worker took 0.37–0.50 CPU-s to start that
+// way against 0.15 from its bundle, the check included (a scratch loop, 2026-11-29; docs/tuning.md, "Seventh
+// session"), CPU that a two-thread read shares with its scan. Packages stay outside the bundle (required from
+// node_modules as usual).
 //
 // When no bundle can be had (esbuild missing, a read-only install, a module of the entry that uses `import.meta`,
 // which a CommonJS bundle cannot give, or any other build warning or error) the caller starts the entry under tsx
