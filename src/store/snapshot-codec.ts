@@ -95,23 +95,45 @@ export function* stringChunks(list: readonly string[] | JoinedStrings): Generato
 
 /** Appends one chunk's strings to `out`; false when the chunk is malformed. */
 export function decodeStringChunk(blob: Uint8Array, out: string[]): boolean {
-  if (blob.byteLength < 8) return false;
+  const chunk = chunkStrings(blob);
+  if (chunk === undefined) return false;
+  let at = 0;
+  for (const len of chunk.lengths) out.push(chunk.joined.slice(at, (at += len)));
+  return true;
+}
+
+/**
+ * A string list's chunks as one joined string and the ends of its items (no string per item: for the ids, which a
+ * read keeps joined); undefined when a chunk is malformed.
+ */
+export function decodeJoinedChunks(blobs: readonly Uint8Array[]): JoinedStrings | undefined {
+  const parts: string[] = [];
+  const ends: number[] = [];
+  let end = 0;
+  for (const blob of blobs) {
+    const chunk = chunkStrings(blob);
+    if (chunk === undefined) return undefined;
+    parts.push(chunk.joined);
+    for (const len of chunk.lengths) ends.push((end += len));
+  }
+  return { chars: parts.join(''), ends: Int32Array.from(ends) };
+}
+
+/** One chunk's characters and the length of each of its strings; undefined when it is malformed. */
+function chunkStrings(blob: Uint8Array): { joined: string; lengths: Uint32Array } | undefined {
+  if (blob.byteLength < 8) return undefined;
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   const n = view.getUint32(0, true);
   const encoding = ENCODINGS[view.getUint32(4, true)];
   const headBytes = 4 * (2 + n);
-  if (n === 0 || encoding === undefined || headBytes > blob.byteLength) return false;
+  if (n === 0 || encoding === undefined || headBytes > blob.byteLength) return undefined;
   const bytes = blob.byteLength - headBytes;
-  if (encoding === 'utf16le' && bytes % 2 !== 0) return false;
+  if (encoding === 'utf16le' && bytes % 2 !== 0) return undefined;
   const joined = Buffer.from(blob.buffer, blob.byteOffset + headBytes, bytes).toString(encoding);
-  let at = 0;
-  for (let j = 0; j < n; j++) {
-    const len = view.getUint32(4 * (2 + j), true);
-    if (at + len > joined.length) return false;
-    out.push(joined.slice(at, at + len));
-    at += len;
-  }
-  return at === joined.length;
+  const lengths = new Uint32Array(n);
+  let total = 0;
+  for (let j = 0; j < n; j++) total += lengths[j] = view.getUint32(4 * (2 + j), true);
+  return total === joined.length ? { joined, lengths } : undefined;
 }
 
 /** Thrown inside a snapshot write to give up on it (the read result stays valid). */

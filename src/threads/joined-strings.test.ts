@@ -17,6 +17,10 @@ test('joined strings read back as the strings: by index, length, iteration and a
       assert.equal(back.length, ids.length);
       for (let i = ids.length - 1; i >= 0; i--) assert.equal(back[i], ids[i]);
       assert.deepEqual([...back], ids);
+      assert.deepStrictEqual(stringsOf(joined), ids);
+      assert.deepEqual(Object.keys(back), Object.keys(ids));
+      assert.equal(joinedOf(back), joined, 'joinedOf gives the joined form back');
+      assert.equal(stringsOf(joined), back, 'one array per joined list');
       assert.deepEqual(back.map((x) => x), ids);
       assert.equal(back[ids.length], undefined);
       assert.equal(JSON.stringify(back), JSON.stringify(ids));

@@ -22,25 +22,53 @@ export function joinStrings(strings: readonly string[]): JoinedStrings {
  * `joinStrings(strings)`, made once per list (`oncePerList`): a read's ids and keys are joined for the layers worker,
  * the snapshot and the input hash, and a million ids take about 50 ms to join.
  */
-export const joinedOf: (strings: readonly string[]) => JoinedStrings = oncePerList(joinStrings);
+export const joinedOf = (strings: readonly string[]): JoinedStrings => joinedForms.get(strings) ?? joinedOnce(strings);
+
+const joinedOnce: (strings: readonly string[]) => JoinedStrings = oncePerList(joinStrings);
+
+/** The joined form of each list `stringsOf` made: `joinedOf` gives it without joining the list again. */
+const joinedForms = new WeakMap<readonly string[], JoinedStrings>();
 
 /**
  * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
- * behaves as the array of strings for indexing, `length` and iteration.
+ * behaves as the array of strings (indexing, `length`, iteration, array methods, own keys, deep equality), and
+ * `joinedOf` gives `joined` back; one such array per joined list. A million ids held this way are one string for the garbage collector to mark
+ * instead of a million: a run's warm read was faster in 7 of 8 alternated pairs (docs/tuning.md, "Seventh session").
  */
-export function stringsOf(joined: JoinedStrings): string[] {
+export const stringsOf: (joined: JoinedStrings) => string[] = oncePerList(lazyStrings);
+
+function lazyStrings(joined: JoinedStrings): string[] {
   const { chars, ends } = joined;
-  const cut: (string | undefined)[] = new Array<string | undefined>(ends.length);
+  const n = ends.length;
+  const cut: (string | undefined)[] = new Array<string | undefined>(n);
   const id = (i: number): string => (cut[i] ??= chars.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
-  return new Proxy(cut as string[], {
+  const list = new Proxy(cut as string[], {
     get(target, key, receiver) {
       if (typeof key === 'string') {
-        const i = index(key, ends.length);
+        const i = index(key, n);
         if (i >= 0) return id(i);
       }
       return Reflect.get(target, key, receiver) as unknown;
     },
+    has(target, key) {
+      return (typeof key === 'string' && index(key, n) >= 0) || Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      const keys: (string | symbol)[] = [];
+      for (let i = 0; i < n; i++) keys.push(String(i));
+      for (const k of Reflect.ownKeys(target)) if (typeof k !== 'string' || index(k, n) < 0) keys.push(k);
+      return keys;
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === 'string') {
+        const i = index(key, n);
+        if (i >= 0) return { value: id(i), writable: true, enumerable: true, configurable: true };
+      }
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
   });
+  joinedForms.set(list, joined);
+  return list;
 }
 
 /** `key` as an array index below `length`, else −1. */

@@ -8,9 +8,10 @@ import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
 import { expandDistinct } from '../../core/distinct-strings.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
+import { stringsOf } from '../../threads/joined-strings.ts';
 import {
-  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeStringChunk, partsOf, stringChunks, typedBytes,
-  typedFrom, type PartName,
+  SNAPSHOT_FORMAT, STRING_PARTS, TYPED_PARTS, SnapshotSkip, columnsConsistent, decodeJoinedChunks, decodeStringChunk, partsOf,
+  stringChunks, typedBytes, typedFrom, type PartName,
 } from '../snapshot-codec.ts';
 
 type Db = Database.Database;
@@ -123,6 +124,13 @@ export function readSnapshot(db: Db, filter: ActionFilter, fingerprint: string, 
     if (skipped.has(name)) continue;
     const blobs = parts.get(name) ?? [];
     if (blobs.length !== (header.chunks[name] ?? -1)) return why(`part ${name}: chunk count`);
+    if (name === 'ids') {
+      // Kept joined (stringsOf): a million ids are one string for the collector instead of a million.
+      const joined = decodeJoinedChunks(blobs);
+      if (joined === undefined) return why(`part ${name}: malformed chunk`);
+      strings[name] = stringsOf(joined);
+      continue;
+    }
     for (const b of blobs) if (!decodeStringChunk(b, out)) return why(`part ${name}: malformed chunk`);
   }
   const text = skipped.has('text.values')
