@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Action } from '../../core/model.ts';
-import { decodeStringChunk, stringChunks } from '../snapshot-codec.ts';
-import { joinStrings } from '../../threads/joined-strings.ts';
+import { decodeJoinedChunks, decodeStringChunk, stringChunks } from '../snapshot-codec.ts';
+import { cutStrings, joinStrings } from '../../threads/joined-strings.ts';
 import { action } from '../store.contract.ts';
 import { readSnapshot, snapshotKey, tableFingerprint, writeSnapshot } from './column-snapshot.ts';
 import { readAppended, readColumns, readRows } from './columns.ts';
@@ -161,6 +161,9 @@ test('string chunks: long lists split and decode to the same strings, in one byt
     return out;
   };
   assert.deepStrictEqual(roundTrip(values), values);
+  // Decoded joined (the ids): one string and the ends of its items, the same strings.
+  assert.deepStrictEqual(cutStrings(decodeJoinedChunks(chunks)!), values);
+  assert.deepStrictEqual(cutStrings(decodeJoinedChunks([...stringChunks(['a', 'ключ', ''])])!), ['a', 'ключ', '']);
   // Lone surrogates (which UTF-8 cannot keep) and Latin-1 letters come back exactly.
   const odd = ['ok', 'bad\uD800', '\uDC00x', 'café ÿ', '\u0000', ''];
   assert.deepStrictEqual(roundTrip(odd), odd);
@@ -175,6 +178,13 @@ test('string chunks: long lists split and decode to the same strings, in one byt
   const mislabelled = wide.slice();
   new DataView(mislabelled.buffer).setUint32(4, 7, true);
   assert.equal(decodeStringChunk(mislabelled, []), false);
+  assert.equal(decodeJoinedChunks([chunks[0]!, wide.subarray(0, wide.byteLength - 1)]), undefined);
+  assert.equal(decodeJoinedChunks([mislabelled]), undefined);
+  // Lengths that do not add up to the characters.
+  const miscounted = wide.slice();
+  new DataView(miscounted.buffer).setUint32(8, 1, true);
+  assert.equal(decodeStringChunk(miscounted, []), false);
+  assert.equal(decodeJoinedChunks([miscounted]), undefined);
 });
 
 test('a snapshot write given the read\'s data_version: skipped after another connection imported, written after it only stored a run', async () => {

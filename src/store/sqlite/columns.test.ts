@@ -11,6 +11,7 @@ import { action, batch } from '../store.contract.ts';
 import Database from 'better-sqlite3';
 import { readColumns, readRows } from './columns.ts';
 import { openSqliteStore } from './index.ts';
+import { joinedOf, stringsOf } from '../../threads/joined-strings.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-columns-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +53,7 @@ test('columns: onColumns gets the columns returned, before the snapshot is writt
     assert.equal(seen[0]!.snapshotsThen, temp === 'cold' ? 0 : snapshots(), `${temp}: snapshot rows when called`);
     assert.ok(snapshots() > 0, `${temp}: the snapshot is there afterwards`);
     assert.deepStrictEqual(got, readRows(db, {}));
+    assert.equal(stringsOf(joinedOf(got.ids)), got.ids, `${temp}: the ids are kept joined`);
   }
   let calls = 0;
   readColumns(db, {}, { snapshot: false, onColumns: () => calls++ });
