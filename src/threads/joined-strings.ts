@@ -32,8 +32,8 @@ const joinedForms = new WeakMap<readonly string[], JoinedStrings>();
 /**
  * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
  * behaves as the array of strings (indexing, `length`, iteration, array methods, own keys, deep equality), and
- * `joinedOf` gives `joined` back; one such array per joined list. A million ids held this way are one string for the garbage collector to mark
- * instead of a million: a run's warm read was faster in 7 of 8 alternated pairs (docs/tuning.md, "Seventh session").
+ * `joinedOf` gives `joined` back; one such array per joined list. A million ids held this way are one string for the
+ * garbage collector to mark instead of a million.
  */
 export const stringsOf: (joined: JoinedStrings) => string[] = oncePerList(lazyStrings);
 

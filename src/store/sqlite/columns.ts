@@ -113,10 +113,9 @@ export function readColumns(db: Database.Database, filter: ActionFilter, options
 }
 
 /**
- * `columns` with its ids kept joined (`stringsOf`; the join is the one the snapshot and the layers worker used): a
- * large read's million id strings are then garbage, and every later collection marks one string instead. A warm
- * detect at 1M actions was faster in 7 of 8 alternated runs with the ids held this way (docs/tuning.md, "Seventh
- * session").
+ * `columns` with its ids kept joined (`stringsOf`; the join is the one the snapshot and the layers worker use): a
+ * large read's million id strings are then garbage, and every later collection marks one string instead
+ * (docs/tuning.md, "Seventh session": warm reads shorter, first reads unchanged).
  */
 function withJoinedIds(columns: ActionColumns): ActionColumns {
   const ids = stringsOf(joinedOf(columns.ids));
