@@ -10,6 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { debugNote } from './debug-note.js';
+
+export { debugNote };
 
 /** The package's root (this file is src/boot/bundles.js). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -115,14 +118,6 @@ export function writeWhole(path, data) {
 export function writableFolder(dir) {
   mkdirSync(dir, { recursive: true });
   accessSync(dir, constants.W_OK);
-}
-
-/**
- * Writes a note on stderr when TROLLMAP_DEBUG is set.
- * @param {string} s
- */
-export function debugNote(s) {
-  if (process.env['TROLLMAP_DEBUG']) process.stderr.write(`trollmap debug: ${s}\n`);
 }
 
 /**

@@ -22,3 +22,16 @@ test('distinctOf makes the distinct values of a list once and gives them to ever
   assert.equal(distinctOf(texts), d);
   assert.notEqual(distinctOf([...texts]), d, 'another list with the same strings is its own');
 });
+
+test('a list expanded from its distinct values gives them back through distinctOf, unless they are not as distinctStrings makes them', () => {
+  const texts = ['b', 'a', 'b', 'c', 'a'];
+  const d = distinctStrings(texts);
+  assert.equal(distinctOf(expandDistinct(d)!), d, 'numbered by first appearance: remembered');
+  // The same list from values in another order, or with a value twice: made again, as distinctStrings makes it.
+  for (const other of [{ values: ['a', 'b', 'c'], codes: Int32Array.of(1, 0, 1, 2, 0) }, { values: ['b', 'a', 'c', 'a'], codes: Int32Array.of(0, 1, 0, 2, 3) }]) {
+    const out = expandDistinct(other)!;
+    assert.deepEqual(out, texts);
+    assert.notEqual(distinctOf(out), other);
+    assert.deepEqual(distinctOf(out), distinctStrings(texts));
+  }
+});

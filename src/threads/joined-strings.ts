@@ -2,7 +2,7 @@
 // one string's characters, where a million strings cost the receiving thread their allocation one by one and the
 // collections of its young heap that copy them again.
 import { distinctStrings, expandDistinct, type Distinct } from '../core/distinct-strings.ts';
-import { oncePerList } from '../core/once-per-list.ts';
+import { oncePerList, type OncePerList } from '../core/once-per-list.ts';
 
 /** A list of strings as one string: string i is `chars.slice(ends[i - 1] ?? 0, ends[i])`. */
 export interface JoinedStrings {
@@ -22,12 +22,7 @@ export function joinStrings(strings: readonly string[]): JoinedStrings {
  * `joinStrings(strings)`, made once per list (`oncePerList`): a read's ids and keys are joined for the layers worker,
  * the snapshot and the input hash, and a million ids take about 50 ms to join.
  */
-export const joinedOf = (strings: readonly string[]): JoinedStrings => joinedForms.get(strings) ?? joinedOnce(strings);
-
-const joinedOnce: (strings: readonly string[]) => JoinedStrings = oncePerList(joinStrings);
-
-/** The joined form of each list `stringsOf` made: `joinedOf` gives it without joining the list again. */
-const joinedForms = new WeakMap<readonly string[], JoinedStrings>();
+export const joinedOf: OncePerList<readonly string[], JoinedStrings> = oncePerList(joinStrings);
 
 /**
  * The strings of `joined` as an array whose elements are cut from the string when read (each once, then kept); it
@@ -67,7 +62,7 @@ function lazyStrings(joined: JoinedStrings): string[] {
       return Reflect.getOwnPropertyDescriptor(target, key);
     },
   });
-  joinedForms.set(list, joined);
+  joinedOf.remember(list, joined);
   return list;
 }
 

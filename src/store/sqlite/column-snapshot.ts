@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
+import { debugNote } from '../../boot/debug-note.js';
 import { expandDistinct } from '../../core/distinct-strings.ts';
 import type { ActionColumns, ActionFilter } from '../store.ts';
 import { stringsOf } from '../../threads/joined-strings.ts';
@@ -18,10 +19,8 @@ type Db = Database.Database;
 /** Columns a reader may leave empty ('' texts, no values) when the layers it runs do not use them. */
 export type OptionalColumn = 'text' | 'urls' | 'hashtags' | 'media';
 
-/** Writes a note when TROLLMAP_DEBUG is set. */
-export function debugNote(s: string): void {
-  if (process.env['TROLLMAP_DEBUG']) process.stderr.write(`trollmap debug: ${s}\n`);
-}
+/** The read's notes (TROLLMAP_DEBUG=1) go through the one debugNote; readers of the snapshot import it here. */
+export { debugNote };
 
 /** The snapshot key of a filter: canonical JSON of its fields plus the encoding's format. */
 export function snapshotKey(filter: ActionFilter): string {

@@ -20,8 +20,9 @@ import { snapshotHelper, type PrefetchedAccounts, type SnapshotHelper } from './
 import { CLAIMED, DONE, PROGRESS, STARTED, type FromScanHelper, type ScanHelperData } from './scan-protocol.ts';
 
 /**
- * From how many rows a read takes two threads: the helper's start-up (~0.3 CPU-s under tsx) is then a fraction of
- * the ~1 s a one-thread scan takes (a rough bound, not a measured break-even).
+ * From how many rows a read takes two threads: the helper's start-up (a few tenths of a CPU-second under tsx, less
+ * from its bundle) is then a fraction of the ~1 s a one-thread scan takes (a rough bound, not a measured
+ * break-even).
  */
 export const PARALLEL_SCAN_MIN_ROWS = 200_000;
 

@@ -1,6 +1,6 @@
 // What the two threads of a parallel read (parallel-scan.ts) share: the shared counters, the data the helper
 // (scan-helper.ts) starts with and the message it answers with. A module of its own so that the helper's bundle
-// (threads/worker-bundle.ts) holds none of the main thread's side, which starts workers.
+// (src/boot/worker-bundle.ts) holds none of the main thread's side, which starts workers.
 import type { MessagePort } from 'node:worker_threads';
 import { joinDistinct, joinStrings, type JoinedDistinct, type JoinedStrings } from '../../threads/joined-strings.ts';
 import type { ActionColumns } from '../store.ts';
