@@ -4,6 +4,7 @@
 // united by a sorted merge and codes remapped, rows interleaved by the same order; no string is interned again.
 import type { ActionColumns, MultiColumn } from './store.ts';
 import { compareStrings } from '../core/compare-strings.ts';
+import { concatJoined, joinedOf, plainStrings, stringsOf } from '../threads/joined-strings.ts';
 
 /** The sorted union of two sorted, duplicate-free lists, and where each element of `a` and `b` went. */
 function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fromA: Int32Array; fromB: Int32Array } {
@@ -63,7 +64,15 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
   };
   const pickStrings = (x: readonly string[], y: readonly string[]): string[] => {
     if (order === undefined) return aFirst ? x.concat(y) : y.concat(x);
-    return Array.from(order, (r) => (r >= 0 ? x[r]! : y[-1 - r]!));
+    const [xs, ys] = [plainStrings(x), plainStrings(y)];
+    return Array.from(order, (r) => (r >= 0 ? xs[r]! : ys[-1 - r]!));
+  };
+  // Ids one after the other stay joined (`stringsOf`): a read's ids are joined for the snapshot and the layers worker
+  // anyway, and a part that arrives joined (the scan helper's, a snapshot's) is then never cut.
+  const pickIds = (x: readonly string[], y: readonly string[]): string[] => {
+    if (order !== undefined) return pickStrings(x, y);
+    const [p, q] = aFirst ? [x, y] : [y, x];
+    return stringsOf(concatJoined(joinedOf(p), joinedOf(q)));
   };
   const pickMulti = (x: MultiColumn, y: MultiColumn): MultiColumn => {
     const offsets = new Int32Array(n + 1);
@@ -93,7 +102,7 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
     kind: pick(a.kind, b.kind),
     precision: pick(a.precision, b.precision),
     seq: pick(a.seq, b.seq),
-    ids: pickStrings(a.ids, b.ids),
+    ids: pickIds(a.ids, b.ids),
     platforms: platforms.keys,
     platform: pick(a.platform, b.platform, platforms.fromA, platforms.fromB),
     targetKeys: targets.keys,

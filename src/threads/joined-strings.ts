@@ -32,6 +32,9 @@ export const joinedOf: OncePerList<readonly string[], JoinedStrings> = oncePerLi
  */
 export const stringsOf: (joined: JoinedStrings) => string[] = oncePerList(lazyStrings);
 
+/** The lists `stringsOf` made. */
+const lazyLists = new WeakSet<readonly string[]>();
+
 function lazyStrings(joined: JoinedStrings): string[] {
   const { chars, ends } = joined;
   const n = ends.length;
@@ -63,7 +66,25 @@ function lazyStrings(joined: JoinedStrings): string[] {
     },
   });
   joinedOf.remember(list, joined);
+  lazyLists.add(list);
   return list;
+}
+
+/**
+ * `list` as an array of strings held one by one: a list `stringsOf` made is cut whole (reading a million items
+ * through it one at a time costs a proxy trap each); any other list is returned as it is.
+ */
+export function plainStrings(list: readonly string[]): readonly string[] {
+  return lazyLists.has(list) ? cutStrings(joinedOf(list)) : list;
+}
+
+/** The join of `a`'s strings followed by `b`'s (no string is cut or copied one by one). */
+export function concatJoined(a: JoinedStrings, b: JoinedStrings): JoinedStrings {
+  const ends = new Int32Array(a.ends.length + b.ends.length);
+  ends.set(a.ends);
+  const shift = a.chars.length;
+  for (let i = 0, at = a.ends.length; i < b.ends.length; i++) ends[at + i] = b.ends[i]! + shift;
+  return { chars: a.chars + b.chars, ends };
 }
 
 /** `key` as an array index below `length`, else −1. */

@@ -5,7 +5,7 @@ import { planScan, scanRows } from './row-scan.ts';
 import { parallelPays, scanInParallel, type TwoThreads } from './parallel-scan.ts';
 import type { HandedSnapshot, SnapshotHelper } from './snapshot-helper.ts';
 import { appendColumns } from '../columns-append.ts';
-import { cutStrings, joinedOf, stringsOf } from '../../threads/joined-strings.ts';
+import { joinedOf, stringsOf } from '../../threads/joined-strings.ts';
 import {
   debugNote, encodeSnapshot, fingerprintCounts, readSnapshot, snapshotFingerprint, tableFingerprint, writeSnapshot, type OptionalColumn,
 } from './column-snapshot.ts';
@@ -149,8 +149,8 @@ export function readAppended(
   if (table.count - since.n !== count || table.sum - since.s !== sum) return undefined;
   const snapshot = readSnapshot(db, {}, stale, omit);
   if (snapshot === undefined) return undefined;
-  // Ids as strings: the merge below compares and picks them one by one.
-  const before = { ...snapshot, ids: cutStrings(joinedOf(snapshot.ids)) };
+  // Its ids stay joined: the merge puts the new rows' after them when they come later in time (as imports do).
+  const before = snapshot;
   // A deleted last action and a new one that took its seq keep count and Σ seq: compare that action too.
   const at = before.seq.lastIndexOf(last);
   const row = db.prepare('SELECT platform, id FROM actions WHERE seq = ?').get(last) as { platform: string; id: string } | undefined;

@@ -10,14 +10,14 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { cutDistinct, cutStrings } from '../../threads/joined-strings.ts';
+import { joinedOf } from '../../threads/joined-strings.ts';
 import { startTsWorker } from '../../threads/ts-worker.ts';
 import { appendColumns } from '../columns-append.ts';
 import type { ActionColumns } from '../store.ts';
 import { debugNote, fingerprintCounts, tailOf, type OptionalColumn } from './column-snapshot.ts';
 import { chunkCount, scanChunks, type ScanPlan } from './row-scan.ts';
 import { snapshotHelper, type PrefetchedAccounts, type SnapshotHelper } from './snapshot-helper.ts';
-import { CLAIMED, DONE, PROGRESS, STARTED, type FromScanHelper, type ScanHelperData } from './scan-protocol.ts';
+import { CLAIMED, DONE, PROGRESS, STARTED, fromHelper, type FromScanHelper, type ScanHelperData } from './scan-protocol.ts';
 
 /**
  * From how many rows a read takes two threads: the helper's start-up (a few tenths of a CPU-second under tsx, less
@@ -94,6 +94,8 @@ export function scanInParallel(
     debugNote(`two-thread read: ${claimed} of ${n} chunks on this thread`);
     two.onSplit?.(claimed, n);
     if (claimed === n) return counted(own, plan);
+    // Joined while the helper joins and posts its part: the merge puts the two joins end to end (appendColumns).
+    joinedOf(own.ids);
     // The helper holds the other chunks: wait for them (it reads them as fast as this thread read its own), unless
     // it stops making progress.
     const stallMs = two.stallMs ?? HELPER_STALL_MS;
@@ -101,7 +103,7 @@ export function scanInParallel(
     const got = stalled ? undefined : (receiveMessageOnPort(port1)?.message as FromScanHelper | undefined);
     let theirs: ActionColumns;
     if (got?.t === 'columns' && (tail === undefined || sameRows(own, got.columns, fingerprint))) {
-      theirs = { ...got.columns, ids: cutStrings(got.columns.ids), text: cutDistinct(got.columns.text) };
+      theirs = fromHelper(got.columns);
       if (two.onHelper !== undefined || withAccounts) {
         const handle = snapshotHelper(helper, port1, withAccounts);
         two.onAccounts?.(handle.accounts);

@@ -10,7 +10,7 @@
 import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { fingerprintTail, tableFingerprint } from './column-snapshot.ts';
-import { CLAIMED, DONE, PROGRESS, STARTED, helperColumns, type FromScanHelper, type ScanHelperData } from './scan-protocol.ts';
+import { DONE, PROGRESS, STARTED, helperClaims, helperColumns, type FromScanHelper, type ScanHelperData } from './scan-protocol.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
 import { ACCOUNT_COLUMNS } from './codec.ts';
@@ -39,7 +39,7 @@ function main(data: ScanHelperData): void {
         const claim = (): number => {
           if (data.stall && chunks.length === 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
           Atomics.add(shared, PROGRESS, 1);
-          const free = Atomics.add(shared, CLAIMED, 1) < n;
+          const free = helperClaims(shared, n);
           if (chunks.length === 0) raise(STARTED);
           if (!free) return -1;
           const k = n - 1 - chunks.length;
