@@ -29,6 +29,25 @@ for (const platforms of [PLATFORMS.filter((p) => !p.includes(':')), PLATFORMS]) 
   });
 }
 
+test('buildColumns: rows that arrive in time order, their equal times in any order, as the plain reference (ties ordered in place)', () => {
+  const timed = fc.uniqueArray(
+    fc.tuple(row(PLATFORMS.filter((p) => !p.includes(':'))), fc.integer({ min: 0, max: 4 })).map(([r, t]): ColumnRow => {
+      const out = [...r] as ColumnRow;
+      out[4] = t;
+      return out;
+    }),
+    { maxLength: 60, selector: (r) => `${r[0]}\u0000${r[1]}` },
+  );
+  fc.assert(
+    fc.property(timed, (rs) => {
+      // Stable: rows of one time keep their generated order, so most runs of ties arrive out of (platform, id) order.
+      const inTime = [...rs].sort((x, y) => (x[4] as number) - (y[4] as number));
+      assert.deepStrictEqual(buildColumns(inTime, inTime.length), referenceColumns(inTime));
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('buildColumns: a row count other than the one announced is a bug', () => {
   const r: ColumnRow = ['vk', '1', 'a', 'post', 0, 's', null, null, null, null, null, null, 1];
   assert.throws(() => buildColumns([r, r], 1), /more rows than its count/);
