@@ -5,3 +5,65 @@
 export function compareStrings(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/** Strings per sort key: one 64-bit key holds 5 characters and a 24-bit index. */
+const KEY_CHARS = 5;
+const MAX_KEYED = 2 ** 24;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * `list` sorted by UTF-16 code units (as `[...list].sort()` sorts it), as a new array. Large lists of one-byte
+ * strings go through one native sort of 64-bit keys: the 5 characters after the prefix all strings share, and the
+ * index; runs with the same 5 characters are then sorted as strings. Ids that share a long prefix (Facebook's
+ * 15-digit account ids) cost the plain sort a long comparison each: the 74,964 accounts of the detect bench took
+ * 108–154 ms (scratch, by hand: `node -e` on `SELECT DISTINCT account`), and a read sorts each thread's part.
+ */
+export function sortedStrings(list: readonly string[]): string[] {
+  const n = list.length;
+  if (n < 64 || n >= MAX_KEYED || !LITTLE_ENDIAN) return [...list].sort();
+  const first = list[0]!;
+  let shared = first.length;
+  for (let i = 1; i < n && shared > 0; i++) {
+    const s = list[i]!;
+    const m = Math.min(shared, s.length);
+    let k = 0;
+    while (k < m && s.charCodeAt(k) === first.charCodeAt(k)) k++;
+    shared = k;
+  }
+  const keys = new BigUint64Array(n);
+  const halves = new Uint32Array(keys.buffer);
+  for (let i = 0; i < n; i++) {
+    const s = list[i]!;
+    // Characters as code + 1 (0: past the end, so a shorter string sorts first); high word: four, low: one + index.
+    let high = 0;
+    for (let j = 0; j < KEY_CHARS - 1; j++) {
+      const c = shared + j < s.length ? s.charCodeAt(shared + j) + 1 : 0;
+      if (c > 255) return [...list].sort();
+      high = high * 256 + c;
+    }
+    const last = shared + KEY_CHARS - 1 < s.length ? s.charCodeAt(shared + KEY_CHARS - 1) + 1 : 0;
+    if (last > 255) return [...list].sort();
+    halves[2 * i + 1] = high;
+    halves[2 * i] = last * MAX_KEYED + i;
+  }
+  keys.sort();
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = list[halves[2 * i]! % MAX_KEYED]!;
+  // Strings with the same key characters: in string order.
+  for (let a = 0, b = 1; a < n; a = b, b = a + 1) {
+    while (b < n && halves[2 * b + 1] === halves[2 * a + 1] && Math.floor(halves[2 * b]! / MAX_KEYED) === Math.floor(halves[2 * a]! / MAX_KEYED)) b++;
+    if (b - a < 2) continue;
+    if (b - a > 16) {
+      const run = out.slice(a, b).sort();
+      for (let k = 0; k < run.length; k++) out[a + k] = run[k]!;
+      continue;
+    }
+    for (let i = a + 1; i < b; i++) {
+      const s = out[i]!;
+      let j = i - 1;
+      for (; j >= a && out[j]! > s; j--) out[j + 1] = out[j]!;
+      out[j + 1] = s;
+    }
+  }
+  return out;
+}

@@ -5,6 +5,7 @@
 import { ACTION_KINDS, TIME_PRECISIONS } from '../core/model.ts';
 import type { ActionColumns, MultiColumn } from './store.ts';
 import { inTimeOrder } from './columns-order.ts';
+import { sortedStrings } from '../core/compare-strings.ts';
 
 /** One action row as stores read it: lists newline-joined or null. */
 export type ColumnRow = [
@@ -57,7 +58,7 @@ class ScopedKeys {
       for (const j of order) {
         const m = this.byPlatform[used[j]!]!;
         const prefix = prefixes[j]!;
-        for (const id of [...m.keys()].sort()) {
+        for (const id of sortedStrings([...m.keys()])) {
           newCode[m.get(id)!] = keys.length;
           keys.push(prefix + id);
         }
@@ -65,7 +66,7 @@ class ScopedKeys {
     } else {
       const byKey = new Map<string, number>();
       for (const pc of used) for (const [id, code] of this.byPlatform[pc]!) byKey.set(`${platformNames[pc]!}:${id}`, code);
-      for (const key of [...byKey.keys()].sort()) {
+      for (const key of sortedStrings([...byKey.keys()])) {
         newCode[byKey.get(key)!] = keys.length;
         keys.push(key);
       }
