@@ -48,8 +48,8 @@ export function accountPairs(
   // Σ|Δt| as doubles, then the distinct keys and the last segment counted (+ 1, so a cleared slot is all zeros) as
   // two int32s in the fourth double's bytes (`ints`, the same memory). A co-action reads and writes one cache line,
   // and one account's partners sit together at the front: a slot per account (32 bytes × every account) cost a
-  // cache miss per co-action, a tenth more time on the co-target pairs of the detect bench (scratch `.cache/ap9.ts`,
-  // medians of eight calls: 680 against 775 ms).
+  // cache miss per co-action, a quarter more time on the co-target pairs of the detect bench (scratch
+  // `.cache/ap9.ts`, three alternated processes of eight calls each: medians 750–920 against 1,000–1,230 ms).
   const acc = new Float64Array(accountCount * 4);
   const slotOf = new Int32Array(accountCount).fill(-1);
   const ints = new Int32Array(acc.buffer);
