@@ -19,8 +19,8 @@ export const PROGRESS = 3;
 
 /**
  * The share of a read's chunks the helper leaves to the main thread (the last ones claimed): after its scan the
- * helper still joins its part and posts it, and the main thread waited for that (on the detect bench's first read
- * 0.17–0.23 s, its own part built by then; scratch timestamps, docs/tuning.md "Eighth session"). Reading a few
+ * helper still joins its part and posts it, and the main thread waited for that with its own part built (0.08–0.19 s
+ * in four first reads of the detect bench; scratch timestamps, docs/tuning.md "Eighth session"). Reading a few
  * more chunks meanwhile, and joining its own ids, the main thread is done about when the helper's part arrives.
  */
 export const LEFT_TO_MAIN = 0.025;
@@ -60,10 +60,11 @@ export interface ScanHelperData {
 }
 
 /**
- * The helper's part of a read as it crosses: every list of strings joined (one string each, cut on this thread; cloned
- * one by one, half a million ids cost this thread more to receive, in allocations and young-heap collections, and the
- * quarter million dictionary keys and list values about 0.2 s), its texts as their distinct values joined and a code
- * per row (copied texts repeat: on the detect bench, 21k distinct texts in 1M actions).
+ * The helper's part of a read as it crosses: every list of strings joined (one string each, cut on this thread;
+ * cloned one by one, half a million ids cost this thread more to receive, in allocations and young-heap collections,
+ * and its dictionary keys and list values took 0.18–0.22 s to receive on the detect bench), its texts as their
+ * distinct values joined and a code per row (copied texts repeat: on the detect bench, 21k distinct texts in 1M
+ * actions).
  */
 export type HelperColumns = Omit<ActionColumns, StringLists | 'text' | 'urls' | 'hashtags' | 'media'> & {
   [K in StringLists]: JoinedStrings;
