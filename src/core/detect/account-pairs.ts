@@ -67,9 +67,12 @@ export function accountPairs(
       const to = start[s + 1]!;
       const t = time[p]!;
       const act = action[p]!;
-      for (let q = p - 1; q >= from; q--) {
-        const dt = t - time[q]!;
-        if (dt > window) break;
+      // The key's traces within the window on either side, in position order (p itself is skipped as b = a).
+      let lo = p;
+      while (lo > from && t - time[lo - 1]! <= window) lo--;
+      for (let q = lo; q < to; q++) {
+        const tq = time[q]!;
+        if (tq - t > window) break;
         const b = account[q]!;
         if (b <= a || action[q] === act) continue;
         let sl = slotOf[b]!;
@@ -78,20 +81,7 @@ export function accountPairs(
           slotOf[b] = sl;
           touched[sl] = b;
         }
-        add(acc, ints, sl, s, w, dt);
-      }
-      for (let q = p + 1; q < to; q++) {
-        const dt = time[q]! - t;
-        if (dt > window) break;
-        const b = account[q]!;
-        if (b <= a || action[q] === act) continue;
-        let sl = slotOf[b]!;
-        if (sl < 0) {
-          sl = nt++;
-          slotOf[b] = sl;
-          touched[sl] = b;
-        }
-        add(acc, ints, sl, s, w, dt);
+        add(acc, ints, sl, s, w, tq < t ? t - tq : tq - t);
       }
     }
     // Most partners met once and are only counted: only the kept ones are sorted (edges come out by (a, b)).
