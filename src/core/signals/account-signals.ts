@@ -20,7 +20,7 @@ import { ACTION_KINDS, TIME_PRECISIONS, type Account } from '../model.ts';
 import type { AccountSignals } from '../run.ts';
 import { activeWindow } from './active-window.ts';
 import { dayNumber, hourOfWeek } from './clock.ts';
-import { ByAccountKey } from './by-account-key.ts';
+import { AccountIndex } from './account-index.ts';
 import { handleFamilies, isTemplated } from './handle-skeleton.ts';
 
 /** Parameters of the signals, with the defaults in DEFAULT_SIGNAL_OPTIONS. */
@@ -64,10 +64,9 @@ export function accountSignals(
   const o: SignalOptions = { ...DEFAULT_SIGNAL_OPTIONS, ...options };
   const n = select.length;
   const slotOf = new Int32Array(columns.accountKeys.length).fill(-1);
-  const index = new Map(columns.accountKeys.map((k, i) => [k, i]));
   select.forEach((key, s) => {
-    const i = index.get(key);
-    if (i !== undefined) slotOf[i] = s;
+    const i = codeOf(columns.accountKeys, key);
+    if (i >= 0) slotOf[i] = s;
   });
   const how = new Int32Array(n * 168);
   const hourOfDay = new Int32Array(n * 24);
@@ -117,18 +116,15 @@ interface Counts {
 }
 
 function assemble(select: readonly string[], accounts: readonly Account[], o: SignalOptions, c: Counts) {
-  const profiles = new ByAccountKey<Account>();
+  const profiles = new AccountIndex(accounts);
   const bioPlatforms = new Set<string>();
-  for (const a of accounts) {
-    profiles.set(a.platform, a.id, a);
-    if (a.bio !== undefined && a.bio.trim() !== '') bioPlatforms.add(a.platform);
-  }
-  const families = handleFamilies(accounts, select);
+  for (const a of accounts) if (a.bio !== undefined && a.bio.trim() !== '') bioPlatforms.add(a.platform);
+  const families = handleFamilies(accounts, select, profiles);
   const out = new Map<string, AccountSignals>();
   select.forEach((key, s) => {
     const actions = c.acts[s]!;
     const timed = c.timed[s]!;
-    const profile = profiles.get(key);
+    const profile = accounts[profiles.indexOf(key)];
     const family = families.get(key);
     const window = activeWindow(c.hourOfDay.subarray(s * 24, s * 24 + 24), o.cover);
     const signals: AccountSignals = {
@@ -174,4 +170,18 @@ function hourRow(how: Int32Array, s: number): number[] {
   const row: number[] = [];
   for (let h = s * 168; h < s * 168 + 168; h++) row.push(how[h]!);
   return row;
+}
+
+/** The code of `key` in a read's sorted dictionary (binary search; −1 when absent). */
+function codeOf(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -11,6 +11,7 @@
 // False positives: popular human styles (`LDDDD`, a name and a birth year) form large families in big data sets;
 // this is one reason the signal is weak and never flags an account alone.
 import type { Account } from '../model.ts';
+import { AccountIndex } from './account-index.ts';
 import { ByAccountKey } from './by-account-key.ts';
 
 const LETTER = /\p{L}/u;
@@ -63,7 +64,32 @@ function asciiSkeleton(handle: string): string {
 export function handleFamilies(
   accounts: readonly Account[],
   select?: readonly string[],
+  index = new AccountIndex(accounts),
 ): Map<string, { skeleton: string; family: number }> {
+  if (!index.sorted) return familiesByKey(accounts, select);
+  // Each key once, in key order: no map of every account (account-index.ts).
+  const skeletons = new Array<string | undefined>(accounts.length);
+  const sizes = new Map<string, Map<string, number>>();
+  accounts.forEach((a, i) => {
+    const handle = a.handle?.trim();
+    if (handle === undefined || handle === '') return;
+    const skeleton = (skeletons[i] = handleSkeleton(handle));
+    let m = sizes.get(a.platform);
+    if (m === undefined) sizes.set(a.platform, (m = new Map()));
+    m.set(skeleton, (m.get(skeleton) ?? 0) + 1);
+  });
+  const out = new Map<string, { skeleton: string; family: number }>();
+  const put = (key: string, i: number): void => {
+    const skeleton = i < 0 ? undefined : skeletons[i];
+    if (skeleton !== undefined) out.set(key, { skeleton, family: sizes.get(accounts[i]!.platform)!.get(skeleton)! });
+  };
+  if (select === undefined) accounts.forEach((a, i) => put(`${a.platform}:${a.id}`, i));
+  else for (const key of select) put(key, index.indexOf(key));
+  return out;
+}
+
+/** `handleFamilies` of accounts in any order, a key perhaps given twice. */
+function familiesByKey(accounts: readonly Account[], select?: readonly string[]): Map<string, { skeleton: string; family: number }> {
   // A key listed twice counts once, with its last handle (as the store's upsert keeps it).
   const skeletons = new ByAccountKey<string>();
   for (const a of accounts) {
