@@ -6,6 +6,20 @@ export function compareStrings(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** The index of `s` in `sorted` (distinct strings in code-unit order, as a read's dictionaries), or −1: a binary search. */
+export function sortedIndexOf(sorted: readonly string[], s: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = sorted[mid]!;
+    if (k === s) return mid;
+    if (k < s) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Strings per sort key: one 64-bit key holds 5 characters and a 24-bit index. */
 const KEY_CHARS = 5;
 const MAX_KEYED = 2 ** 24;

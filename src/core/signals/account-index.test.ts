@@ -6,11 +6,14 @@ import { AccountIndex, compareKeys } from './account-index.ts';
 import { handleFamilies } from './handle-skeleton.ts';
 
 /** Accounts of platforms that prefix one another (vk, vk2, vk;), ids that may hold a colon, handles of two families. */
-const account = fc.record({
-  platform: fc.constantFrom('vk', 'vk2', 'vk;', 'telegram', 'x'),
-  id: fc.string({ unit: fc.constantFrom('1', '2', '10', 'a', ':', 'ё'), maxLength: 4 }),
-  handle: fc.option(fc.constantFrom('ivan_1990', 'olga_1985', 'a.b', ' '), { nil: undefined }),
-});
+const account: fc.Arbitrary<Account> = fc.record(
+  {
+    platform: fc.constantFrom('vk', 'vk2', 'vk;', 'telegram', 'x'),
+    id: fc.string({ unit: fc.constantFrom('1', '2', '10', 'a', ':', 'ё'), maxLength: 4 }),
+    handle: fc.constantFrom('ivan_1990', 'olga_1985', 'a.b', ' '),
+  },
+  { requiredKeys: ['platform', 'id'] },
+);
 const key = (a: Pick<Account, 'platform' | 'id'>): string => `${a.platform}:${a.id}`;
 const byKeyString = (x: Account, y: Account): number => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
 

@@ -21,6 +21,7 @@ import type { AccountSignals } from '../run.ts';
 import { activeWindow } from './active-window.ts';
 import { dayNumber, hourOfWeek } from './clock.ts';
 import { AccountIndex } from './account-index.ts';
+import { sortedIndexOf } from '../compare-strings.ts';
 import { handleFamilies, isTemplated } from './handle-skeleton.ts';
 
 /** Parameters of the signals, with the defaults in DEFAULT_SIGNAL_OPTIONS. */
@@ -65,7 +66,7 @@ export function accountSignals(
   const n = select.length;
   const slotOf = new Int32Array(columns.accountKeys.length).fill(-1);
   select.forEach((key, s) => {
-    const i = codeOf(columns.accountKeys, key);
+    const i = sortedIndexOf(columns.accountKeys, key);
     if (i >= 0) slotOf[i] = s;
   });
   const how = new Int32Array(n * 168);
@@ -172,16 +173,3 @@ function hourRow(how: Int32Array, s: number): number[] {
   return row;
 }
 
-/** The code of `key` in a read's sorted dictionary (binary search; −1 when absent). */
-function codeOf(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
