@@ -37,14 +37,15 @@ export async function detectAction(opts: DetectOptions): Promise<void> {
 
 /**
  * From how many selected actions `--threads auto` runs co-target (WORKER_LAYERS) in a worker thread (its start-up
- * and the copy of the columns it gets cost CPU that small reads do not win back). Measured 2026-11-29 03:48–03:50 UTC on a quiet
- * machine with `TROLLMAP_BENCH_CACHE=1 npm run bench -- detect-threads` (`trollmap simulate --accounts N --days 30
- * --seed 1`, imported, warm; read + every default layer; min of 3 fresh processes), wall seconds with one thread
- * vs two: 45,133 actions 0.83 vs 1.28 · 89,471: 1.19 vs 1.39 · 129,158: 2.18 vs 1.64 · 158,488: 1.83 vs 1.84 ·
- * 291,296: 3.24 vs 3.29 · 548,012: 3.64 vs 2.94 (and 1,032,530: 10.32 vs 8.60, `npm run bench -- detect`).
- * Below ~100k one thread is faster; from ~130k on two threads are never slower (ties at 158k and 291k).
+ * and the copy of the columns it gets cost CPU that small reads do not win back). Measured with `TROLLMAP_BENCH_CACHE=1
+ * npm run bench -- detect-threads` (`trollmap simulate --accounts N --days 30 --seed 1`, imported, warm; read + every
+ * default layer; min of 3 fresh processes), wall seconds with one thread vs two. 2026-11-29 19:27–19:30 UTC (load
+ * about 2; workers started from their bundles): 45,133 actions 0.91 vs 1.10 · 89,471: 1.35 vs 1.23 · 129,158: 1.98
+ * vs 1.35 · 158,488: 1.92 vs 1.37 · 291,296: 2.28 vs 2.15 · 548,012: 3.22 vs 2.54. Two threads won from 89k on; at
+ * 03:48 UTC, with workers started under tsx, from about 130k (45,133: 0.83 vs 1.28 · 89,471: 1.19 vs 1.39 ·
+ * 129,158: 2.18 vs 1.64 · 158,488: 1.83 vs 1.84). The threshold sits between the last loss and the first win.
  */
-export const DETECT_THREADS_MIN_ACTIONS = 150_000;
+export const DETECT_THREADS_MIN_ACTIONS = 100_000;
 
 async function detect(store: Store, path: string, opts: DetectOptions): Promise<void> {
   const progress = !opts.quiet && !opts.json && process.stderr.isTTY;
