@@ -48,6 +48,23 @@ test('buildColumns: rows that arrive in time order, their equal times in any ord
   );
 });
 
+test('buildColumns: rows in time order with a few ties out of order (moved in place), as the plain reference', () => {
+  const rowsOf = fc.uniqueArray(row(PLATFORMS.filter((p) => !p.includes(':'))), { minLength: 130, maxLength: 200, selector: (r) => `${r[0]}\u0000${r[1]}` });
+  fc.assert(
+    fc.property(rowsOf, fc.uniqueArray(fc.integer({ min: 1, max: 129 }), { maxLength: 4 }), (rs, tied) => {
+      // Distinct rising times, then up to four rows given their predecessor's time: ties of two, in any order.
+      const inTime = rs.map((r, i): ColumnRow => {
+        const out = [...r] as ColumnRow;
+        out[4] = i * 10;
+        return out;
+      });
+      for (const i of tied) inTime[i]![4] = inTime[i - 1]![4];
+      assert.deepStrictEqual(buildColumns(inTime, inTime.length), referenceColumns(inTime));
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('buildColumns: a row count other than the one announced is a bug', () => {
   const r: ColumnRow = ['vk', '1', 'a', 'post', 0, 's', null, null, null, null, null, null, 1];
   assert.throws(() => buildColumns([r, r], 1), /more rows than its count/);

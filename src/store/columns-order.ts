@@ -37,7 +37,7 @@ export function timeOrder(time: Float64Array): Int32Array | undefined {
  * Rows ordered by (time, platform, id), whatever order the store scanned them in: sorting here costs less than
  * an ORDER BY in the database (SQLite's index scan plus temp B-tree took half of the read on 571k rows). The
  * columns are the builder's own: rows already in time order (as imports usually leave them) have only their runs
- * of equal times put in order, in place.
+ * of equal times put in order, in place when few rows move.
  */
 export function inTimeOrder(c: ActionColumns): ActionColumns {
   const { time, platform, ids } = c;
@@ -45,16 +45,18 @@ export function inTimeOrder(c: ActionColumns): ActionColumns {
   // Imports usually arrive in time order, and the scan follows insertion order: check before sorting a million rows.
   let inTime = true;
   for (let i = 1; i < c.count && inTime; i++) inTime = time[i - 1]! <= time[i]!;
-  if (inTime) {
-    orderTiesInPlace(c, before);
-    return c;
-  }
+  if (inTime) return orderTies(c, before);
   const order = timeOrder(time) ?? Int32Array.from({ length: c.count }, (_, i) => i).sort(before);
   // Equal times keep the scan order above: put each run of them in (platform, id) order.
   for (let a = 0, b = 1; a < order.length; a = b, b = a + 1) {
     while (b < order.length && time[order[b]!] === time[order[a]!]) b++;
     if (b - a > 1) order.subarray(a, b).sort(before);
   }
+  return permuted(c, order);
+}
+
+/** Row i of the result is row order[i] of `c`. */
+function permuted(c: ActionColumns, order: Int32Array): ActionColumns {
   const n = order.length;
   const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
     const out = new (a.constructor as new (n: number) => T)(n);
@@ -97,37 +99,57 @@ export function inTimeOrder(c: ActionColumns): ActionColumns {
   };
 }
 
+/** Rows of at most this share of the columns move in place; more are copied whole (`permuted`). */
+const IN_PLACE_SHARE = 1 / 16;
+
 /**
- * Columns whose times never decrease, each run of equal times put in (platform, id) order in place: only the rows
- * of a run out of order move (on the detect bench's 1M rows, where ids such as "10" sort before "9", the whole
- * table took 0.19–0.29 s to order by a sort and a copy of every column; scratch `.cache/order10.ts`).
+ * Columns whose times never decrease, each run of equal times put in (platform, id) order: in place when the runs
+ * out of order hold few rows (on the detect bench's 1M rows, where ids such as "10" sort before "9" at a few run
+ * boundaries, 21–54 ms instead of 188–289 ms for a sort and a copy of every column; scratch `.cache/order10.ts`),
+ * else by one copy of every column (every run of ties reversed: 0.29–0.30 s as before, where moving 448,340 rows in
+ * place took 1.2–1.8 s; scratch `.cache/order10b.ts`).
  */
-function orderTiesInPlace(c: ActionColumns, before: (a: number, b: number) => number): void {
-  const { time } = c;
-  const typed = [c.account, c.time, c.kind, c.precision, c.seq, c.platform, c.target, c.shared];
-  const strings = [c.ids as string[], c.text as string[]];
-  const multis = [c.urls, c.hashtags, c.media].filter((m) => m.values.length > 0);
-  for (let a = 0, b = 1; a < c.count; a = b, b = a + 1) {
-    while (b < c.count && time[b] === time[a]) b++;
+function orderTies(c: ActionColumns, before: (a: number, b: number) => number): ActionColumns {
+  const { time, count } = c;
+  let order: Int32Array | undefined;
+  const runs: number[] = [];
+  let moved = 0;
+  for (let a = 0, b = 1; a < count; a = b, b = a + 1) {
+    while (b < count && time[b] === time[a]) b++;
     if (b - a < 2) continue;
     let ordered = true;
     for (let i = a + 1; i < b && ordered; i++) ordered = before(i - 1, i) < 0;
     if (ordered) continue;
-    const order = Int32Array.from({ length: b - a }, (_, i) => a + i).sort(before);
+    if (order === undefined) {
+      order = new Int32Array(count);
+      for (let i = 0; i < count; i++) order[i] = i;
+    }
+    order.subarray(a, b).sort(before);
+    runs.push(a, b);
+    moved += b - a;
+  }
+  if (order === undefined) return c;
+  if (moved > count * IN_PLACE_SHARE) return permuted(c, order);
+  const typed = [c.account, c.time, c.kind, c.precision, c.seq, c.platform, c.target, c.shared];
+  const strings = [c.ids as string[], c.text as string[]];
+  const multis = [c.urls, c.hashtags, c.media].filter((m) => m.values.length > 0);
+  for (let r = 0; r < runs.length; r += 2) {
+    const a = runs[r]!;
+    const run = order.subarray(a, runs[r + 1]!);
     for (const col of typed) {
-      const run = Array.from(order, (r) => col[r]!);
-      for (let i = 0; i < run.length; i++) col[a + i] = run[i]!;
+      const values = Array.from(run, (row) => col[row]!);
+      for (let i = 0; i < values.length; i++) col[a + i] = values[i]!;
     }
     for (const col of strings) {
-      const run = Array.from(order, (r) => col[r]!);
-      for (let i = 0; i < run.length; i++) col[a + i] = run[i]!;
+      const values = Array.from(run, (row) => col[row]!);
+      for (let i = 0; i < values.length; i++) col[a + i] = values[i]!;
     }
     for (const m of multis) {
       // The run's values occupy one range: rewrite it and the run's offsets in the new row order.
       const values: string[] = [];
       const ends: number[] = [];
-      for (const r of order) {
-        for (let j = m.offsets[r]!; j < m.offsets[r + 1]!; j++) values.push(m.values[j]!);
+      for (const row of run) {
+        for (let j = m.offsets[row]!; j < m.offsets[row + 1]!; j++) values.push(m.values[j]!);
         ends.push(values.length);
       }
       const from = m.offsets[a]!;
@@ -136,4 +158,5 @@ function orderTiesInPlace(c: ActionColumns, before: (a: number, b: number) => nu
       for (let i = 0; i < ends.length; i++) m.offsets[a + 1 + i] = from + ends[i]!;
     }
   }
+  return c;
 }
