@@ -65,6 +65,19 @@ test('buildColumns: rows in time order with a few ties out of order (moved in pl
   );
 });
 
+test('buildColumns: two accounts whose keys are one string (platforms with a colon) share one dictionary entry', () => {
+  // Account "b:x" of platform "a" and account "x" of platform "a:b" are both `a:b:x` (fast-check found it in CI).
+  const rs: ColumnRow[] = [
+    ['a', '1', 'b:x', 'post', 0, 'ms', null, null, null, null, null, null, 0],
+    ['a:b', '1', 'x', 'post', 0, 'ms', null, null, null, null, null, null, 1],
+    ['a:b', '2', 'a', 'post', 0, 'ms', null, null, null, null, null, null, 2],
+  ];
+  const got = buildColumns(rs, rs.length);
+  assert.deepStrictEqual(got, referenceColumns(rs));
+  assert.deepStrictEqual(got.accountKeys, ['a:b:a', 'a:b:x']);
+  assert.equal(got.account[0], got.account[1]);
+});
+
 test('buildColumns: a row count other than the one announced is a bug', () => {
   const r: ColumnRow = ['vk', '1', 'a', 'post', 0, 's', null, null, null, null, null, null, 1];
   assert.throws(() => buildColumns([r, r], 1), /more rows than its count/);

@@ -64,10 +64,18 @@ class ScopedKeys {
         }
       }
     } else {
-      const byKey = new Map<string, number>();
-      for (const pc of used) for (const [id, code] of this.byPlatform[pc]!) byKey.set(`${platformNames[pc]!}:${id}`, code);
+      // A platform with a colon can give two (platform, id) pairs one key ("a" and "b:c", "a:b" and "c"): one entry.
+      const byKey = new Map<string, number[]>();
+      for (const pc of used) {
+        for (const [id, code] of this.byPlatform[pc]!) {
+          const key = `${platformNames[pc]!}:${id}`;
+          const codes = byKey.get(key);
+          if (codes === undefined) byKey.set(key, [code]);
+          else codes.push(code);
+        }
+      }
       for (const key of sortedStrings([...byKey.keys()])) {
-        newCode[byKey.get(key)!] = keys.length;
+        for (const code of byKey.get(key)!) newCode[code] = keys.length;
         keys.push(key);
       }
     }
