@@ -6,24 +6,32 @@ export function compareStrings(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** The index of `s` in `sorted` (distinct strings in code-unit order, as a read's dictionaries), or −1: a binary search. */
-export function sortedIndexOf(sorted: readonly string[], s: string): number {
+/**
+ * The index i in 0 … length − 1 where `compareAt(i)` is 0, or −1: a binary search of a sorted sequence, `compareAt(i)`
+ * telling whether item i sorts before (< 0), at (0) or after (> 0) what is sought.
+ */
+export function searchSorted(length: number, compareAt: (i: number) => number): number {
   let lo = 0;
-  let hi = sorted.length - 1;
+  let hi = length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const k = sorted[mid]!;
-    if (k === s) return mid;
-    if (k < s) lo = mid + 1;
+    const c = compareAt(mid);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
 }
 
+/** The index of `s` in `sorted` (distinct strings in code-unit order, as a read's dictionaries), or −1. */
+export const sortedIndexOf = (sorted: readonly string[], s: string): number => searchSorted(sorted.length, (i) => compareStrings(sorted[i]!, s));
+
+/** Whether typed arrays are little-endian here: the packed 64-bit sort keys below and in timeOrder need it. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Strings per sort key: one 64-bit key holds 5 characters and a 24-bit index. */
 const KEY_CHARS = 5;
 const MAX_KEYED = 2 ** 24;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * `list` sorted by UTF-16 code units (as `[...list].sort()` sorts it), as a new array. Large lists of one-byte

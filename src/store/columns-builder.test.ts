@@ -29,7 +29,7 @@ for (const platforms of [PLATFORMS.filter((p) => !p.includes(':')), PLATFORMS]) 
   });
 }
 
-test('buildColumns: rows that arrive in time order, their equal times in any order, as the plain reference (ties ordered in place)', () => {
+test('buildColumns: rows that arrive in time order, their equal times in any order, as the plain reference (ties ordered)', () => {
   const timed = fc.uniqueArray(
     fc.tuple(row(PLATFORMS.filter((p) => !p.includes(':'))), fc.integer({ min: 0, max: 4 })).map(([r, t]): ColumnRow => {
       const out = [...r] as ColumnRow;

@@ -2,6 +2,7 @@
 // store gives them for a read's dictionary: filling a Map with the detect bench's 74,964 account ids took 45–100 ms
 // (scratch `.cache/bak10.ts`), and the findings filled three; a binary search for each selected key costs a few.
 import type { Account } from '../model.ts';
+import { searchSorted } from '../compare-strings.ts';
 import { ByAccountKey } from './by-account-key.ts';
 
 /** Where each account key is in a list of accounts; the last one given for a key, as a store's upsert keeps it. */
@@ -25,18 +26,23 @@ export class AccountIndex {
     const at = key.indexOf(':');
     if (at < 0) return -1;
     if (this.byKey !== undefined) return this.byKey.get(key) ?? -1;
-    const platform = key.slice(0, at);
-    const id = key.slice(at + 1);
-    let lo = 0;
-    let hi = this.accounts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = compareKeys(this.accounts[mid]!, { platform, id });
-      if (c === 0) return mid;
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
+    const probe = { platform: key.slice(0, at), id: key.slice(at + 1) };
+    return searchSorted(this.accounts.length, (i) => compareKeys(this.accounts[i]!, probe));
+  }
+
+  /** The account `key` (`platform:id`), if any. */
+  get(key: string): Account | undefined {
+    const i = this.indexOf(key);
+    return i < 0 ? undefined : this.accounts[i];
+  }
+
+  /** The position of each key's account (the last one given), keys in the order they first came. */
+  *positions(): IterableIterator<number> {
+    if (this.byKey === undefined) {
+      for (let i = 0; i < this.accounts.length; i++) yield i;
+      return;
     }
-    return -1;
+    for (const [, ids] of this.byKey.platforms()) yield* ids.values();
   }
 }
 

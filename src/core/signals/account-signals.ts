@@ -120,12 +120,12 @@ function assemble(select: readonly string[], accounts: readonly Account[], o: Si
   const profiles = new AccountIndex(accounts);
   const bioPlatforms = new Set<string>();
   for (const a of accounts) if (a.bio !== undefined && a.bio.trim() !== '') bioPlatforms.add(a.platform);
-  const families = handleFamilies(accounts, select, profiles);
+  const families = handleFamilies(accounts, select);
   const out = new Map<string, AccountSignals>();
   select.forEach((key, s) => {
     const actions = c.acts[s]!;
     const timed = c.timed[s]!;
-    const profile = accounts[profiles.indexOf(key)];
+    const profile = profiles.get(key);
     const family = families.get(key);
     const window = activeWindow(c.hourOfDay.subarray(s * 24, s * 24 + 24), o.cover);
     const signals: AccountSignals = {
@@ -172,4 +172,3 @@ function hourRow(how: Int32Array, s: number): number[] {
   for (let h = s * 168; h < s * 168 + 168; h++) row.push(how[h]!);
   return row;
 }
-

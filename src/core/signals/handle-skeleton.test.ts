@@ -41,6 +41,14 @@ test('an account listed twice is one member of its family', () => {
   assert.equal(handleFamilies([a, a, { ...a, id: '2' }]).get('vk:1')?.family, 2);
 });
 
+test('an account listed twice has its last handle; a later listing without one keeps the earlier', () => {
+  const a: Account = { platform: 'vk', id: '1', handle: 'ivan_1990' };
+  assert.equal(handleFamilies([a, { ...a, handle: 'olga.k' }]).get('vk:1')?.skeleton, 'L.L');
+  // Out of key order (vk:1 before vk:0): the map path of the index.
+  const unsorted = [{ ...a, handle: 'olga.k' }, { ...a, id: '0' }, a, { platform: 'vk', id: '1' }];
+  assert.deepEqual(handleFamilies(unsorted).get('vk:1'), { skeleton: 'L_DDDD', family: 2 });
+});
+
 test('property: an ASCII handle gets the skeleton of the Unicode rules (the fast path agrees with them)', () => {
   // The rules spelled out with Unicode properties, as the card states them: the reference for any handle.
   const reference = (handle: string): string =>

@@ -12,7 +12,6 @@
 // this is one reason the signal is weak and never flags an account alone.
 import type { Account } from '../model.ts';
 import { AccountIndex } from './account-index.ts';
-import { ByAccountKey } from './by-account-key.ts';
 
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
@@ -64,53 +63,28 @@ function asciiSkeleton(handle: string): string {
 export function handleFamilies(
   accounts: readonly Account[],
   select?: readonly string[],
-  index = new AccountIndex(accounts),
 ): Map<string, { skeleton: string; family: number }> {
-  if (!index.sorted) return familiesByKey(accounts, select);
-  // Each key once, in key order: no map of every account (account-index.ts).
-  const skeletons = new Array<string | undefined>(accounts.length);
+  // A key listed twice counts once, with its last handle (as the store's upsert keeps it): the index of the accounts
+  // with a handle gives the last of them per key (and needs no map of them when they come sorted by key).
+  const handled = accounts.filter((a) => (a.handle?.trim() ?? '') !== '');
+  const index = new AccountIndex(handled);
+  const skeletons = new Array<string>(handled.length);
   const sizes = new Map<string, Map<string, number>>();
-  accounts.forEach((a, i) => {
-    const handle = a.handle?.trim();
-    if (handle === undefined || handle === '') return;
-    const skeleton = (skeletons[i] = handleSkeleton(handle));
+  for (const i of index.positions()) {
+    const a = handled[i]!;
+    const skeleton = (skeletons[i] = handleSkeleton(a.handle!.trim()));
     let m = sizes.get(a.platform);
     if (m === undefined) sizes.set(a.platform, (m = new Map()));
     m.set(skeleton, (m.get(skeleton) ?? 0) + 1);
-  });
+  }
   const out = new Map<string, { skeleton: string; family: number }>();
   const put = (key: string, i: number): void => {
-    const skeleton = i < 0 ? undefined : skeletons[i];
-    if (skeleton !== undefined) out.set(key, { skeleton, family: sizes.get(accounts[i]!.platform)!.get(skeleton)! });
+    if (i < 0) return;
+    const skeleton = skeletons[i]!;
+    out.set(key, { skeleton, family: sizes.get(handled[i]!.platform)!.get(skeleton)! });
   };
-  if (select === undefined) accounts.forEach((a, i) => put(`${a.platform}:${a.id}`, i));
+  if (select === undefined) for (const i of index.positions()) put(`${handled[i]!.platform}:${handled[i]!.id}`, i);
   else for (const key of select) put(key, index.indexOf(key));
-  return out;
-}
-
-/** `handleFamilies` of accounts in any order, a key perhaps given twice. */
-function familiesByKey(accounts: readonly Account[], select?: readonly string[]): Map<string, { skeleton: string; family: number }> {
-  // A key listed twice counts once, with its last handle (as the store's upsert keeps it).
-  const skeletons = new ByAccountKey<string>();
-  for (const a of accounts) {
-    const handle = a.handle?.trim();
-    if (handle !== undefined && handle !== '') skeletons.set(a.platform, a.id, handleSkeleton(handle));
-  }
-  const sizes = new Map<string, Map<string, number>>();
-  for (const [platform, ids] of skeletons.platforms()) {
-    const m = new Map<string, number>();
-    for (const skeleton of ids.values()) m.set(skeleton, (m.get(skeleton) ?? 0) + 1);
-    sizes.set(platform, m);
-  }
-  const out = new Map<string, { skeleton: string; family: number }>();
-  const put = (key: string, skeleton: string | undefined): void => {
-    if (skeleton !== undefined) out.set(key, { skeleton, family: sizes.get(key.slice(0, key.indexOf(':')))!.get(skeleton)! });
-  };
-  if (select === undefined) {
-    for (const [platform, ids] of skeletons.platforms()) for (const [id, skeleton] of ids) put(`${platform}:${id}`, skeleton);
-  } else {
-    for (const key of select) put(key, skeletons.get(key));
-  }
   return out;
 }
 

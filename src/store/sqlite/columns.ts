@@ -150,14 +150,13 @@ export function readAppended(
   const snapshot = readSnapshot(db, {}, stale, omit);
   if (snapshot === undefined) return undefined;
   // Its ids stay joined: the merge puts the new rows' after them when they come later in time (as imports do).
-  const before = snapshot;
   // A deleted last action and a new one that took its seq keep count and Σ seq: compare that action too.
-  const at = before.seq.lastIndexOf(last);
+  const at = snapshot.seq.lastIndexOf(last);
   const row = db.prepare('SELECT platform, id FROM actions WHERE seq = ?').get(last) as { platform: string; id: string } | undefined;
-  if (last > 0 && (at < 0 || row === undefined || row.id !== before.ids[at] || row.platform !== before.platforms[before.platform[at]!])) return undefined;
+  if (last > 0 && (at < 0 || row === undefined || row.id !== snapshot.ids[at] || row.platform !== snapshot.platforms[snapshot.platform[at]!])) return undefined;
   const after = scanRows(db, 'WHERE seq > ?', [last], omit, planScan(db, 'WHERE seq > ?', [last], undefined, since.n));
-  debugNote(`columnar snapshot of ${before.count} actions extended by ${after.count} added since`);
-  return appendColumns(before, after);
+  debugNote(`columnar snapshot of ${snapshot.count} actions extended by ${after.count} added since`);
+  return appendColumns(snapshot, after);
 }
 
 /**
