@@ -81,3 +81,24 @@ test('property: sweepEvidence keeps the kernel’s evidence rows of the wanted p
     { numRuns: 300, seed: 5 },
   );
 });
+
+test('property: keepDropped returns the one-key edges of the pair table with their pair counts, and nothing else changes', () => {
+  fc.assert(
+    fc.property(arbTraces, fc.nat(30), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 3 }), (t, w, m, k) => {
+      const o = { window: w * S, minParticipation: m };
+      const full = coAction(t, o);
+      const kept = coAction(t, { ...o, edgeMinKeys: k, keepDropped: true });
+      assert.deepEqual(rows(kept), rows(full, k));
+      const d = kept.dropped!;
+      assert.equal(d.count, kept.droppedEdges);
+      const got = Array.from({ length: d.count }, (_, i) => `${d.a[i]}-${d.b[i]} pairs=${d.pairs[i]}`).sort();
+      const want: string[] = [];
+      for (let i = 0; i < full.edges.count; i++) {
+        if (full.edges.keys[i]! < k) want.push(`${full.edges.a[i]}-${full.edges.b[i]} pairs=${full.edges.pairs[i]}`);
+      }
+      assert.deepEqual(got, want.sort());
+      assert.equal(coAction(t, { ...o, edgeMinKeys: k }).dropped, undefined);
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -12,6 +12,16 @@ import { allocEdgeTotals, type EdgeTotals } from './pair-table.ts';
 export interface SparseEdges {
   edges: EdgeTotals;
   dropped: number;
+  /** The accepted edges met on fewer keys and their pair counts (by a, in no order of b), with `keepDropped`. */
+  droppedPairs?: DroppedPairs;
+}
+
+/** Edges and their co-action pair counts: row i is edge a[i]–b[i] (a < b). */
+export interface DroppedPairs {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  pairs: Float64Array;
 }
 
 /**
@@ -20,6 +30,8 @@ export interface SparseEdges {
  * `eligible`, when given, must be what `accept` tests (accept(a, b) ⇔ eligible[a] = 1 and eligible[b] = 1): other
  * accounts are then not walked (their partners are not accumulated), and `accept` is not called (same totals, less
  * work; testing eligible[b] per pair in the walk cost more than accumulating the partners it would skip).
+ * `keepDropped`: the dropped edges and their pair counts are returned too (`droppedPairs`), for a test that ranks
+ * their p-values (significance.ts, configuration null); memory then grows with every accepted edge, 16 bytes each.
  */
 export function accountPairs(
   sorted: SortedColumns,
@@ -30,6 +42,7 @@ export function accountPairs(
   accept: (a: number, b: number) => boolean,
   minKeys: number,
   eligible?: Uint8Array,
+  keepDropped = false,
 ): SparseEdges {
   const all = eligible === undefined;
   const { account, time, action } = sorted;
@@ -55,6 +68,7 @@ export function accountPairs(
   const ints = new Int32Array(acc.buffer);
   const touched = new Int32Array(accountCount);
   const out = new EdgeBuilder();
+  const droppedOut = keepDropped ? new DroppedBuilder() : undefined;
   let dropped = 0;
   for (let a = 0; a < accountCount; a++) {
     if (!all && eligible[a] !== 1) continue;
@@ -84,7 +98,8 @@ export function accountPairs(
         add(acc, ints, sl, s, w, tq < t ? t - tq : tq - t);
       }
     }
-    // Most partners met once and are only counted: only the kept ones are sorted (edges come out by (a, b)).
+    // Most partners met once and are only counted (or kept unsorted): only the kept ones are sorted (edges come out
+    // by (a, b)).
     let nk = 0;
     for (let i = 0; i < nt; i++) {
       const b = touched[i]!;
@@ -93,7 +108,10 @@ export function accountPairs(
         touched[nk++] = b;
         continue;
       }
-      if (ok) dropped++;
+      if (ok) {
+        dropped++;
+        droppedOut?.push(a, b, acc[i * 4]!);
+      }
       slotOf[b] = -1;
     }
     for (const b of touched.subarray(0, nk).sort()) {
@@ -104,7 +122,32 @@ export function accountPairs(
     }
     acc.fill(0, 0, nt * 4);
   }
-  return { edges: out.build(), dropped };
+  return { edges: out.build(), dropped, ...(droppedOut === undefined ? {} : { droppedPairs: droppedOut.build() }) };
+}
+
+/** Dropped edges as they are met, in growing columns. */
+class DroppedBuilder {
+  private n = 0;
+  private a = new Int32Array(1 << 14);
+  private b = new Int32Array(1 << 14);
+  private pairs = new Float64Array(1 << 14);
+
+  push(a: number, b: number, pairs: number): void {
+    if (this.n === this.a.length) {
+      const grow = <T extends Int32Array | Float64Array>(x: T, y: T): T => (y.set(x), y);
+      this.a = grow(this.a, new Int32Array(this.n * 2));
+      this.b = grow(this.b, new Int32Array(this.n * 2));
+      this.pairs = grow(this.pairs, new Float64Array(this.n * 2));
+    }
+    this.a[this.n] = a;
+    this.b[this.n] = b;
+    this.pairs[this.n++] = pairs;
+  }
+
+  build(): DroppedPairs {
+    const n = this.n;
+    return { count: n, a: this.a.slice(0, n), b: this.b.slice(0, n), pairs: this.pairs.slice(0, n) };
+  }
 }
 
 function add(acc: Float64Array, ints: Int32Array, slot: number, s: number, w: number, dt: number): void {

@@ -53,7 +53,7 @@
  */
 import { PairBuffer, type PairEvidence } from './pair-evidence.ts';
 import { MAX_ACCOUNTS, PairTable, type EdgeTotals } from './pair-table.ts';
-import { accountPairs } from './account-pairs.ts';
+import { accountPairs, type DroppedPairs, type SparseEdges } from './account-pairs.ts';
 import { sortTraces, type KeySegments } from './sort-traces.ts';
 import type { Traces } from './traces.ts';
 
@@ -70,6 +70,11 @@ export interface CoActionOptions {
   edgeMinKeys?: number;
   /** Keep the pair evidence (default true); without it `pairs` is empty and `sweepEvidence` picks rows later. */
   evidence?: boolean;
+  /**
+   * With `edgeMinKeys` above 1: return the dropped edges and their pair counts too (`dropped`), for a test that
+   * ranks their p-values (significance.ts, configuration null); 16 bytes per accepted edge.
+   */
+  keepDropped?: boolean;
 }
 
 /** A key whose evidence was cut (`skipped` false) or which was not enumerated at all (`skipped` true). */
@@ -103,6 +108,8 @@ export interface CoActionResult {
   passed: Uint8Array;
   /** Accepted edges met on fewer than `edgeMinKeys` keys: counted, not in `edges`. */
   droppedEdges: number;
+  /** Those edges and their pair counts, with `keepDropped`. */
+  dropped?: DroppedPairs;
   /** The sorted traces, and per segment the rarity weight of its pairs (0: the key was not enumerated). */
   segments: KeySegments;
   segmentWeight: Float64Array;
@@ -206,8 +213,10 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
       : (a: number, b: number) => passed[a] === 1 && passed[b] === 1;
   let tracesPaired = 0;
   for (let t = 0; t < n; t++) if (keep[t] === 1 && flagged[action[t]!] === 1) tracesPaired++;
-  const totals = sparse
-    ? accountPairs(sorted, start, segmentWeight, window, accountCount, accept, edgeMinKeys, rule === 'coortweet' ? undefined : passed)
+  const totals: SparseEdges = sparse
+    ? accountPairs(
+      sorted, start, segmentWeight, window, accountCount, accept, edgeMinKeys, rule === 'coortweet' ? undefined : passed, options.keepDropped ?? false,
+    )
     : { edges: table.edges(accept), dropped: 0 };
   return {
     pairs: buffer.resolve(traces, accept),
@@ -215,6 +224,7 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
     cappedKeys,
     passed,
     droppedEdges: totals.dropped,
+    ...(totals.droppedPairs === undefined ? {} : { dropped: totals.droppedPairs }),
     segments,
     segmentWeight,
     stats: { traces: n, tracesPaired, accountsBefore, accountsKept, keysSwept: keyOf.length, pairsCounted, weightedCounted },

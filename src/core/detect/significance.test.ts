@@ -178,3 +178,42 @@ test('property: BH ranking only the p-values at or below the stop level rejects 
     ),
   );
 });
+
+test('property: BH with p-values of some untested hypotheses equals BH of the full list, for the tested ones', () => {
+  const p01 = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.01, 0.5, 1));
+  fc.assert(
+    fc.property(fc.array(p01, { maxLength: 60 }), fc.array(p01, { maxLength: 60 }), fc.nat(20), fc.constantFrom(Infinity, 0.05, 0.2), (ps, us, rest, level) => {
+      const p = Float64Array.from(ps);
+      const full = benjaminiHochberg(Float64Array.from([...ps, ...us]), rest, level);
+      const part = benjaminiHochberg(p, us.length + rest, level, Float64Array.from(us));
+      assert.deepEqual([...part], [...full.subarray(0, p.length)]);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+// Dense traces (few accounts and keys, times within a minute): edges met on two keys beside one-key edges.
+const denseTraces = fc
+  .array(fc.tuple(fc.nat(4), fc.nat(3), fc.nat(60)), { minLength: 6, maxLength: 40 })
+  .map((rows) => traces(rows.map((r, i) => [r[0], r[1], r[2], i] as [number, number, number, number])));
+
+test('property: the configuration null on edges of two keys, the one-key edges ranked apart, gives the full kernel’s results', () => {
+  fc.assert(
+    fc.property(denseTraces, fc.nat(30), fc.integer({ min: 1, max: 2 }), fc.constantFrom(0.05, 0.5, 1), (t, w, m, alpha) => {
+      const o = { window: w * S, minParticipation: m, alpha };
+      const full = significance(t, coAction(t, o), o);
+      const sparse = significance(t, coAction(t, { ...o, edgeMinKeys: 2, keepDropped: true }), o);
+      const two = coAction(t, o).edges.keys;
+      const kept = [...full.a.keys()].filter((e) => two[e]! >= 2);
+      assert.equal(sparse.count, kept.length);
+      for (const [i, e] of kept.entries()) {
+        assert.deepEqual(
+          [sparse.a[i], sparse.b[i], sparse.p[i], sparse.q[i], sparse.z[i], sparse.significant[i]],
+          [full.a[e], full.b[e], full.p[e], full.q[e], full.z[e], full.significant[e]],
+        );
+      }
+      assert.equal(sparse.significant.reduce((s, x) => s + x, 0), full.significant.reduce((s, x) => s + x, 0));
+    }),
+    { numRuns: 300 },
+  );
+});

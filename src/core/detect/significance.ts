@@ -99,12 +99,19 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   const membership = options.null === 'membership';
   const alpha = options.alpha ?? 0.01;
   const minKeys = options.minKeys ?? 2;
+  // Under the configuration null the edges the kernel only counted (fewer than its `edgeMinKeys` keys) are tested
+  // too when it kept their totals (`keepDropped`): their p-values rank with the others' in BH, as if every edge had
+  // been returned (they are never significant themselves: fewer than minKeys keys).
+  const dropped = membership ? undefined : kernel.dropped;
+  const withP = n + (dropped?.count ?? 0);
   // The largest p that BH can reject (see bhStopLevel): the membership walks stop there, and BH ranks only up to it.
-  const stop = bhStopLevel(alpha, n, kernel.droppedEdges);
+  const stop = bhStopLevel(alpha, withP, kernel.droppedEdges - (dropped?.count ?? 0));
   const meanWeight = pairsCounted > 0 ? weightedCounted / pairsCounted : 1;
+  const muOf = (x: number, a: number, b: number): number =>
+    total > 0 ? (2 * activity.perAccount[a]! * activity.perAccount[b]! * Math.max(0, pairsCounted - x + prior)) / (total * total) : 0;
   for (let e = 0; e < n; e++) {
     const x = edges.pairs[e]!;
-    const mu = total > 0 ? (2 * activity.perAccount[edges.a[e]!]! * activity.perAccount[edges.b[e]!]! * Math.max(0, pairsCounted - x + prior)) / (total * total) : 0;
+    const mu = muOf(x, edges.a[e]!, edges.b[e]!);
     out.expected[e] = mu;
     out.z[e] = mu > 0 ? (x - mu) / Math.sqrt(mu) : x > 0 ? Infinity : 0;
     // Under the co-membership null p comes from membership-test.ts below: the Poisson tail would be thrown away.
@@ -124,7 +131,18 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   }
   // Edges the kernel only counted (met on fewer than its `edgeMinKeys` keys) are tests with p = 1 (see BH below).
   // Only p-values that can lead to a rejection are ranked: q is exact at or below alpha, an upper bound above.
-  out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges, stop));
+  let droppedP: Float64Array | undefined;
+  if (dropped !== undefined) {
+    // Only those that can be ranked (≤ stop) are needed; at most all of them.
+    const kept: number[] = [];
+    for (let e = 0; e < dropped.count; e++) {
+      const x = dropped.pairs[e]!;
+      const p = poissonUpperTail(x, muOf(x, dropped.a[e]!, dropped.b[e]!));
+      if (p <= stop) kept.push(p);
+    }
+    droppedP = Float64Array.from(kept);
+  }
+  out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges, stop, droppedP));
   for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
   if (options.timing) out.timing = timingTest(traces, edges, { window: options.window, ...(options.prior === undefined ? {} : { prior: options.prior }) });
   return out;
@@ -192,39 +210,50 @@ function logFactorial(x: number): number {
 }
 
 /**
- * Benjamini–Hochberg adjusted p-values, in the input order. `untested` more hypotheses with p = 1 count in m: they
- * rank after every p < 1 and their own terms are ≥ 1, so the q-values given equal those of the full list.
+ * Benjamini–Hochberg adjusted p-values, in the input order. `untested` more hypotheses with p = 1 (but see `untestedP`) count
+ * in m: they rank after every p < 1 and their own terms are ≥ 1, so the q-values given equal those of the full list.
  * `level`: only the p-values at or below it are ranked (the others get q = 1). They rank before all the others, so
  * their ranks are those of the full list; terms from the others are left out of the running minimum. With `level`
  * = bhStopLevel(alpha, n, untested), every q at or below alpha is exact (its smallest term has p ≤ level) and every
  * other q is an upper bound above alpha, so the same hypotheses are rejected at alpha; the sort is of the few
  * p-values that can be rejected instead of all n.
+ * `untestedP`: p-values of some of the `untested` hypotheses (edges that cannot be significant themselves but were
+ * tested all the same, significance's configuration null): those at or below `level` are ranked with the others.
+ * Tied values get the same q whatever their order, so the q-values are those of the full list with them in it.
  */
-export function benjaminiHochberg(p: Float64Array, untested = 0, level = Infinity): Float64Array {
+export function benjaminiHochberg(p: Float64Array, untested = 0, level = Infinity, untestedP?: Float64Array): Float64Array {
   const n = p.length;
   const m = n + untested;
   const q = new Float64Array(n).fill(1);
   let ranked = p;
-  let at: Uint32Array | undefined;
-  if (level < Infinity) {
-    let k = 0;
+  let at: Int32Array | undefined;
+  const limited = level < Infinity;
+  let k = n;
+  if (limited) {
+    k = 0;
     for (let i = 0; i < n; i++) if (p[i]! <= level) k++;
-    if (k < n) {
-      ranked = new Float64Array(k);
-      at = new Uint32Array(k);
-      for (let i = 0, j = 0; i < n; i++) {
-        if (!(p[i]! <= level)) continue;
-        ranked[j] = p[i]!;
-        at[j++] = i;
-      }
+  }
+  let extra = 0;
+  if (untestedP !== undefined) for (let j = 0; j < untestedP.length; j++) if (untestedP[j]! <= level) extra++;
+  if (k < n || extra > 0) {
+    // The ranked p-values: the tested ones at or below the level (`at`: their index), then the untested ones (−1).
+    ranked = new Float64Array(k + extra);
+    at = new Int32Array(k + extra).fill(-1);
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      if (limited && !(p[i]! <= level)) continue;
+      ranked[j] = p[i]!;
+      at[j++] = i;
     }
+    for (let u = 0; untestedP !== undefined && u < untestedP.length; u++) if (untestedP[u]! <= level) ranked[j++] = untestedP[u]!;
   }
   const idx = ascendingOrder(ranked);
   let running = 1;
   for (let r = ranked.length - 1; r >= 0; r--) {
     const i = idx[r]!;
     running = Math.min(running, (ranked[i]! * m) / (r + 1));
-    q[at === undefined ? i : at[i]!] = running;
+    const to = at === undefined ? i : at[i]!;
+    if (to >= 0) q[to] = running;
   }
   return q;
 }
