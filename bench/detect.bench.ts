@@ -23,6 +23,7 @@ import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
 import type { Action } from '../src/core/model.ts';
+import { accountProfiles } from '../src/core/signals/account-signals.ts';
 import type { Store } from '../src/store/store.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -180,6 +181,8 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   const accounts = await store.getAccounts(columns.accountKeys);
   const accountsSeconds = +((performance.now() - accountsStart) / 1000).toFixed(2);
   inputHash(columns);
+  // As detect does while its worker computes: what the signals read of the profiles (counted in this stage).
+  const profiles = worker ? accountProfiles(accounts) : undefined;
   if (computing && worker) {
     onStage(`waiting for the worker (${WORKER_LAYERS.join(', ')})`);
     computed = await computing;
@@ -189,6 +192,7 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   const context: DetectContext = {
     version: 'bench', createdAt: 0, inputHash: '',
     ...(computed ? { computed } : {}),
+    ...(profiles ? { profiles } : {}),
     onStage: (s) => {
       if (!computed || s === 'networks') onStage(s);
     },

@@ -11,6 +11,7 @@ import { cooRTweetFiles } from '../../core/export/coortweet-csv.ts';
 import { networkLine } from '../../core/explain/index.ts';
 import { DEFAULT_LAYERS, type DetectContext } from '../../core/pipeline/index.ts';
 import type { Account } from '../../core/model.ts';
+import { accountProfiles } from '../../core/signals/account-signals.ts';
 import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
 import { detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker } from '../../detect-runner/layers-in-worker.ts';
@@ -105,6 +106,8 @@ async function detectWith(
   computing?.catch(() => undefined); // awaited below; a rejection meanwhile must not count as unhandled
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);
+  // What the signals read of the profiles does not depend on the edges: made while the worker still computes.
+  const profiles = worker ? accountProfiles(accounts) : undefined;
   const computed = await computing;
   const photo = layers.includes(CO_PHOTO_LAYER as Layer) ? stored : undefined;
   if (photo) {
@@ -120,6 +123,7 @@ async function detectWith(
     onStage: (s) => say(s),
     ...(photo ? { extraEdges: photo.edges } : {}),
     ...(computed ? { computed } : {}),
+    ...(profiles ? { profiles } : {}),
   };
   const run = await detectRunOn(worker, columns, accounts, actionParams, context);
   run.params = { ...params, ...(run.params.tests ? { tests: run.params.tests } : {}) };

@@ -11,7 +11,7 @@ import { summariseNetworks } from '../graph/network-summary.ts';
 import type { Account } from '../model.ts';
 import type { AccountFinding, AccountSignals, NetworkFinding, PartnerLink, RunEdge } from '../run.ts';
 import { accountScore, coordination, DEFAULT_SCORE_PARAMS, edgeStrength, type ScoreParams } from '../score/account-score.ts';
-import { accountSignals, type SignalOptions } from '../signals/account-signals.ts';
+import { accountSignals, type AccountProfiles, type SignalOptions } from '../signals/account-signals.ts';
 import { windowsDisjoint } from '../signals/active-window.ts';
 import { DEFAULT_WEAK_THRESHOLDS, weakSignals, type WeakThresholds } from '../signals/weak-signals.ts';
 import { accountReasons } from '../explain/account-text.ts';
@@ -36,8 +36,9 @@ export function buildFindings(
   accounts: readonly Account[],
   edges: readonly RunEdge[],
   options: FindingsOptions,
+  profiles?: AccountProfiles,
 ): { networks: NetworkFinding[]; accounts: AccountFinding[] } {
-  return completeFindings(findingsDraft(columns, accounts, edges, options), networkGroups(edges, options));
+  return completeFindings(findingsDraft(columns, accounts, edges, options, profiles), networkGroups(edges, options));
 }
 
 /** The findings before their networks: each linked account's edges, signals and score. */
@@ -51,8 +52,13 @@ export interface FindingsDraft {
   scores: Map<string, number>;
 }
 
-/** The first part of `buildFindings`: everything but the networks (`networkGroups`), which may be computed meanwhile. */
-export function findingsDraft(columns: ActionColumns, accounts: readonly Account[], edges: readonly RunEdge[], options: FindingsOptions): FindingsDraft {
+/**
+ * The first part of `buildFindings`: everything but the networks (`networkGroups`), which may be computed meanwhile.
+ * `profiles`: `accountProfiles(accounts)`, when the caller made it already.
+ */
+export function findingsDraft(
+  columns: ActionColumns, accounts: readonly Account[], edges: readonly RunEdge[], options: FindingsOptions, profiles?: AccountProfiles,
+): FindingsDraft {
   const scoreParams: ScoreParams = { ...DEFAULT_SCORE_PARAMS, ...options.score };
   const byAccount = new Map<string, RunEdge[]>();
   for (const e of edges) {
@@ -65,7 +71,7 @@ export function findingsDraft(columns: ActionColumns, accounts: readonly Account
   }
   const keys = [...byAccount.keys()].sort(compareStrings);
   const signalOptions = { ...options.signals, ...(options.offsetHours === undefined ? {} : { offsetHours: options.offsetHours }) };
-  const signals = accountSignals(columns, accounts, keys, signalOptions);
+  const signals = accountSignals(columns, profiles ?? accounts, keys, signalOptions);
   markAlternatingShifts(edges, signals);
   const thresholds = { ...DEFAULT_WEAK_THRESHOLDS, ...options.weak };
   const scores = new Map<string, number>();

@@ -5,6 +5,7 @@ import type { Layer } from '../detect/layer-traces.ts';
 import { precisionWarnings } from '../detect/speeds.ts';
 import { buildFindings, completeFindings, findingsDraft, type FindingsOptions } from '../findings/index.ts';
 import type { NetworkOptions } from '../graph/network-groups.ts';
+import type { AccountProfiles } from '../signals/account-signals.ts';
 import type { Account } from '../model.ts';
 import type { DetectionRun, LayerTest, RunEdge, RunParams } from '../run.ts';
 import { MIN_KEYS } from './layer-edges.ts';
@@ -24,6 +25,8 @@ export interface DetectContext {
   evidencePerEdge?: number;
   /** Layers already computed with `runLayer` (e.g. in another thread on the same data): used as they are. */
   computed?: ReadonlyMap<string, LayerResult>;
+  /** `accountProfiles` of the run's accounts, when made already (while a worker computed, say). */
+  profiles?: AccountProfiles;
 }
 
 /** Runs every requested layer, keeps significant edges, and builds networks, scores and explanations. */
@@ -35,7 +38,7 @@ export function detectRun(
 ): DetectionRun {
   const layers = runLayers(columns, params, context);
   context.onStage?.('networks');
-  const findings = buildFindings(columns, accounts, layers.edges, findingsOptions(params, context));
+  const findings = buildFindings(columns, accounts, layers.edges, findingsOptions(params, context), context.profiles);
   return assemble(columns, params, context, layers, findings);
 }
 
@@ -61,7 +64,7 @@ export async function detectRunWith(
   });
   // Awaited below; a rejection while the draft is computed must not count as unhandled.
   groups.catch(() => undefined);
-  const draft = findingsDraft(columns, accounts, layers.edges, options);
+  const draft = findingsDraft(columns, accounts, layers.edges, options, context.profiles);
   return assemble(columns, params, context, layers, completeFindings(draft, await groups));
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { act, columnsOf } from '../../../test/support/columns-of.ts';
 import type { Account } from '../model.ts';
-import { accountSignals } from './account-signals.ts';
+import { accountProfiles, accountSignals } from './account-signals.ts';
 
 const utc = (d: number, h: number, m = 0): number => Date.UTC(2024, 0, d, h, m); // 2024-01-01 was a Monday
 
@@ -75,4 +75,20 @@ test('an export without bios flags no empty bio; a shift needs a narrow window o
   assert.deepEqual(s?.activeWindow, { start: 9, hours: 4, share: 1 }); // 03–06 UTC = 09–12 local
   assert.equal(s?.shift, true); // 20 timed actions on 5 days in a 4-hour window
   assert.equal(s?.officeHoursShare, 15 / 20); // 10:00–12:59 local of Mon–Fri
+});
+
+test('the profiles made before the selection is known (accountProfiles) give the same signals as the accounts', () => {
+  const columns = columnsOf([act('1', 'a', utc(1, 4)), act('2', 'b', utc(1, 5)), act('3', 'a', utc(2, 6))]);
+  const accounts: Account[] = [
+    { platform: 'vk', id: 'a', handle: 'ivan_1990', bio: ' ', createdAt: utc(1, 0) },
+    { platform: 'vk', id: 'b', handle: 'olga_1991', bio: 'учитель' },
+    ...['c', 'd', 'e'].map((id, i) => ({ platform: 'vk', id, handle: `petr_${1980 + i}` })),
+  ];
+  const keys = ['vk:a', 'vk:b', 'vk:none'];
+  const plain = accountSignals(columns, accounts, keys, { minFamily: 5 });
+  assert.equal(plain.get('vk:a')?.templatedHandle, true);
+  assert.equal(plain.get('vk:a')?.emptyBio, true);
+  assert.deepEqual(accountSignals(columns, accountProfiles(accounts), keys, { minFamily: 5 }), plain);
+  // Profiles of other accounts give other signals: the profiles are what the signals read.
+  assert.notDeepEqual(accountSignals(columns, accountProfiles(accounts.slice(0, 2)), keys, { minFamily: 5 }), plain);
 });

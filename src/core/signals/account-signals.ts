@@ -22,7 +22,7 @@ import { activeWindow } from './active-window.ts';
 import { dayNumber, hourOfWeek } from './clock.ts';
 import { AccountIndex } from './account-index.ts';
 import { sortedIndexOf } from '../compare-strings.ts';
-import { handleFamilies, isTemplated } from './handle-skeleton.ts';
+import { HandleFamilies, isTemplated } from './handle-skeleton.ts';
 
 /** Parameters of the signals, with the defaults in DEFAULT_SIGNAL_OPTIONS. */
 export interface SignalOptions {
@@ -55,10 +55,28 @@ const inc = (a: Int32Array, i: number): void => {
 const POST = ACTION_KINDS.indexOf('post');
 const DAY_PRECISION = TIME_PRECISIONS.indexOf('day');
 
+/**
+ * What the signals read of the profiles, whatever accounts are selected: made once by `accountProfiles`, so that a
+ * caller with time to spare before the selection is known (detect, while it waits for its worker) can make it then.
+ */
+export interface AccountProfiles {
+  index: AccountIndex;
+  /** Platforms whose export carries bios (some account of theirs has one). */
+  bioPlatforms: Set<string>;
+  families: HandleFamilies;
+}
+
+/** The profiles of `accounts` as the signals read them. */
+export function accountProfiles(accounts: readonly Account[]): AccountProfiles {
+  const bioPlatforms = new Set<string>();
+  for (const a of accounts) if (a.bio !== undefined && a.bio.trim() !== '') bioPlatforms.add(a.platform);
+  return { index: new AccountIndex(accounts), bioPlatforms, families: new HandleFamilies(accounts) };
+}
+
 /** Signals of the `select`ed account keys; a key without actions gets zero counts. */
 export function accountSignals(
   columns: ActionColumns,
-  accounts: readonly Account[],
+  accounts: readonly Account[] | AccountProfiles,
   select: readonly string[],
   options: Partial<SignalOptions> = {},
 ): Map<string, AccountSignals> {
@@ -100,7 +118,7 @@ export function accountSignals(
     if (h < 6) inc(night, s);
     if (local < 120 && h >= 10 && h < 19) inc(office, s);
   }
-  return assemble(select, accounts, o, { how, hourOfDay, acts, timed, night, office, posts, days, first, last });
+  return assemble(select, isProfiles(accounts) ? accounts : accountProfiles(accounts), o, { how, hourOfDay, acts, timed, night, office, posts, days, first, last });
 }
 
 interface Counts {
@@ -116,17 +134,15 @@ interface Counts {
   last: Float64Array;
 }
 
-function assemble(select: readonly string[], accounts: readonly Account[], o: SignalOptions, c: Counts) {
-  const profiles = new AccountIndex(accounts);
-  const bioPlatforms = new Set<string>();
-  for (const a of accounts) if (a.bio !== undefined && a.bio.trim() !== '') bioPlatforms.add(a.platform);
-  const families = handleFamilies(accounts, select);
+const isProfiles = (x: readonly Account[] | AccountProfiles): x is AccountProfiles => !Array.isArray(x);
+
+function assemble(select: readonly string[], { index, bioPlatforms, families }: AccountProfiles, o: SignalOptions, c: Counts) {
   const out = new Map<string, AccountSignals>();
   select.forEach((key, s) => {
     const actions = c.acts[s]!;
     const timed = c.timed[s]!;
-    const profile = profiles.get(key);
-    const family = families.get(key);
+    const profile = index.get(key);
+    const family = families.of(key);
     const window = activeWindow(c.hourOfDay.subarray(s * 24, s * 24 + 24), o.cover);
     const signals: AccountSignals = {
       actions,

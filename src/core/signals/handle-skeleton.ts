@@ -56,35 +56,67 @@ function asciiSkeleton(handle: string): string {
   return out;
 }
 
+/** A handle's skeleton and its family's size (distinct accounts of its platform with that skeleton). */
+export interface HandleFamily {
+  skeleton: string;
+  family: number;
+}
+
+/**
+ * The skeletons of the accounts that have a handle and their families, counted over every account. A key listed
+ * twice counts once, with its last handle (as the store's upsert keeps it): the index of the accounts with a handle
+ * gives the last of them per key (and needs no map of them when they come sorted by key).
+ */
+export class HandleFamilies {
+  private readonly handled: Account[];
+  private readonly index: AccountIndex;
+  private readonly skeletons: string[];
+  private readonly sizes = new Map<string, Map<string, number>>();
+
+  constructor(accounts: readonly Account[]) {
+    this.handled = accounts.filter((a) => (a.handle?.trim() ?? '') !== '');
+    this.index = new AccountIndex(this.handled);
+    this.skeletons = new Array<string>(this.handled.length);
+    for (const i of this.index.positions()) {
+      const a = this.handled[i]!;
+      const skeleton = (this.skeletons[i] = handleSkeleton(a.handle!.trim()));
+      let m = this.sizes.get(a.platform);
+      if (m === undefined) this.sizes.set(a.platform, (m = new Map()));
+      m.set(skeleton, (m.get(skeleton) ?? 0) + 1);
+    }
+  }
+
+  /** The family of account `key` (`platform:id`), if it has a handle. */
+  of(key: string): HandleFamily | undefined {
+    const i = this.index.indexOf(key);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  /** Every account's with a handle, by key. */
+  all(): Map<string, HandleFamily> {
+    const out = new Map<string, HandleFamily>();
+    for (const i of this.index.positions()) out.set(`${this.handled[i]!.platform}:${this.handled[i]!.id}`, this.at(i));
+    return out;
+  }
+
+  private at(i: number): HandleFamily {
+    const skeleton = this.skeletons[i]!;
+    return { skeleton, family: this.sizes.get(this.handled[i]!.platform)!.get(skeleton)! };
+  }
+}
+
 /**
  * Skeleton and family size (distinct accounts) for each account key (`platform:id`) that has a handle: of the keys
  * in `select` when given (families are still counted over every account), else of every account.
  */
-export function handleFamilies(
-  accounts: readonly Account[],
-  select?: readonly string[],
-): Map<string, { skeleton: string; family: number }> {
-  // A key listed twice counts once, with its last handle (as the store's upsert keeps it): the index of the accounts
-  // with a handle gives the last of them per key (and needs no map of them when they come sorted by key).
-  const handled = accounts.filter((a) => (a.handle?.trim() ?? '') !== '');
-  const index = new AccountIndex(handled);
-  const skeletons = new Array<string>(handled.length);
-  const sizes = new Map<string, Map<string, number>>();
-  for (const i of index.positions()) {
-    const a = handled[i]!;
-    const skeleton = (skeletons[i] = handleSkeleton(a.handle!.trim()));
-    let m = sizes.get(a.platform);
-    if (m === undefined) sizes.set(a.platform, (m = new Map()));
-    m.set(skeleton, (m.get(skeleton) ?? 0) + 1);
+export function handleFamilies(accounts: readonly Account[], select?: readonly string[]): Map<string, HandleFamily> {
+  const families = new HandleFamilies(accounts);
+  if (select === undefined) return families.all();
+  const out = new Map<string, HandleFamily>();
+  for (const key of select) {
+    const f = families.of(key);
+    if (f !== undefined) out.set(key, f);
   }
-  const out = new Map<string, { skeleton: string; family: number }>();
-  const put = (key: string, i: number): void => {
-    if (i < 0) return;
-    const skeleton = skeletons[i]!;
-    out.set(key, { skeleton, family: sizes.get(handled[i]!.platform)!.get(skeleton)! });
-  };
-  if (select === undefined) for (const i of index.positions()) put(`${handled[i]!.platform}:${handled[i]!.id}`, i);
-  else for (const key of select) put(key, index.indexOf(key));
   return out;
 }
 
