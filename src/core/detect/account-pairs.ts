@@ -98,8 +98,8 @@ export function accountPairs(
         add(acc, ints, sl, s, w, tq < t ? t - tq : tq - t);
       }
     }
-    // Most partners met once and are only counted (or kept unsorted): only the kept ones are sorted (edges come out
-    // by (a, b)).
+    // Most partners met once: they are only counted (with `keepDropped`, also listed, unsorted); only the kept ones
+    // are sorted (edges come out by (a, b)).
     let nk = 0;
     for (let i = 0; i < nt; i++) {
       const b = touched[i]!;

@@ -35,6 +35,8 @@
  *                     (`droppedEdges`): a test that needs ≥ 2 keys (significance.ts) still counts them for BH, but
  *                     a viral post's millions of one-off pairs need not sit in memory. Totals are then summed account
  *                     by account (account-pairs.ts), identical to the pair table's; a pair is met once per side.
+ *   keepDropped       default false; true lists those edges with their pair counts (`dropped`, 16 bytes each), for
+ *                     the configuration null, whose BH ranks their p-values (significance.ts).
  *   evidence          default true; false leaves `pairs` empty (layer-edges.ts sweeps the evidence of the edges it
  *                     keeps afterwards with `sweepEvidence`, in the same order, with a per-key cap that counts only
  *                     the kept edges' rows: an edge met on a popular key gets its pairs there too).

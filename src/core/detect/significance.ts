@@ -100,8 +100,8 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   const alpha = options.alpha ?? 0.01;
   const minKeys = options.minKeys ?? 2;
   // Under the configuration null the edges the kernel only counted (fewer than its `edgeMinKeys` keys) are tested
-  // too when it kept their totals (`keepDropped`): their p-values rank with the others' in BH, as if every edge had
-  // been returned (they are never significant themselves: fewer than minKeys keys).
+  // too when it listed them (`keepDropped`): their p-values rank with the others' in BH, as if every edge had been
+  // returned. Callers drop only edges below minKeys, which cannot be significant themselves (layer-edges.ts).
   const dropped = membership ? undefined : kernel.dropped;
   const withP = n + (dropped?.count ?? 0);
   // The largest p that BH can reject (see bhStopLevel): the membership walks stop there, and BH ranks only up to it.
@@ -210,8 +210,9 @@ function logFactorial(x: number): number {
 }
 
 /**
- * Benjamini–Hochberg adjusted p-values, in the input order. `untested` more hypotheses with p = 1 (but see `untestedP`) count
- * in m: they rank after every p < 1 and their own terms are ≥ 1, so the q-values given equal those of the full list.
+ * Benjamini–Hochberg adjusted p-values, in the input order. `untested` more hypotheses with p = 1 (but see
+ * `untestedP`) count in m: they rank after every p < 1 and their own terms are ≥ 1, so the q-values given equal
+ * those of the full list.
  * `level`: only the p-values at or below it are ranked (the others get q = 1). They rank before all the others, so
  * their ranks are those of the full list; terms from the others are left out of the running minimum. With `level`
  * = bhStopLevel(alpha, n, untested), every q at or below alpha is exact (its smallest term has p ≤ level) and every
