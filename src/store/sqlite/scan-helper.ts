@@ -14,7 +14,6 @@ import { DONE, PROGRESS, STARTED, helperClaims, helperColumns, type FromScanHelp
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
 import { ACCOUNT_COLUMNS } from './codec.ts';
-import { tuneForReads } from './read-pragmas.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
@@ -29,7 +28,7 @@ function main(data: ScanHelperData): void {
   try {
     try {
       db = new Database(data.path, { readonly: true, fileMustExist: true });
-      tuneForReads(db);
+      db.pragma('cache_size = -131072');
       db.exec('BEGIN');
       // Given a tail (a whole-table read), only it is checked here: the main thread checks the rest on the rows.
       if (data.tail !== undefined ? fingerprintTail(db) !== data.tail : tableFingerprint(db) !== data.fingerprint) {

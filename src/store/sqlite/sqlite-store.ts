@@ -11,7 +11,6 @@ import { openImportSession } from './import-session.ts';
 import { readColumns, type ReadColumnsOptions } from './columns.ts';
 import type { PrefetchedAccounts } from './snapshot-helper.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { tuneForReads } from './read-pragmas.ts';
 import { insertPhotos, listPhotos } from './photos.ts';
 import { getAccountEdges, getAccountFinding, getRun, saveRun } from './runs.ts';
 import { computeStats } from './stats.ts';
@@ -41,7 +40,7 @@ export async function openSqliteStore(
       db.pragma('synchronous = NORMAL');
     }
     db.pragma(`busy_timeout = ${options.busyTimeout ?? 5000}`);
-    tuneForReads(db);
+    db.pragma('cache_size = -131072');
     if (!options.readonly) migrate(db);
   } catch (e) {
     db.close();
