@@ -129,11 +129,12 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
     out.z.set(m.z);
     out.p.set(m.p);
   }
-  // Edges the kernel only counted (met on fewer than its `edgeMinKeys` keys) are tests with p = 1 (see BH below).
-  // Only p-values that can lead to a rejection are ranked: q is exact at or below alpha, an upper bound above.
+  // Edges the kernel only counted (met on fewer than its `edgeMinKeys` keys) are tests with p = 1 (see BH below),
+  // but for those it listed (`dropped`), whose p-values rank too. Only p-values that can lead to a rejection are
+  // ranked: q is exact at or below alpha, an upper bound above.
   let droppedP: Float64Array | undefined;
   if (dropped !== undefined) {
-    // Only those that can be ranked (≤ stop) are needed; at most all of them.
+    // Only those that can be ranked (≤ stop) are kept: a viral key's millions of one-off pairs are mostly above it.
     const kept: number[] = [];
     for (let e = 0; e < dropped.count; e++) {
       const x = dropped.pairs[e]!;

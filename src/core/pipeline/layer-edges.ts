@@ -40,7 +40,8 @@ export function layerEdges(columns: ActionColumns, layer: Layer, o: LayerEdgeOpt
   // Edges met on fewer than MIN_KEYS keys are never significant, so the kernel returns them apart (account by
   // account, without the pair table: the bench's co-text and co-share have 275k and 174k edges, of which 3,378 and
   // 4,677 have two keys). The co-membership null gives them p = 1: they are only counted (exact BH, far less
-  // memory); the configuration null ranks their p-values in BH, so their totals are kept (`keepDropped`).
+  // memory); the configuration null ranks their p-values in BH, so they are listed with their pair counts
+  // (`keepDropped`).
   const kernel = coAction(lt.traces, {
     window: o.window,
     minParticipation: o.minParticipation,

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Account } from '../model.ts';
-import { handleFamilies, isTemplated } from './handle-skeleton.ts';
+import { HandleFamilies, isTemplated } from './handle-skeleton.ts';
 
 const file = fileURLToPath(new URL('../../../../shared/data/nbc-ira-users/users.csv', import.meta.url));
 const exists = existsSync(file);
@@ -19,7 +19,7 @@ test('IRA screen names: skeleton families and templated accounts', { skip: exist
   const rows = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
   assert.equal(rows.length, 454);
   const accounts: Account[] = rows.map((r) => ({ platform: 'twitter', id: r.id!, handle: r.screen_name! }));
-  const families = handleFamilies(accounts);
+  const families = new HandleFamilies(accounts).all();
   const sizes = new Map<string, number>();
   for (const f of families.values()) sizes.set(f.skeleton, f.family);
   assert.equal(families.size, 394);

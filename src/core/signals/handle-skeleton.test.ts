@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { test } from 'node:test';
 import type { Account } from '../model.ts';
-import { handleFamilies, handleSkeleton, isTemplated } from './handle-skeleton.ts';
+import { HandleFamilies, handleSkeleton, isTemplated } from './handle-skeleton.ts';
 
 test('skeleton: letter runs collapse to L (any script), each digit is D, other characters stay', () => {
   assert.equal(handleSkeleton('ivan_petrov_1987'), 'L_L_DDDD');
@@ -20,14 +20,15 @@ test('families are per platform and counted over accounts with a handle', () => 
     { platform: 'twitter', id: '4', handle: 'bob_smith_1970' },
     { platform: 'vk', id: '5' },
   ];
-  const f = handleFamilies(accounts);
+  const families = new HandleFamilies(accounts);
+  const f = families.all();
   assert.deepEqual(f.get('vk:1'), { skeleton: 'L_L_DDDD', family: 3 });
   assert.deepEqual(f.get('vk:3'), { skeleton: 'L_L_DDDD', family: 3 });
   assert.deepEqual(f.get('twitter:4'), { skeleton: 'L_L_DDDD', family: 1 });
   assert.equal(f.has('vk:5'), false);
-  // Asked for some keys: those of them with a handle, in families counted over every account.
-  const some = handleFamilies(accounts, ['vk:3', 'vk:5', 'twitter:4', 'vk:404', 'no-colon']);
-  assert.deepEqual([...some], [['vk:3', { skeleton: 'L_L_DDDD', family: 3 }], ['twitter:4', { skeleton: 'L_L_DDDD', family: 1 }]]);
+  // Asked key by key: those with a handle, in families counted over every account.
+  const some = ['vk:3', 'vk:5', 'twitter:4', 'vk:404', 'no-colon'].map((k) => families.of(k));
+  assert.deepEqual(some, [{ skeleton: 'L_L_DDDD', family: 3 }, undefined, { skeleton: 'L_L_DDDD', family: 1 }, undefined, undefined]);
 });
 
 test('a template needs a family of at least k and a digit in the skeleton', () => {
@@ -38,15 +39,15 @@ test('a template needs a family of at least k and a digit in the skeleton', () =
 
 test('an account listed twice is one member of its family', () => {
   const a: Account = { platform: 'vk', id: '1', handle: 'ivan_1990' };
-  assert.equal(handleFamilies([a, a, { ...a, id: '2' }]).get('vk:1')?.family, 2);
+  assert.equal(new HandleFamilies([a, a, { ...a, id: '2' }]).of('vk:1')?.family, 2);
 });
 
 test('an account listed twice has its last handle; a later listing without one keeps the earlier', () => {
   const a: Account = { platform: 'vk', id: '1', handle: 'ivan_1990' };
-  assert.equal(handleFamilies([a, { ...a, handle: 'olga.k' }]).get('vk:1')?.skeleton, 'L.L');
+  assert.equal(new HandleFamilies([a, { ...a, handle: 'olga.k' }]).of('vk:1')?.skeleton, 'L.L');
   // Out of key order (vk:1 before vk:0): the map path of the index.
   const unsorted = [{ ...a, handle: 'olga.k' }, { ...a, id: '0' }, a, { platform: 'vk', id: '1' }];
-  assert.deepEqual(handleFamilies(unsorted).get('vk:1'), { skeleton: 'L_DDDD', family: 2 });
+  assert.deepEqual(new HandleFamilies(unsorted).of('vk:1'), { skeleton: 'L_DDDD', family: 2 });
 });
 
 test('property: an ASCII handle gets the skeleton of the Unicode rules (the fast path agrees with them)', () => {

@@ -92,7 +92,7 @@ export class HandleFamilies {
     return i < 0 ? undefined : this.at(i);
   }
 
-  /** Every account's with a handle, by key. */
+  /** The family of every account with a handle, by key (`platform:id`). */
   all(): Map<string, HandleFamily> {
     const out = new Map<string, HandleFamily>();
     for (const i of this.index.positions()) out.set(`${this.handled[i]!.platform}:${this.handled[i]!.id}`, this.at(i));
@@ -103,21 +103,6 @@ export class HandleFamilies {
     const skeleton = this.skeletons[i]!;
     return { skeleton, family: this.sizes.get(this.handled[i]!.platform)!.get(skeleton)! };
   }
-}
-
-/**
- * Skeleton and family size (distinct accounts) for each account key (`platform:id`) that has a handle: of the keys
- * in `select` when given (families are still counted over every account), else of every account.
- */
-export function handleFamilies(accounts: readonly Account[], select?: readonly string[]): Map<string, HandleFamily> {
-  const families = new HandleFamilies(accounts);
-  if (select === undefined) return families.all();
-  const out = new Map<string, HandleFamily>();
-  for (const key of select) {
-    const f = families.of(key);
-    if (f !== undefined) out.set(key, f);
-  }
-  return out;
 }
 
 /** True when a skeleton with this family size counts as a template. */
