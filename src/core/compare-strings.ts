@@ -43,35 +43,56 @@ const MAX_KEYED = 2 ** 24;
 export function sortedStrings(list: readonly string[]): string[] {
   const n = list.length;
   if (n < 64 || n >= MAX_KEYED || !LITTLE_ENDIAN) return [...list].sort();
+  // Each loop is a function of its own: V8 compiles each once instead of this function again at every loop.
+  const keys = new BigUint64Array(n);
+  const halves = new Uint32Array(keys.buffer);
+  if (!packKeys(list, commonPrefix(list), halves)) return [...list].sort();
+  keys.sort();
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = list[halves[2 * i]! % MAX_KEYED]!;
+  sortTies(out, halves);
+  return out;
+}
+
+/** The length of the prefix every string shares. */
+function commonPrefix(list: readonly string[]): number {
   const first = list[0]!;
   let shared = first.length;
-  for (let i = 1; i < n && shared > 0; i++) {
+  for (let i = 1; i < list.length && shared > 0; i++) {
     const s = list[i]!;
     const m = Math.min(shared, s.length);
     let k = 0;
     while (k < m && s.charCodeAt(k) === first.charCodeAt(k)) k++;
     shared = k;
   }
-  const keys = new BigUint64Array(n);
-  const halves = new Uint32Array(keys.buffer);
-  for (let i = 0; i < n; i++) {
+  return shared;
+}
+
+/**
+ * Each string's key after the shared prefix into `halves` (two words per string): characters as code + 1 (0: past
+ * the end, so a shorter string sorts first); high word: four, low: one + index. False when a key character is not
+ * Latin-1.
+ */
+function packKeys(list: readonly string[], shared: number, halves: Uint32Array): boolean {
+  for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
-    // Characters as code + 1 (0: past the end, so a shorter string sorts first); high word: four, low: one + index.
     let high = 0;
     for (let j = 0; j < KEY_CHARS - 1; j++) {
       const c = shared + j < s.length ? s.charCodeAt(shared + j) + 1 : 0;
-      if (c > 255) return [...list].sort();
+      if (c > 255) return false;
       high = high * 256 + c;
     }
     const last = shared + KEY_CHARS - 1 < s.length ? s.charCodeAt(shared + KEY_CHARS - 1) + 1 : 0;
-    if (last > 255) return [...list].sort();
+    if (last > 255) return false;
     halves[2 * i + 1] = high;
     halves[2 * i] = last * MAX_KEYED + i;
   }
-  keys.sort();
-  const out = new Array<string>(n);
-  for (let i = 0; i < n; i++) out[i] = list[halves[2 * i]! % MAX_KEYED]!;
-  // Strings with the same key characters: in string order.
+  return true;
+}
+
+/** Strings with the same key characters (runs of equal keys in `halves`, sorted): in string order. */
+function sortTies(out: string[], halves: Uint32Array): void {
+  const n = out.length;
   for (let a = 0, b = 1; a < n; a = b, b = a + 1) {
     while (b < n && halves[2 * b + 1] === halves[2 * a + 1] && Math.floor(halves[2 * b]! / MAX_KEYED) === Math.floor(halves[2 * a]! / MAX_KEYED)) b++;
     if (b - a < 2) continue;
@@ -87,5 +108,4 @@ export function sortedStrings(list: readonly string[]): string[] {
       out[j + 1] = s;
     }
   }
-  return out;
 }

@@ -79,11 +79,16 @@ class ScopedKeys {
         keys.push(key);
       }
     }
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!;
-      if (c >= 0) codes[i] = newCode[c]!;
-    }
+    remapCodes(codes, newCode);
     return keys;
+  }
+}
+
+/** codes[i] = newCode[codes[i]] (−1 stays); a function of its own, so V8 compiles it alone (see co-action.ts). */
+function remapCodes(codes: Int32Array, newCode: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c >= 0) codes[i] = newCode[c]!;
   }
 }
 

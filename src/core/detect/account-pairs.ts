@@ -46,16 +46,8 @@ export function accountPairs(
 ): SparseEdges {
   const all = eligible === undefined;
   const { account, time, action } = sorted;
-  const total = start[start.length - 1]!;
-  const segOf = new Int32Array(total);
-  for (let s = 0; s + 1 < start.length; s++) segOf.fill(s, start[s]!, start[s + 1]!);
-  // Positions per account, in position order (so grouped by key, keys ascending).
-  const byAccount = new Int32Array(accountCount + 1);
-  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) byAccount[account[p]! + 1]!++;
-  for (let a = 0; a < accountCount; a++) byAccount[a + 1]! += byAccount[a]!;
-  const positions = new Int32Array(byAccount[accountCount]!);
-  const fill = byAccount.slice(0, accountCount);
-  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) positions[fill[account[p]!]!++] = p;
+  const segOf = segmentOf(start);
+  const { byAccount, positions } = positionsByAccount(account, segOf, weight, accountCount);
 
   // One 32-byte slot per partner of the current account, in the order first met (`slotOf`): pairs, weighted and
   // Σ|Δt| as doubles, then the distinct keys and the last segment counted (+ 1, so a cleared slot is all zeros) as
@@ -69,6 +61,7 @@ export function accountPairs(
   const touched = new Int32Array(accountCount);
   const out = new EdgeBuilder();
   const droppedOut = keepDropped ? new DroppedBuilder() : undefined;
+  const slots = { acc, ints, slotOf, touched };
   let dropped = 0;
   for (let a = 0; a < accountCount; a++) {
     if (!all && eligible[a] !== 1) continue;
@@ -98,31 +91,73 @@ export function accountPairs(
         add(acc, ints, sl, s, w, tq < t ? t - tq : tq - t);
       }
     }
-    // Most partners met once: they are only counted (with `keepDropped`, also listed, unsorted); only the kept ones
-    // are sorted (edges come out by (a, b)).
-    let nk = 0;
-    for (let i = 0; i < nt; i++) {
-      const b = touched[i]!;
-      const ok = all ? accept(a, b) : eligible[b] === 1;
-      if (ok && ints[i * 8 + 6]! >= minKeys) {
-        touched[nk++] = b;
-        continue;
-      }
-      if (ok) {
-        dropped++;
-        droppedOut?.push(a, b, acc[i * 4]!);
-      }
-      slotOf[b] = -1;
-    }
-    for (const b of touched.subarray(0, nk).sort()) {
-      const sl = slotOf[b]!;
-      const at = sl * 4;
-      out.push(a, b, acc[at]!, acc[at + 1]!, acc[at + 2]!, ints[sl * 8 + 6]!);
-      slotOf[b] = -1;
-    }
-    acc.fill(0, 0, nt * 4);
+    dropped += emitPartners(a, nt, slots, accept, eligible, minKeys, out, droppedOut);
   }
   return { edges: out.build(), dropped, ...(droppedOut === undefined ? {} : { droppedPairs: droppedOut.build() }) };
+}
+
+// The set-up loops are functions of their own: V8 then compiles the account walk once, not again at each loop
+// (see co-action.ts).
+
+/** The segment of every position. */
+function segmentOf(start: Int32Array): Int32Array {
+  const segOf = new Int32Array(start[start.length - 1]!);
+  for (let s = 0; s + 1 < start.length; s++) segOf.fill(s, start[s]!, start[s + 1]!);
+  return segOf;
+}
+
+/**
+ * Positions per account (account a's are positions[byAccount[a] .. byAccount[a+1])), in position order (so grouped
+ * by key, keys ascending), of the segments with a weight.
+ */
+function positionsByAccount(account: Int32Array, segOf: Int32Array, weight: Float64Array, accountCount: number): { byAccount: Int32Array; positions: Int32Array } {
+  const total = segOf.length;
+  const byAccount = new Int32Array(accountCount + 1);
+  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) byAccount[account[p]! + 1]!++;
+  for (let a = 0; a < accountCount; a++) byAccount[a + 1]! += byAccount[a]!;
+  const positions = new Int32Array(byAccount[accountCount]!);
+  const fill = byAccount.slice(0, accountCount);
+  for (let p = 0; p < total; p++) if (weight[segOf[p]!]! > 0) positions[fill[account[p]!]!++] = p;
+  return { byAccount, positions };
+}
+
+/**
+ * Account a's `nt` partners (slots 0 … nt − 1): the accepted ones met on ≥ minKeys keys become edges (by b), the
+ * other accepted ones are counted (with `droppedOut`, also listed); the slots are cleared. Returns the count.
+ * Accepted: `eligible` of both when given (a is), else `accept`.
+ * A function of its own, so that V8 compiles the account walk and this once each (see co-action.ts).
+ */
+function emitPartners(
+  a: number, nt: number, slots: { acc: Float64Array; ints: Int32Array; slotOf: Int32Array; touched: Int32Array },
+  accept: (a: number, b: number) => boolean, eligible: Uint8Array | undefined, minKeys: number, out: EdgeBuilder,
+  droppedOut: DroppedBuilder | undefined,
+): number {
+  const { acc, ints, slotOf, touched } = slots;
+  // Most partners met once: they are only counted (with `keepDropped`, also listed, unsorted); only the kept ones
+  // are sorted (edges come out by (a, b)).
+  let nk = 0;
+  let dropped = 0;
+  for (let i = 0; i < nt; i++) {
+    const b = touched[i]!;
+    const accepted = eligible === undefined ? accept(a, b) : eligible[b] === 1;
+    if (accepted && ints[i * 8 + 6]! >= minKeys) {
+      touched[nk++] = b;
+      continue;
+    }
+    if (accepted) {
+      dropped++;
+      droppedOut?.push(a, b, acc[i * 4]!);
+    }
+    slotOf[b] = -1;
+  }
+  for (const b of touched.subarray(0, nk).sort()) {
+    const sl = slotOf[b]!;
+    const at = sl * 4;
+    out.push(a, b, acc[at]!, acc[at + 1]!, acc[at + 2]!, ints[sl * 8 + 6]!);
+    slotOf[b] = -1;
+  }
+  acc.fill(0, 0, nt * 4);
+  return dropped;
 }
 
 /** Dropped edges as they are met, in growing columns. */

@@ -135,22 +135,63 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
   const actionCount = maxPlusOne(action, n);
   const keyCount = maxPlusOne(key, n);
 
-  const perAccount = new Int32Array(accountCount);
-  for (let t = 0; t < n; t++) perAccount[account[t]!]!++;
-  const keep = new Uint8Array(n);
-  for (let t = 0; t < n; t++) keep[t] = perAccount[account[t]!]! >= minParticipation ? 1 : 0;
-  let accountsBefore = 0;
-  let accountsKept = 0;
-  for (let a = 0; a < accountCount; a++) {
-    if (perAccount[a]! > 0) accountsBefore++;
-    if (perAccount[a]! >= minParticipation) accountsKept++;
-  }
+  const { keep, accountsBefore, accountsKept } = keptTraces(account, n, accountCount, minParticipation);
 
   const segments = sortTraces(key, time, keep, keyCount);
+  const { order, start } = segments;
+  // The traces' columns in sorted order: the sweep reads them sequentially instead of through `order`.
+  const sorted = sortedColumns(traces, order);
+  const swept = sweepKeys(sorted, segments, window, accountCount, actionCount, { sparse, keepEvidence, evidencePerKey, maxPairsPerKey });
+  const { table, buffer, flagged, segmentWeight, cappedKeys, pairsCounted, weightedCounted } = swept;
+
+  const passed = participation(traces, keep, flagged, accountCount, actionCount, minParticipation, rule);
+  const accept =
+    rule === 'coortweet'
+      ? (a: number, b: number) => passed[a] === 1 || passed[b] === 1
+      : (a: number, b: number) => passed[a] === 1 && passed[b] === 1;
+  const tracesPaired = pairedTraces(keep, flagged, action, n);
+  const totals: SparseEdges = sparse
+    ? accountPairs(
+      sorted, start, segmentWeight, window, accountCount, accept, edgeMinKeys, rule === 'coortweet' ? undefined : passed, options.keepDropped ?? false,
+    )
+    : { edges: table.edges(accept), dropped: 0 };
+  return {
+    pairs: buffer.resolve(traces, accept),
+    edges: totals.edges,
+    cappedKeys,
+    passed,
+    droppedEdges: totals.dropped,
+    ...(totals.droppedPairs === undefined ? {} : { dropped: totals.droppedPairs }),
+    segments,
+    segmentWeight,
+    stats: { traces: n, tracesPaired, accountsBefore, accountsKept, keysSwept: segments.keyOf.length, pairsCounted, weightedCounted },
+  };
+}
+
+// The loops before and after the key sweep are functions of their own, here and in the kernel's other steps: V8
+// compiles a long-running loop of a function's first call on its own (on-stack replacement), and a function with
+// several such loops was compiled again at each next loop (its code had no type feedback beyond the first), five to
+// eight times per thread on the first layer of a run.
+
+/** What the key sweep leaves: the pair table (dense kernel) or evidence buffer, the actions paired, the keys' weights. */
+interface Swept {
+  table: PairTable;
+  buffer: PairBuffer;
+  flagged: Uint8Array;
+  segmentWeight: Float64Array;
+  cappedKeys: CappedKey[];
+  pairsCounted: number;
+  weightedCounted: number;
+}
+
+/** Sweeps every key's sorted traces with two pointers (see the method card): the kernel's one loop over pairs. */
+function sweepKeys(
+  sorted: SortedColumns, segments: KeySegments, window: number, accountCount: number, actionCount: number,
+  o: { sparse: boolean; keepEvidence: boolean; evidencePerKey: number; maxPairsPerKey: number },
+): Swept {
+  const { sparse, keepEvidence, evidencePerKey, maxPairsPerKey } = o;
   const { order, start, keyOf } = segments;
   const segmentWeight = new Float64Array(keyOf.length);
-  // The traces' columns in sorted order: the sweeps below read them sequentially instead of through `order`.
-  const sorted = sortedColumns(traces, order);
   const table = new PairTable(sparse ? 16 : 1 << 16);
   const buffer = new PairBuffer();
   const flagged = new Uint8Array(actionCount);
@@ -208,29 +249,29 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
     }
   }
 
-  const passed = participation(traces, keep, flagged, accountCount, actionCount, minParticipation, rule);
-  const accept =
-    rule === 'coortweet'
-      ? (a: number, b: number) => passed[a] === 1 || passed[b] === 1
-      : (a: number, b: number) => passed[a] === 1 && passed[b] === 1;
-  let tracesPaired = 0;
-  for (let t = 0; t < n; t++) if (keep[t] === 1 && flagged[action[t]!] === 1) tracesPaired++;
-  const totals: SparseEdges = sparse
-    ? accountPairs(
-      sorted, start, segmentWeight, window, accountCount, accept, edgeMinKeys, rule === 'coortweet' ? undefined : passed, options.keepDropped ?? false,
-    )
-    : { edges: table.edges(accept), dropped: 0 };
-  return {
-    pairs: buffer.resolve(traces, accept),
-    edges: totals.edges,
-    cappedKeys,
-    passed,
-    droppedEdges: totals.dropped,
-    ...(totals.droppedPairs === undefined ? {} : { dropped: totals.droppedPairs }),
-    segments,
-    segmentWeight,
-    stats: { traces: n, tracesPaired, accountsBefore, accountsKept, keysSwept: keyOf.length, pairsCounted, weightedCounted },
-  };
+  return { table, buffer, flagged, segmentWeight, cappedKeys, pairsCounted, weightedCounted };
+}
+
+/** Traces of accounts with ≥ minParticipation traces (keep[t] = 1), and how many accounts there were and are kept. */
+function keptTraces(account: Int32Array, n: number, accountCount: number, minParticipation: number): { keep: Uint8Array; accountsBefore: number; accountsKept: number } {
+  const perAccount = new Int32Array(accountCount);
+  for (let t = 0; t < n; t++) perAccount[account[t]!]!++;
+  const keep = new Uint8Array(n);
+  for (let t = 0; t < n; t++) keep[t] = perAccount[account[t]!]! >= minParticipation ? 1 : 0;
+  let accountsBefore = 0;
+  let accountsKept = 0;
+  for (let a = 0; a < accountCount; a++) {
+    if (perAccount[a]! > 0) accountsBefore++;
+    if (perAccount[a]! >= minParticipation) accountsKept++;
+  }
+  return { keep, accountsBefore, accountsKept };
+}
+
+/** Kept traces whose action is in a pair. */
+function pairedTraces(keep: Uint8Array, flagged: Uint8Array, action: Int32Array, n: number): number {
+  let paired = 0;
+  for (let t = 0; t < n; t++) if (keep[t] === 1 && flagged[action[t]!] === 1) paired++;
+  return paired;
 }
 
 /** Σ over traces of the number of earlier in-window traces on the key (same-account pairs included). */

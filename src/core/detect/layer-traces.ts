@@ -9,7 +9,7 @@
 // insertion order (`seq`), so CooRTweet parity exports keep the input file's row order.
 import type { ActionColumns, MultiColumn } from '../columns.ts';
 import { splitKey } from '../model.ts';
-import { Dictionary, TraceBuilder, type LayerTraces } from './traces.ts';
+import { Dictionary, TraceBuilder, type LayerTraces, type Traces } from './traces.ts';
 import { countingSort, integerRange } from '../counting-sort.ts';
 
 export const LAYERS = ['co-share', 'co-link', 'co-target', 'co-hashtag', 'co-media', 'co-text'] as const;
@@ -30,50 +30,64 @@ export interface LayerOptions {
 export function layerTraces(columns: ActionColumns, layer: Layer, options: LayerOptions = {}): LayerTraces {
   const bare = (names: readonly string[]) => (options.bareIds ? names.map((n) => splitKey(n)?.id ?? n) : names);
   const rows = rowOrder(columns.count, options.inputOrder ?? columns.seq);
-  const { account, time } = columns;
-  const single = (key: Int32Array, names: readonly string[]): LayerTraces => {
-    let keyed = 0;
-    for (let i = 0; i < columns.count; i++) if (key[i]! >= 0) keyed++;
-    const b = new TraceBuilder(keyed);
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r]!;
-      const k = key[i]!;
-      if (k >= 0) b.push(account[i]!, k, time[i]!, i);
-    }
-    return { traces: b.build(), accounts: bare(columns.accountKeys), keys: names, actions: columns.ids };
-  };
+  const named = (traces: Traces, keys: readonly string[]): LayerTraces => ({ traces, accounts: bare(columns.accountKeys), keys, actions: columns.ids });
+  // The loops are functions of their own (see co-action.ts: V8 compiles each once, not this function again).
   switch (layer) {
     case 'co-share':
-      return single(columns.shared, bare(columns.sharedKeys));
+      return named(singleKeyTraces(columns, rows, columns.shared), bare(columns.sharedKeys));
     case 'co-target':
-      return single(columns.target, bare(columns.targetKeys));
+      return named(singleKeyTraces(columns, rows, columns.target), bare(columns.targetKeys));
     case 'co-text': {
       if (!options.keyColumn) throw new Error('layerTraces: co-text needs a keyColumn of text-cluster ids');
-      return single(options.keyColumn.key, options.keyColumn.names);
+      return named(singleKeyTraces(columns, rows, options.keyColumn.key), options.keyColumn.names);
     }
     case 'co-link':
     case 'co-media': {
-      const multi = layer === 'co-link' ? columns.urls : columns.media;
-      // At most one trace per value.
-      const b = new TraceBuilder(multi.offsets[columns.count]);
       const dict = new Dictionary();
-      for (let r = 0; r < rows.length; r++) {
-        const i = rows[r]!;
-        for (const v of distinctValues(multi, i, options.normaliseKey)) b.push(account[i]!, dict.intern(v), time[i]!, i);
-      }
-      return { traces: b.build(), accounts: bare(columns.accountKeys), keys: dict.names, actions: columns.ids };
+      return named(valueTraces(columns, rows, layer === 'co-link' ? columns.urls : columns.media, dict, options.normaliseKey), dict.names);
     }
     case 'co-hashtag': {
-      const b = new TraceBuilder(columns.hashtags.offsets[columns.count]);
       const dict = new Dictionary();
-      for (let r = 0; r < rows.length; r++) {
-        const i = rows[r]!;
-        const set = distinctValues(columns.hashtags, i, options.normaliseKey).sort();
-        if (set.length > 0) b.push(account[i]!, dict.intern(set.join(' ')), time[i]!, i);
-      }
-      return { traces: b.build(), accounts: bare(columns.accountKeys), keys: dict.names, actions: columns.ids };
+      return named(hashtagSetTraces(columns, rows, dict, options.normaliseKey), dict.names);
     }
   }
+}
+
+/** One trace per row with a key (key[i] ≥ 0), rows in `rows` order. */
+function singleKeyTraces(columns: ActionColumns, rows: Int32Array, key: Int32Array): Traces {
+  const { account, time } = columns;
+  let keyed = 0;
+  for (let i = 0; i < columns.count; i++) if (key[i]! >= 0) keyed++;
+  const b = new TraceBuilder(keyed);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const k = key[i]!;
+    if (k >= 0) b.push(account[i]!, k, time[i]!, i);
+  }
+  return b.build();
+}
+
+/** One trace per distinct (normalised) value of a row's list, keys interned in `dict`. */
+function valueTraces(columns: ActionColumns, rows: Int32Array, multi: MultiColumn, dict: Dictionary, normalise?: (v: string) => string): Traces {
+  const { account, time } = columns;
+  const b = new TraceBuilder(multi.offsets[columns.count]);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    for (const v of distinctValues(multi, i, normalise)) b.push(account[i]!, dict.intern(v), time[i]!, i);
+  }
+  return b.build();
+}
+
+/** One trace per row with hashtags, keyed by its set of distinct hashtags (sorted, space-joined). */
+function hashtagSetTraces(columns: ActionColumns, rows: Int32Array, dict: Dictionary, normalise?: (v: string) => string): Traces {
+  const { account, time } = columns;
+  const b = new TraceBuilder(columns.hashtags.offsets[columns.count]);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const set = distinctValues(columns.hashtags, i, normalise).sort();
+    if (set.length > 0) b.push(account[i]!, dict.intern(set.join(' ')), time[i]!, i);
+  }
+  return b.build();
 }
 
 function distinctValues(multi: MultiColumn, row: number, normalise?: (v: string) => string): string[] {

@@ -128,9 +128,17 @@ export interface Presences {
  * traces are not sorted again, else sorted here.
  */
 export function presences(traces: Traces, minParticipation: number, segments?: KeySegments): Presences {
-  const { account, key, count } = traces;
   const { accounts, keys, perAccount } = traceCounts(traces);
-  // Keys left out of the segments hold one kept trace or none: one account or none.
+  const { kept, size } = keptPerKey(traces, perAccount, keys, minParticipation);
+  const segs = segments ?? sortTraces(traces.key, traces.time, kept, keys);
+  // Each loop is a function of its own (see co-action.ts: compiled once, not again at each next loop).
+  const { start, total } = presenceStarts(traces.account, segs, size, accounts);
+  return { start, key: presenceKeys(traces.account, segs, size, start, total), size, total };
+}
+
+/** Traces of accounts with ≥ minParticipation traces (kept[t] = 1), and each key's count of them. */
+function keptPerKey(traces: Traces, perAccount: Float64Array, keys: number, minParticipation: number): { kept: Uint8Array; size: Float64Array } {
+  const { account, key, count } = traces;
   const kept = new Uint8Array(count);
   const size = new Float64Array(keys);
   for (let t = 0; t < count; t++) {
@@ -138,7 +146,15 @@ export function presences(traces: Traces, minParticipation: number, segments?: K
     kept[t] = 1;
     size[key[t]!]!++;
   }
-  const { order, start: from, keyOf } = segments ?? sortTraces(key, traces.time, kept, keys);
+  return { kept, size };
+}
+
+/**
+ * Each account's first presence (CSR starts) and Σ_k s_k; `size` becomes each segment key's distinct accounts.
+ * Keys left out of the segments hold one kept trace or none: one account or none.
+ */
+function presenceStarts(account: Int32Array, segs: KeySegments, size: Float64Array, accounts: number): { start: Int32Array; total: number } {
+  const { order, start: from, keyOf } = segs;
   const seen = new Int32Array(accounts).fill(-1);
   const start = new Int32Array(accounts + 1);
   let total = 0;
@@ -157,9 +173,16 @@ export function presences(traces: Traces, minParticipation: number, segments?: K
     else start[account[order[from[s]!]!]! + 1]!--; // one account alone: not a presence
   }
   for (let a = 0; a < accounts; a++) start[a + 1]! += start[a]!;
+  return { start, total };
+}
+
+/** Every account's keys with ≥ 2 accounts, in key order (CSR values for `start`). */
+function presenceKeys(account: Int32Array, segs: KeySegments, size: Float64Array, start: Int32Array, total: number): Int32Array {
+  const { order, start: from, keyOf } = segs;
+  const accounts = start.length - 1;
   const out = new Int32Array(total);
   const fill = start.slice(0, accounts);
-  seen.fill(-1);
+  const seen = new Int32Array(accounts).fill(-1);
   for (let s = 0; s < keyOf.length; s++) {
     const k = keyOf[s]!;
     if (size[k]! < 2) continue;
@@ -170,7 +193,7 @@ export function presences(traces: Traces, minParticipation: number, segments?: K
       out[fill[a]!++] = k;
     }
   }
-  return { start, key: out, size, total };
+  return out;
 }
 
 /** Keys of account a (its presences). */

@@ -39,6 +39,7 @@
  * "Amplifying influence through coordinated behaviour in social networks", SNAM 11:111; Newman (2006),
  * modularity's configuration null; Benjamini & Hochberg (1995), JRSS B 57(1).
  */
+import type { DroppedPairs } from './account-pairs.ts';
 import type { CoActionResult } from './co-action.ts';
 import { membershipTest } from './membership-test.ts';
 import { timingTest, type TimingResult } from './timing-test.ts';
@@ -109,16 +110,8 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   const meanWeight = pairsCounted > 0 ? weightedCounted / pairsCounted : 1;
   const muOf = (x: number, a: number, b: number): number =>
     total > 0 ? (2 * activity.perAccount[a]! * activity.perAccount[b]! * Math.max(0, pairsCounted - x + prior)) / (total * total) : 0;
-  for (let e = 0; e < n; e++) {
-    const x = edges.pairs[e]!;
-    const mu = muOf(x, edges.a[e]!, edges.b[e]!);
-    out.expected[e] = mu;
-    out.z[e] = mu > 0 ? (x - mu) / Math.sqrt(mu) : x > 0 ? Infinity : 0;
-    // Under the co-membership null p comes from membership-test.ts below: the Poisson tail would be thrown away.
-    if (!membership) out.p[e] = poissonUpperTail(x, mu);
-    out.lift[e] = mu > 0 ? x / mu : Infinity;
-    out.weightedLift[e] = mu > 0 ? edges.weighted[e]! / (mu * meanWeight) : Infinity;
-  }
+  // Under the co-membership null p comes from membership-test.ts below: the Poisson tail would be thrown away.
+  configurationTerms(out, edges, muOf, meanWeight, !membership);
   if (membership) {
     // Meetings are counted in keys, not pairs; lifts stay per pair, for ranking.
     // BH below rejects an edge only when p ≤ alpha·R/m ≤ alpha·n/m (R rejections among the n edges returned, m
@@ -135,18 +128,41 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   let droppedP: Float64Array | undefined;
   if (dropped !== undefined) {
     // Only those that can be ranked (≤ stop) are kept: a viral key's millions of one-off pairs are mostly above it.
-    const kept: number[] = [];
-    for (let e = 0; e < dropped.count; e++) {
-      const x = dropped.pairs[e]!;
-      const p = poissonUpperTail(x, muOf(x, dropped.a[e]!, dropped.b[e]!));
-      if (p <= stop) kept.push(p);
-    }
-    droppedP = Float64Array.from(kept);
+    droppedP = rankablePValues(dropped, muOf, stop);
   }
   out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges, stop, droppedP));
   for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
   if (options.timing) out.timing = timingTest(traces, edges, { window: options.window, ...(options.prior === undefined ? {} : { prior: options.prior }) });
   return out;
+}
+
+// The loops over edges are functions of their own (see co-action.ts: V8 compiles each once, not this function again
+// at every loop).
+
+/** Expected pairs, z, lifts and (with `withP`) the Poisson p of every edge under the configuration null. */
+function configurationTerms(
+  out: EdgeSignificance, edges: CoActionResult['edges'], muOf: (x: number, a: number, b: number) => number, meanWeight: number, withP: boolean,
+): void {
+  for (let e = 0; e < out.count; e++) {
+    const x = edges.pairs[e]!;
+    const mu = muOf(x, edges.a[e]!, edges.b[e]!);
+    out.expected[e] = mu;
+    out.z[e] = mu > 0 ? (x - mu) / Math.sqrt(mu) : x > 0 ? Infinity : 0;
+    if (withP) out.p[e] = poissonUpperTail(x, mu);
+    out.lift[e] = mu > 0 ? x / mu : Infinity;
+    out.weightedLift[e] = mu > 0 ? edges.weighted[e]! / (mu * meanWeight) : Infinity;
+  }
+}
+
+/** The Poisson p-values of the dropped edges that are at or below `stop`. */
+function rankablePValues(dropped: DroppedPairs, muOf: (x: number, a: number, b: number) => number, stop: number): Float64Array {
+  const kept: number[] = [];
+  for (let e = 0; e < dropped.count; e++) {
+    const x = dropped.pairs[e]!;
+    const p = poissonUpperTail(x, muOf(x, dropped.a[e]!, dropped.b[e]!));
+    if (p <= stop) kept.push(p);
+  }
+  return Float64Array.from(kept);
 }
 
 /**
@@ -227,28 +243,7 @@ export function benjaminiHochberg(p: Float64Array, untested = 0, level = Infinit
   const n = p.length;
   const m = n + untested;
   const q = new Float64Array(n).fill(1);
-  let ranked = p;
-  let at: Int32Array | undefined;
-  const limited = level < Infinity;
-  let k = n;
-  if (limited) {
-    k = 0;
-    for (let i = 0; i < n; i++) if (p[i]! <= level) k++;
-  }
-  let extra = 0;
-  if (untestedP !== undefined) for (let j = 0; j < untestedP.length; j++) if (untestedP[j]! <= level) extra++;
-  if (k < n || extra > 0) {
-    // The ranked p-values: the tested ones at or below the level (`at`: their index), then the untested ones (−1).
-    ranked = new Float64Array(k + extra);
-    at = new Int32Array(k + extra).fill(-1);
-    let j = 0;
-    for (let i = 0; i < n; i++) {
-      if (limited && !(p[i]! <= level)) continue;
-      ranked[j] = p[i]!;
-      at[j++] = i;
-    }
-    for (let u = 0; untestedP !== undefined && u < untestedP.length; u++) if (untestedP[u]! <= level) ranked[j++] = untestedP[u]!;
-  }
+  const { ranked, at } = rankedPValues(p, level, untestedP);
   const idx = ascendingOrder(ranked);
   let running = 1;
   for (let r = ranked.length - 1; r >= 0; r--) {
@@ -260,6 +255,33 @@ export function benjaminiHochberg(p: Float64Array, untested = 0, level = Infinit
   return q;
 }
 
+/**
+ * The p-values BH ranks: those at or below `level`, then the untested ones at or below it; `at`: each one's index in
+ * p (−1: untested), undefined when all of p is ranked as it is. A function of its own (see co-action.ts).
+ */
+function rankedPValues(p: Float64Array, level: number, untestedP: Float64Array | undefined): { ranked: Float64Array; at?: Int32Array } {
+  const n = p.length;
+  const limited = level < Infinity;
+  let k = n;
+  if (limited) {
+    k = 0;
+    for (let i = 0; i < n; i++) if (p[i]! <= level) k++;
+  }
+  let extra = 0;
+  if (untestedP !== undefined) for (let j = 0; j < untestedP.length; j++) if (untestedP[j]! <= level) extra++;
+  if (k === n && extra === 0) return { ranked: p };
+  const ranked = new Float64Array(k + extra);
+  const at = new Int32Array(k + extra).fill(-1);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (limited && !(p[i]! <= level)) continue;
+    ranked[j] = p[i]!;
+    at[j++] = i;
+  }
+  for (let u = 0; untestedP !== undefined && u < untestedP.length; u++) if (untestedP[u]! <= level) ranked[j++] = untestedP[u]!;
+  return { ranked, at };
+}
+
 const BIG_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0 : 1;
 
 /**
@@ -269,28 +291,53 @@ const BIG_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0 : 1;
  */
 function ascendingOrder(p: Float64Array): Uint32Array {
   const n = p.length;
-  let plain = true;
-  for (let i = 0; i < n; i++) if (!(p[i]! >= 0)) plain = false;
-  if (!plain) return Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y));
-  const bits = new Float64Array(n);
-  for (let i = 0; i < n; i++) bits[i] = p[i]! + 0; // −0 + 0 = +0
-  const words = new Uint32Array(bits.buffer); // [low, high] per double on little-endian machines
-  let idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
+  if (!nonNegative(p)) return Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y));
+  const words = new Uint32Array(plusZero(p).buffer); // [low, high] per double on little-endian machines
+  let idx = identity(n);
   let next = new Uint32Array(n);
   const count = new Uint32Array(65537);
+  // Each loop is a function of its own (see co-action.ts: compiled once, not again at each next loop).
   for (let pass = 0; pass < 4; pass++) {
     const word = (pass >> 1) ^ BIG_ENDIAN;
     const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[((words[2 * i + word]! >>> shift) & 0xffff) + 1]!++;
+    digitCounts(words, n, word, shift, count);
     if (n === 0 || count[((words[word]! >>> shift) & 0xffff) + 1] === n) continue;
     for (let d = 0; d < 65536; d++) count[d + 1]! += count[d]!;
-    for (let r = 0; r < n; r++) {
-      const i = idx[r]!;
-      next[count[(words[2 * i + word]! >>> shift) & 0xffff]!++] = i;
-    }
+    scatterByDigit(words, idx, next, word, shift, count);
     [idx, next] = [next, idx];
   }
   return idx;
+}
+
+/** Whether every value is ≥ 0 (no NaN). */
+function nonNegative(p: Float64Array): boolean {
+  for (let i = 0; i < p.length; i++) if (!(p[i]! >= 0)) return false;
+  return true;
+}
+
+/** A copy with −0 as +0. */
+function plusZero(p: Float64Array): Float64Array {
+  const bits = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) bits[i] = p[i]! + 0;
+  return bits;
+}
+
+function identity(n: number): Uint32Array<ArrayBuffer> {
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  return idx;
+}
+
+/** count[d + 1] = how many doubles have 16-bit digit d at (word, shift). */
+function digitCounts(words: Uint32Array, n: number, word: number, shift: number, count: Uint32Array): void {
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[((words[2 * i + word]! >>> shift) & 0xffff) + 1]!++;
+}
+
+/** One stable pass: idx's entries into next by their digit (count: each digit's first slot, used up). */
+function scatterByDigit(words: Uint32Array, idx: Uint32Array, next: Uint32Array, word: number, shift: number, count: Uint32Array): void {
+  for (let r = 0; r < idx.length; r++) {
+    const i = idx[r]!;
+    next[count[(words[2 * i + word]! >>> shift) & 0xffff]!++] = i;
+  }
 }

@@ -16,8 +16,23 @@ export function sortTraces(
   keep: Uint8Array,
   keyCount: number,
 ): KeySegments {
+  // Each loop is a function of its own (see co-action.ts: compiled once, not again at each next loop).
+  const counts = keptPerKey(key, keep, keyCount);
+  const { start, keyOf, offset } = pairableSegments(counts, keyCount);
+  const order = byKey(key, keep, offset, start[start.length - 1]!);
+  for (let i = 0; i < keyOf.length; i++) sortByTime(order, start[i]!, start[i + 1]!, time);
+  return { order, start, keyOf };
+}
+
+/** Kept traces per key, at index key + 1. */
+function keptPerKey(key: Int32Array, keep: Uint8Array, keyCount: number): Int32Array {
   const counts = new Int32Array(keyCount + 1);
   for (let t = 0; t < key.length; t++) if (keep[t] === 1) counts[key[t]! + 1]!++;
+  return counts;
+}
+
+/** The segments of the keys with ≥ 2 kept traces, and each key's first position (−1: a key that cannot pair). */
+function pairableSegments(counts: Int32Array, keyCount: number): { start: Int32Array; keyOf: Int32Array; offset: Int32Array } {
   let segments = 0;
   let total = 0;
   for (let k = 0; k < keyCount; k++) {
@@ -27,7 +42,6 @@ export function sortTraces(
       total += c;
     }
   }
-  // Offsets only for keys that can pair; others get -1 and their traces are skipped.
   const offset = new Int32Array(keyCount).fill(-1);
   const start = new Int32Array(segments + 1);
   const keyOf = new Int32Array(segments);
@@ -43,6 +57,11 @@ export function sortTraces(
     s++;
   }
   start[segments] = total;
+  return { start, keyOf, offset };
+}
+
+/** The kept traces of pairable keys, grouped by key in trace order (`offset` is used up). */
+function byKey(key: Int32Array, keep: Uint8Array, offset: Int32Array, total: number): Int32Array {
   const order = new Int32Array(total);
   for (let t = 0; t < key.length; t++) {
     if (keep[t] !== 1) continue;
@@ -52,8 +71,7 @@ export function sortTraces(
     order[at] = t;
     offset[k] = at + 1;
   }
-  for (let i = 0; i < segments; i++) sortByTime(order, start[i]!, start[i + 1]!, time);
-  return { order, start, keyOf };
+  return order;
 }
 
 function sortByTime(order: Int32Array, from: number, to: number, time: Float64Array): void {
