@@ -41,7 +41,10 @@ export function buildFindings(
   return completeFindings(findingsDraft(columns, accounts, edges, options, profiles), networkGroups(edges, options));
 }
 
-/** The findings before their networks: each linked account's edges, signals and score. */
+/**
+ * The findings before their networks: each linked account's edges, signals, score, partners and reasons (none of
+ * which depends on the networks), the accounts in their final order (by score, then key).
+ */
 export interface FindingsDraft {
   columns: ActionColumns;
   edges: readonly RunEdge[];
@@ -50,6 +53,7 @@ export interface FindingsDraft {
   keys: string[];
   signals: Map<string, AccountSignals>;
   scores: Map<string, number>;
+  accounts: Omit<AccountFinding, 'network'>[];
 }
 
 /**
@@ -80,28 +84,33 @@ export function findingsDraft(
     s.weak = weakSignals(s, thresholds);
     scores.set(k, accountScore(coordination(byAccount.get(k)!, scoreParams), s.weak.length, scoreParams));
   }
-  return { columns, edges, options, byAccount, keys, signals, scores };
+  const found = keys.map((k) => accountFinding(k, byAccount.get(k)!, scores.get(k)!, signals.get(k)!, scoreParams, options.maxPartners ?? 100));
+  found.sort((x, y) => y.score - x.score || compareStrings(x.account, y.account));
+  return { columns, edges, options, byAccount, keys, signals, scores, accounts: found };
+}
+
+/** An account's finding but its network: pairs per layer, strongest partners, and the reasons in words. */
+function accountFinding(
+  account: string, mine: readonly RunEdge[], score: number, signals: AccountSignals, scoreParams: ScoreParams, maxPartners: number,
+): Omit<AccountFinding, 'network'> {
+  const layerPairs = new Map<string, number>();
+  for (const e of mine) layerPairs.set(e.layer, (layerPairs.get(e.layer) ?? 0) + e.pairs);
+  const layers: Record<string, number> = {};
+  for (const l of [...layerPairs.keys()].sort(compareStrings)) layers[l] = layerPairs.get(l)!;
+  const partners = partnerLinks(account, mine, scoreParams).slice(0, maxPartners);
+  return { account, score, layers, partners, signals, reasons: accountReasons({ layers, partners, signals }) };
 }
 
 /** The findings from their draft and the networks that `networkGroups` gives for the same edges and options. */
 export function completeFindings(draft: FindingsDraft, groups: readonly (readonly string[])[]): { networks: NetworkFinding[]; accounts: AccountFinding[] } {
-  const { columns, edges, options, byAccount, keys, signals, scores } = draft;
-  const scoreParams: ScoreParams = { ...DEFAULT_SCORE_PARAMS, ...options.score };
+  const { columns, edges, options, scores } = draft;
   const networkOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((k) => networkOf.set(k, i + 1)));
   const networks = summariseNetworks(columns, groups, edges, scores, options.top ?? 5);
-  const findings = keys.map((k): AccountFinding => {
-    const mine = byAccount.get(k)!;
-    const layerPairs = new Map<string, number>();
-    for (const e of mine) layerPairs.set(e.layer, (layerPairs.get(e.layer) ?? 0) + e.pairs);
-    const layers: Record<string, number> = {};
-    for (const l of [...layerPairs.keys()].sort(compareStrings)) layers[l] = layerPairs.get(l)!;
-    const partners = partnerLinks(k, mine, scoreParams).slice(0, options.maxPartners ?? 100);
-    const f = { account: k, score: scores.get(k)!, network: networkOf.get(k) ?? -1, layers, partners, signals: signals.get(k)! };
-    return { ...f, reasons: accountReasons(f) };
-  });
-  findings.sort((x, y) => y.score - x.score || compareStrings(x.account, y.account));
-  return { networks, accounts: findings };
+  const accounts = draft.accounts.map(({ account, score, layers, partners, signals, reasons }): AccountFinding => (
+    { account, score, network: networkOf.get(account) ?? -1, layers, partners, signals, reasons }
+  ));
+  return { networks, accounts };
 }
 
 function partnerLinks(account: string, edges: readonly RunEdge[], params: ScoreParams): PartnerLink[] {
