@@ -13,7 +13,7 @@ import { fingerprintTail, tableFingerprint } from './column-snapshot.ts';
 import { DONE, PROGRESS, STARTED, helperClaims, helperColumns, type FromScanHelper, type ScanHelperData } from './scan-protocol.ts';
 import { chunkCount, scanChunks } from './row-scan.ts';
 import { storeWhenHanded, type AccountsMessage } from './snapshot-helper.ts';
-import { ACCOUNT_COLUMNS } from './codec.ts';
+import { ACCOUNTS_JSON_SQL } from './codec.ts';
 
 function main(data: ScanHelperData): void {
   const { shared, port } = data;
@@ -75,7 +75,7 @@ function main(data: ScanHelperData): void {
 /** The accounts table as the JSON of one array of rows (ACCOUNT_COLUMNS), or why it could not be read. */
 function readAccounts(db: Database.Database): AccountsMessage {
   try {
-    const [json, count] = db.prepare(`SELECT json_group_array(json_array(${ACCOUNT_COLUMNS})), count(*) FROM accounts`).raw().get() as [string, number];
+    const [json, count] = db.prepare(ACCOUNTS_JSON_SQL).raw().get() as [string, number];
     return { t: 'accounts', accounts: { json, count } };
   } catch (e) {
     return { t: 'accounts', note: `accounts not read by the scan helper: ${e instanceof Error ? e.message : String(e)}` };
