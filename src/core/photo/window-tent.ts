@@ -115,7 +115,8 @@ function rowPass(img: Float32Array, width: number, c0: number, span: number, row
 }
 
 // out[s][j] = Σ_k cW[j][k] · t[s][cS[j] + k] over all taps in order (a zero weight adds an exact 0). Four
-// output rows at a time share each weight load.
+// output rows at a time share each weight load. The same loop as jarosz.ts's sweep 1, kept apart on purpose: the
+// array types are the other way round there (see the comment at that loop).
 function colPass(t: Float64Array, span: number, c0: number, mr: number, cols: WindowTent, out: Float32Array): void {
   const mc = cols.m;
   const cTaps = cols.taps;
