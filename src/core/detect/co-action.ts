@@ -170,8 +170,8 @@ export function coAction(traces: Traces, options: CoActionOptions): CoActionResu
 
 // The loops before and after the key sweep are functions of their own, here and in the kernel's other steps: V8
 // compiles a long-running loop of a function's first call on its own (on-stack replacement), and a function with
-// several such loops was compiled again at each next loop (its code had no type feedback beyond the first), five to
-// eight times per thread on the first layer of a run.
+// several such loops was compiled again at each next loop (its code had no type feedback beyond the first): this
+// function 14 times in the detect bench's first read (docs/tuning.md, "Tenth session").
 
 /** What the key sweep leaves: the pair table (dense kernel) or evidence buffer, the actions paired, the keys' weights. */
 interface Swept {
