@@ -125,11 +125,8 @@ export function significance(traces: Traces, kernel: CoActionResult, options: Si
   // Edges the kernel only counted (met on fewer than its `edgeMinKeys` keys) are tests with p = 1 (see BH below),
   // but for those it listed (`dropped`), whose p-values rank too. Only p-values that can lead to a rejection are
   // ranked: q is exact at or below alpha, an upper bound above.
-  let droppedP: Float64Array | undefined;
-  if (dropped !== undefined) {
-    // Only those that can be ranked (≤ stop) are kept: a viral key's millions of one-off pairs are mostly above it.
-    droppedP = rankablePValues(dropped, muOf, stop);
-  }
+  // Only those that can be ranked (≤ stop) are kept: a viral key's millions of one-off pairs are mostly above it.
+  const droppedP = dropped === undefined ? undefined : droppedPValues(dropped, muOf, stop);
   out.q.set(benjaminiHochberg(out.p, kernel.droppedEdges, stop, droppedP));
   for (let e = 0; e < n; e++) out.significant[e] = out.q[e]! <= alpha && edges.keys[e]! >= minKeys ? 1 : 0;
   if (options.timing) out.timing = timingTest(traces, edges, { window: options.window, ...(options.prior === undefined ? {} : { prior: options.prior }) });
@@ -155,7 +152,7 @@ function configurationTerms(
 }
 
 /** The Poisson p-values of the dropped edges that are at or below `stop`. */
-function rankablePValues(dropped: DroppedPairs, muOf: (x: number, a: number, b: number) => number, stop: number): Float64Array {
+function droppedPValues(dropped: DroppedPairs, muOf: (x: number, a: number, b: number) => number, stop: number): Float64Array {
   const kept: number[] = [];
   for (let e = 0; e < dropped.count; e++) {
     const x = dropped.pairs[e]!;

@@ -17,7 +17,7 @@ export function sortTraces(
   keyCount: number,
 ): KeySegments {
   // Each loop is a function of its own (see co-action.ts: compiled once, not again at each next loop).
-  const counts = keptPerKey(key, keep, keyCount);
+  const counts = keyCounts(key, keep, keyCount);
   const { start, keyOf, offset } = pairableSegments(counts, keyCount);
   const order = byKey(key, keep, offset, start[start.length - 1]!);
   for (let i = 0; i < keyOf.length; i++) sortByTime(order, start[i]!, start[i + 1]!, time);
@@ -25,7 +25,7 @@ export function sortTraces(
 }
 
 /** Kept traces per key, at index key + 1. */
-function keptPerKey(key: Int32Array, keep: Uint8Array, keyCount: number): Int32Array {
+function keyCounts(key: Int32Array, keep: Uint8Array, keyCount: number): Int32Array {
   const counts = new Int32Array(keyCount + 1);
   for (let t = 0; t < key.length; t++) if (keep[t] === 1) counts[key[t]! + 1]!++;
   return counts;

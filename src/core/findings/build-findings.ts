@@ -49,9 +49,6 @@ export interface FindingsDraft {
   columns: ActionColumns;
   edges: readonly RunEdge[];
   options: FindingsOptions;
-  byAccount: Map<string, RunEdge[]>;
-  keys: string[];
-  signals: Map<string, AccountSignals>;
   scores: Map<string, number>;
   accounts: Omit<AccountFinding, 'network'>[];
 }
@@ -86,7 +83,7 @@ export function findingsDraft(
   }
   const found = keys.map((k) => accountFinding(k, byAccount.get(k)!, scores.get(k)!, signals.get(k)!, scoreParams, options.maxPartners ?? 100));
   found.sort((x, y) => y.score - x.score || compareStrings(x.account, y.account));
-  return { columns, edges, options, byAccount, keys, signals, scores, accounts: found };
+  return { columns, edges, options, scores, accounts: found };
 }
 
 /** An account's finding but its network: pairs per layer, strongest partners, and the reasons in words. */

@@ -39,7 +39,8 @@ export const ACCOUNT_COLUMNS =
 /**
  * The whole accounts table as the JSON of one array of rows (ACCOUNT_COLUMNS order), and its row count: SQLite
  * writes it in C and JSON.parse builds the arrays natively, where a row-by-row read pays better-sqlite3 per value
- * (the detect bench's 75,000 accounts: 358–441 ms against 485–702 ms, scratch `.cache/acc12b.ts`).
+ * (the detect bench's 75,000 accounts, first read in a fresh process: 399–452 ms against 615–669 ms, five
+ * alternations, scratch `.cache/acc12b.ts`).
  */
 export const ACCOUNTS_JSON_SQL = `SELECT json_group_array(json_array(${ACCOUNT_COLUMNS})), count(*) FROM accounts`;
 

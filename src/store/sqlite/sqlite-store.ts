@@ -187,9 +187,9 @@ class SqliteStore implements Store {
 
   async getAccounts(keys: readonly string[]): Promise<Account[]> {
     // Most of the table (a detect over all actions): the accounts the scan helper read with the action rows, else
-    // the table read here the same way (ACCOUNTS_JSON_SQL), each row put at its key's place (no probe per key). Fewer keys: one statement for
-    // all of them, SQLite walking the JSON array in C and joining on the primary key, in the keys' order (one
-    // statement per key cost 1.7 s for 75k accounts).
+    // the table read here the same way (ACCOUNTS_JSON_SQL), each row put at its key's place (no probe per key).
+    // Fewer keys: one statement for all of them, SQLite walking the JSON array in C and joining on the primary key,
+    // in the keys' order (one statement per key cost 1.7 s for 75k accounts).
     const prefetched = await this.prefetched;
     this.prefetched = undefined;
     const total = prefetched?.count ?? (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
