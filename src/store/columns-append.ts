@@ -13,11 +13,28 @@ function unite(a: readonly string[], b: readonly string[]): { keys: string[]; fr
   const fromB = new Int32Array(b.length);
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    const c = i === a.length ? 1 : j === b.length ? -1 : compareStrings(a[i]!, b[j]!);
-    if (c <= 0) fromA[i++] = keys.length;
-    if (c >= 0) fromB[j++] = keys.length;
-    keys.push(c <= 0 ? a[i - 1]! : b[j - 1]!);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    // The two parts of a read share most keys: equality first (one content comparison) before the order.
+    if (x === y) {
+      fromA[i++] = fromB[j++] = keys.length;
+      keys.push(x);
+    } else if (x < y) {
+      fromA[i++] = keys.length;
+      keys.push(x);
+    } else {
+      fromB[j++] = keys.length;
+      keys.push(y);
+    }
+  }
+  for (; i < a.length; i++) {
+    fromA[i] = keys.length;
+    keys.push(a[i]!);
+  }
+  for (; j < b.length; j++) {
+    fromB[j] = keys.length;
+    keys.push(b[j]!);
   }
   return { keys, fromA, fromB };
 }
@@ -45,21 +62,40 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
   const aFirst = before(a, a.count - 1, platforms.fromA, b, 0, platforms.fromB);
   const bFirst = !aFirst && before(b, b.count - 1, platforms.fromB, a, 0, platforms.fromA);
   const order = aFirst || bFirst ? undefined : mergeOrder(a, b, platforms);
-  const pick = <T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T, mapA?: Int32Array, mapB?: Int32Array): T => {
+  // Each column type has its own functions (below), so V8 compiles each loop for one array type. Without `order`,
+  // the earlier part (`aFirst`: a) goes first.
+  const [first, second] = aFirst ? [a, b] : [b, a];
+  const [firstPlatforms, secondPlatforms] = aFirst ? [platforms.fromA, platforms.fromB] : [platforms.fromB, platforms.fromA];
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(x: T, y: T): T => {
     const out = new (x.constructor as new (len: number) => T)(n);
-    const code = (v: number, map: Int32Array | undefined): number => (map === undefined || v < 0 ? v : map[v]!);
     if (order !== undefined) {
-      for (let k = 0; k < n; k++) {
-        const r = order[k]!;
-        out[k] = r >= 0 ? code(x[r]!, mapA) : code(y[-1 - r]!, mapB);
-      }
-      return out;
+      pickInOrder(out, x, y, order);
+    } else {
+      const [p, q] = aFirst ? [x, y] : [y, x];
+      out.set(p);
+      out.set(q, p.length);
     }
-    const [p, mp, q, mq] = aFirst ? [x, mapA, y, mapB] : [y, mapB, x, mapA];
-    if (mp === undefined) out.set(p);
-    else for (let i = 0; i < p.length; i++) out[i] = code(p[i]!, mp);
-    if (mq === undefined) out.set(q, p.length);
-    else for (let i = 0; i < q.length; i++) out[p.length + i] = code(q[i]!, mq);
+    return out;
+  };
+  const pickCodes = (column: 'account' | 'target' | 'shared', united: ReturnType<typeof unite>): Int32Array => {
+    const out = new Int32Array(n);
+    if (order !== undefined) {
+      pickCodesInOrder(out, a[column], b[column], united.fromA, united.fromB, order);
+    } else {
+      const [mapFirst, mapSecond] = aFirst ? [united.fromA, united.fromB] : [united.fromB, united.fromA];
+      remapInto(out, 0, first[column], mapFirst);
+      remapInto(out, first.count, second[column], mapSecond);
+    }
+    return out;
+  };
+  const pickPlatforms = (): Uint8Array => {
+    const out = new Uint8Array(n);
+    if (order !== undefined) {
+      pickPlatformsInOrder(out, a.platform, b.platform, platforms.fromA, platforms.fromB, order);
+    } else {
+      platformsInto(out, 0, first.platform, firstPlatforms);
+      platformsInto(out, first.count, second.platform, secondPlatforms);
+    }
     return out;
   };
   const pickStrings = (x: readonly string[], y: readonly string[]): string[] => {
@@ -97,23 +133,61 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
   return {
     count: n,
     accountKeys: accounts.keys,
-    account: pick(a.account, b.account, accounts.fromA, accounts.fromB),
+    account: pickCodes('account', accounts),
     time: pick(a.time, b.time),
     kind: pick(a.kind, b.kind),
     precision: pick(a.precision, b.precision),
     seq: pick(a.seq, b.seq),
     ids: pickIds(a.ids, b.ids),
     platforms: platforms.keys,
-    platform: pick(a.platform, b.platform, platforms.fromA, platforms.fromB),
+    platform: pickPlatforms(),
     targetKeys: targets.keys,
-    target: pick(a.target, b.target, targets.fromA, targets.fromB),
+    target: pickCodes('target', targets),
     sharedKeys: shareds.keys,
-    shared: pick(a.shared, b.shared, shareds.fromA, shareds.fromB),
+    shared: pickCodes('shared', shareds),
     text: pickStrings(a.text, b.text),
     urls: pickMulti(a.urls, b.urls),
     hashtags: pickMulti(a.hashtags, b.hashtags),
     media: pickMulti(a.media, b.media),
   };
+}
+
+/** out[k] = x[order[k]] or y[−1 − order[k]] (see `mergeOrder`). */
+function pickInOrder<T extends Int32Array | Float64Array | Uint8Array>(out: T, x: T, y: T, order: Int32Array): void {
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    out[k] = r >= 0 ? x[r]! : y[-1 - r]!;
+  }
+}
+
+/** `pickInOrder` of dictionary codes, each mapped to the united dictionary (−1, none, stays). */
+function pickCodesInOrder(out: Int32Array, x: Int32Array, y: Int32Array, mapX: Int32Array, mapY: Int32Array, order: Int32Array): void {
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    const v = r >= 0 ? x[r]! : y[-1 - r]!;
+    out[k] = v < 0 ? v : r >= 0 ? mapX[v]! : mapY[v]!;
+  }
+}
+
+/** `pickInOrder` of platform codes, mapped to the united platforms. */
+function pickPlatformsInOrder(out: Uint8Array, x: Uint8Array, y: Uint8Array, mapX: Int32Array, mapY: Int32Array, order: Int32Array): void {
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    out[k] = r >= 0 ? mapX[x[r]!]! : mapY[y[-1 - r]!]!;
+  }
+}
+
+/** out[at + i] = map[codes[i]] (−1, none, stays). */
+function remapInto(out: Int32Array, at: number, codes: Int32Array, map: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const v = codes[i]!;
+    out[at + i] = v < 0 ? v : map[v]!;
+  }
+}
+
+/** out[at + i] = map[codes[i]] for platform codes. */
+function platformsInto(out: Uint8Array, at: number, codes: Uint8Array, map: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) out[at + i] = map[codes[i]!]!;
 }
 
 /** Rows of a and b interleaved in (time, platform, id) order: a's row as itself, b's row r as −1 − r. */
