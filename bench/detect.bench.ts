@@ -36,18 +36,33 @@ const cpuSeconds = (since: NodeJS.CpuUsage): number => {
   return +((c.user + c.system) / 1e6).toFixed(2);
 };
 
-export async function run(): Promise<Record<string, unknown>> {
+/** The simulated data and the imported database of the bench, made (and timed) unless cached. */
+export interface Prepared {
+  dir: string;
+  data: string;
+  sim: { actions: number; accounts: number; trolls: number };
+  importSeconds: number | 'cached';
+  importCpu: number | 'cached';
+  /** Removes the database and the data unless they are cached. */
+  done(): Promise<void>;
+}
+
+/** Simulates and imports (or, with TROLLMAP_BENCH_CACHE=1 and a previous run, reuses .cache/detect-1m/). */
+export async function prepare(): Promise<Prepared> {
   const cached = process.env['TROLLMAP_BENCH_CACHE'] === '1';
   const dir = cached ? join(process.cwd(), '.cache', 'detect-1m') : await mkdtemp(join(tmpdir(), 'trollmap-bench-detect-'));
-  const done = join(dir, 'ready.json');
+  const ready = join(dir, 'ready.json');
+  const data = join(dir, 'sim');
+  const done = async (): Promise<void> => {
+    if (!cached) await rm(dir, { recursive: true, force: true });
+  };
   try {
-    const data = join(dir, 'sim');
-    let sim: { actions: number; accounts: number; trolls: number };
+    let sim: Prepared['sim'];
     let importSeconds: number | 'cached' = 'cached';
     let importCpu: number | 'cached' = 'cached';
     let store: Store;
-    if (cached && existsSync(done)) {
-      sim = JSON.parse(readFileSync(done, 'utf8')) as typeof sim;
+    if (cached && existsSync(ready)) {
+      sim = JSON.parse(readFileSync(ready, 'utf8')) as typeof sim;
       store = await openSqliteStore(join(dir, 'bench.db'));
     } else {
       await rm(dir, { recursive: true, force: true });
@@ -62,36 +77,47 @@ export async function run(): Promise<Record<string, unknown>> {
       });
       importSeconds = +((performance.now() - t0) / 1000).toFixed(2);
       importCpu = cpuSeconds(cpu0);
-      if (cached) await writeFile(done, JSON.stringify(sim));
+      if (cached) await writeFile(ready, JSON.stringify(sim));
     }
     await store.close();
+    return { dir, data, sim, importSeconds, importCpu, done };
+  } catch (e) {
+    await done();
+    throw e;
+  }
+}
+
+/** One measured run (`cold2`, say: see `child`) in a process of its own: its JSON. */
+export function measuredRun(prepared: Prepared, name: string): Record<string, unknown> {
+  const m = /^(cold|warm|append)([12])$/.exec(name);
+  if (!m) throw new Error(`TROLLMAP_BENCH_RUNS: unknown run ${name}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', join(prepared.dir, 'bench.db'), join(prepared.data, 'truth.csv'), m[1]!, m[2]!], {
+    encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`bench child ${name} failed (${r.status})`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const prepared = await prepare();
+  try {
     // Four runs, each in a fresh process (so peak RSS is its own): cold (no columnar snapshot: rows parsed, snapshot
     // written) and warm (snapshot read), one thread and two (WORKER_LAYERS in a worker, as
     // `trollmap detect --threads 2`). TROLLMAP_BENCH_RUNS=cold1,warm2 picks some.
     const wanted = (process.env['TROLLMAP_BENCH_RUNS'] ?? 'cold1,warm1,cold2,warm2').split(',');
     const runs: Record<string, unknown> = {};
-    for (const name of wanted) {
-      const m = /^(cold|warm|append)([12])$/.exec(name);
-      if (!m) throw new Error(`TROLLMAP_BENCH_RUNS: unknown run ${name}`);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', join(dir, 'bench.db'), join(data, 'truth.csv'), m[1]!, m[2]!], {
-        encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      if (r.status !== 0) throw new Error(`bench child ${name} failed (${r.status})`);
-      runs[name] = JSON.parse(r.stdout) as unknown;
-    }
+    for (const name of wanted) runs[name] = measuredRun(prepared, name);
     return {
       command: 'npm run bench -- detect',
       load: loadavg().map((l) => +l.toFixed(2)),
       cores: availableParallelism(),
-      actions: sim.actions,
-      accounts: sim.accounts,
-      trolls: sim.trolls,
-      import: { seconds: importSeconds, cpuSeconds: importCpu },
+      ...prepared.sim,
+      import: { seconds: prepared.importSeconds, cpuSeconds: prepared.importCpu },
       runs,
       target: { readPlusDetectSeconds: 10, peakRssMB: 2048 },
     };
   } finally {
-    if (!cached) await rm(dir, { recursive: true, force: true });
+    await prepared.done();
   }
 }
 
