@@ -129,21 +129,26 @@ export interface Presences {
  */
 export function presences(traces: Traces, minParticipation: number, segments?: KeySegments): Presences {
   const { accounts, keys, perAccount } = traceCounts(traces);
-  const { kept, size } = keptPerKey(traces, perAccount, keys, minParticipation);
-  const segs = segments ?? sortTraces(traces.key, traces.time, kept, keys);
+  const { kept, size } = keptPerKey(traces, perAccount, keys, minParticipation, segments === undefined);
+  const segs = segments ?? sortTraces(traces.key, traces.time, kept!, keys);
   // Each loop is a function of its own (see co-action.ts: compiled once, not again at each next loop).
   const { start, total } = presenceStarts(traces.account, segs, size, accounts);
   return { start, key: presenceKeys(traces.account, segs, size, start, total), size, total };
 }
 
-/** Traces of accounts with ≥ minParticipation traces (kept[t] = 1), and each key's count of them. */
-function keptPerKey(traces: Traces, perAccount: Float64Array, keys: number, minParticipation: number): { kept: Uint8Array; size: Float64Array } {
+/**
+ * Each key's count of traces of accounts with ≥ minParticipation traces, and with `mask` which traces those are
+ * (kept[t] = 1: only a sort of the traces here needs it).
+ */
+function keptPerKey(
+  traces: Traces, perAccount: Float64Array, keys: number, minParticipation: number, mask: boolean,
+): { kept: Uint8Array | undefined; size: Float64Array } {
   const { account, key, count } = traces;
-  const kept = new Uint8Array(count);
+  const kept = mask ? new Uint8Array(count) : undefined;
   const size = new Float64Array(keys);
   for (let t = 0; t < count; t++) {
     if (perAccount[account[t]!]! < minParticipation) continue;
-    kept[t] = 1;
+    if (kept !== undefined) kept[t] = 1;
     size[key[t]!]!++;
   }
   return { kept, size };
