@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Layer } from '../src/core/detect/layer-traces.ts';
 import { DEFAULT_LAYERS, DEFAULT_PARAMS, runLayer } from '../src/core/pipeline/index.ts';
-import { startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
+import { CLAIMABLE_LAYERS, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
 import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
@@ -74,7 +74,7 @@ async function child(db: string, threads: 1 | 2): Promise<Record<string, number>
   const params = { ...DEFAULT_PARAMS, layers: [...DEFAULT_LAYERS] as Layer[] };
   const store = await openSqliteStore(db);
   const t0 = performance.now();
-  const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS) : undefined;
+  const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS, undefined, CLAIMABLE_LAYERS) : undefined;
   const columns = await store.readActionColumns({}, { onColumns: (c) => worker?.give(c) });
   await store.close();
   for (const layer of params.layers) if (!worker?.layers.includes(layer)) runLayer(columns, layer, params);

@@ -21,7 +21,7 @@ import { inputHash } from '../src/cli/input-hash.ts';
 import { importPaths } from '../src/ingest/import-paths.ts';
 import { scenarioFor, simulateToDir } from '../src/simulate/index.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
-import { detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
+import { CLAIMABLE_LAYERS, detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS } from '../src/detect-runner/layers-in-worker.ts';
 import type { Action } from '../src/core/model.ts';
 import { accountProfiles } from '../src/core/signals/account-signals.ts';
 import type { Store } from '../src/store/store.ts';
@@ -166,7 +166,7 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
   const cpu = process.cpuUsage();
   // As `trollmap detect --threads 2`: the worker boots during the read and gets its columns as soon as they are
   // built, before the snapshot write.
-  const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS) : undefined;
+  const worker = threads === 2 ? startLayersWorker(params, WORKER_LAYERS, undefined, CLAIMABLE_LAYERS) : undefined;
   let builtSeconds: number | undefined;
   // One thread (as `--threads 1`) also reads on one thread; two may share a first read with a scan helper.
   const columns = await store.readActionColumns({}, worker ? {

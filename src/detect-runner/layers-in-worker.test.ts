@@ -12,6 +12,7 @@ import { smallWorld } from '../../test/support/small-world.ts';
 import { sqliteWith } from '../../test/support/sqlite-with.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
 import { runLayersWithWorker, startLayersWorker } from './layers-in-worker.ts';
+import { urlKeysOf } from '../core/normalise/shared-normalisers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-layers-worker-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,6 +36,47 @@ for (const layers of [['co-target'], ['co-text', 'co-share']] as const) {
     assert.equal(JSON.stringify(both), JSON.stringify(one));
   });
 }
+
+test('claimable layers: whichever thread claims each, the same run as one thread; left to it, the worker runs them all', async () => {
+  const path = await dbWith('claimable.db', smallWorld());
+  const store = await openSqliteStore(path);
+  // Two reads: the one-thread reference normalises links into the cache of its own columns, not these.
+  const reference = await store.readActionColumns();
+  const columns = await store.readActionColumns();
+  await store.close();
+  assert.notEqual(columns.urls.values, reference.urls.values);
+  const all: RunParams = { ...DEFAULT_PARAMS, layers: ['co-share', 'co-link', 'co-target', 'co-text', 'co-hashtag', 'co-media'] };
+  const one = JSON.stringify(detectRun(reference, [], all, context));
+  const claimable = ['co-link', 'co-share', 'co-hashtag', 'co-media'] as const;
+  // Left to the worker first: this thread then never normalises a link itself, so every url key it has came from
+  // the worker.
+  for (const leaveClaimable of [true, false]) {
+    const worker = startLayersWorker(all, ['co-target'], undefined, claimable);
+    let computed: Awaited<ReturnType<typeof runLayersWithWorker>>;
+    let ran: string[];
+    const here: string[] = [];
+    try {
+      computed = await runLayersWithWorker(columns, all, worker, { keep: true, leaveClaimable, onLayer: (l) => here.push(l) });
+      ran = Object.keys((await worker.result).seconds).sort();
+    } finally {
+      await worker.stop();
+    }
+    assert.deepEqual([...computed.keys()].sort(), [...all.layers].sort(), 'every layer computed by one thread or the other');
+    if (leaveClaimable) {
+      assert.deepEqual(ran, ['co-hashtag', 'co-link', 'co-media', 'co-share', 'co-target'], 'the worker ran every claimable layer');
+      assert.deepEqual(here, ['co-text'], 'and this thread only the layer it cannot leave');
+      assert.deepEqual(
+        [...(urlKeysOf(columns.urls.values)?.keys() ?? [])].sort(), [...new Set(columns.urls.values)].sort(),
+        'the links co-link normalised on the worker are this thread\'s to reuse',
+      );
+    }
+    // Every layer ran once, on one thread or the other.
+    assert.deepEqual([...here, ...ran].sort(), [...all.layers].sort());
+    // No layer is claimed twice: the claims this thread still makes all fail.
+    for (const layer of claimable) assert.equal(worker.claim(layer), false, `${layer} is claimed already`);
+    assert.equal(JSON.stringify(detectRun(columns, [], all, { ...context, computed })), one);
+  }
+});
 
 test('columns given early (as detect does before it writes the snapshot): the same run as one thread', async () => {
   const path = await dbWith('early.db', smallWorld());

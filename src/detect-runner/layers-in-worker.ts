@@ -10,6 +10,8 @@ import { detectRun, detectRunWith, type DetectContext } from '../core/pipeline/d
 import type { DetectionRun, RunParams } from '../core/run.ts';
 import { startTsWorker } from '../threads/ts-worker.ts';
 import { columnsForWorker, type WorkerColumns } from './worker-columns.ts';
+import { CLAIMED_HERE, claimLayer } from './layer-claims.ts';
+import { seedUrlKeys } from '../core/normalise/shared-normalisers.ts';
 import type { NetworkEdge, NetworkOptions } from '../core/graph/network-groups.ts';
 
 /** Messages to the worker: the columns its layers run on; later, the run's edges to find its networks in. */
@@ -17,7 +19,7 @@ export type ToLayersWorker = { t: 'columns'; columns: WorkerColumns } | { t: 'ne
 
 /** Messages from the worker. */
 export type FromLayersWorker =
-  | { t: 'done'; results: (readonly [Layer, LayerResult])[]; seconds: Record<string, number> }
+  | { t: 'done'; results: (readonly [Layer, LayerResult])[]; seconds: Record<string, number>; urlKeys?: ReadonlyMap<string, string> }
   | { t: 'networks'; groups: string[][] }
   | { t: 'error'; message: string; stack: string; user: boolean };
 
@@ -37,11 +39,26 @@ export interface NetworkEdges {
  */
 export const WORKER_LAYERS: readonly Layer[] = ['co-target'];
 
-type WorkerResult = { results: Map<string, LayerResult>; seconds: Record<string, number> };
+/**
+ * Layers the worker may take once its own are done, when this thread has not started them by then: it takes them
+ * from the end of this list, this thread from the front (after its other layers), each claimed once through shared
+ * memory. On the detect bench this thread has run them all before co-target ends (nothing changes there); on the
+ * IRA Russian tweets, where co-target has no traces and co-text is the longest layer, the worker takes co-link
+ * and the small ones while this thread computes co-text. co-text is not among them: the texts are the costliest
+ * column to send, and the network summaries reuse the texts that co-text normalised on this thread.
+ */
+export const CLAIMABLE_LAYERS: readonly Layer[] = ['co-link', 'co-share', 'co-hashtag', 'co-media'];
+
+type WorkerResult = { results: Map<string, LayerResult>; seconds: Record<string, number>; urlKeys?: ReadonlyMap<string, string> };
 
 /** A worker running some layers of a run on the columns it is given. */
 export interface LayersWorker {
+  /** The layers it runs whatever happens. */
   layers: readonly Layer[];
+  /** The layers it may also take when this thread has not claimed them first (`claim`). */
+  claimable: readonly Layer[];
+  /** Claims a claimable layer for this thread: false when the worker took it (then its result comes from the worker). */
+  claim(layer: Layer): boolean;
   /** Hands the worker its columns (a structured-clone copy of the ones its layers read); once, later calls do nothing. */
   give(columns: ActionColumns): void;
   result: Promise<WorkerResult>;
@@ -53,13 +70,25 @@ export interface LayersWorker {
   stop(): Promise<void>;
 }
 
+/** What a layers worker starts with. */
+export interface LayersWorkerData {
+  params: RunParams;
+  layers: Layer[];
+  claimable: Layer[];
+  /** One slot per claimable layer (layer-claims.ts). */
+  claims: Int32Array;
+  evidencePerEdge: number;
+}
+
 /**
- * Starts a worker that will run `layers` of `params`: it boots (module loading: 0.13 CPU-s from its bundle, 0.45
- * under tsx, `npm run bench -- startup`) while this thread reads, then waits for `give`.
+ * Starts a worker that will run `layers` of `params`, and take those of `claimable` that this thread leaves (see
+ * CLAIMABLE_LAYERS): it boots (module loading: 0.13 CPU-s from its bundle, 0.45 under tsx, `npm run bench --
+ * startup`) while this thread reads, then waits for `give`.
  */
-export function startLayersWorker(params: RunParams, layers: readonly Layer[], evidencePerEdge = 20): LayersWorker {
+export function startLayersWorker(params: RunParams, layers: readonly Layer[], evidencePerEdge = 20, claimable: readonly Layer[] = []): LayersWorker {
   const entry = new URL(`./layers-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  const workerData = { params, layers: [...layers], evidencePerEdge };
+  const claims = new Int32Array(new SharedArrayBuffer(Math.max(1, claimable.length) * Int32Array.BYTES_PER_ELEMENT));
+  const workerData: LayersWorkerData = { params, layers: [...layers], claimable: [...claimable], claims, evidencePerEdge };
   const worker = startTsWorker(entry, { workerData });
   // Each answer goes to the request waiting for it ('done' to the layers, 'networks' to the networks); an error or
   // an exit fails whatever is still waiting.
@@ -72,7 +101,7 @@ export function startLayersWorker(params: RunParams, layers: readonly Layer[], e
   };
   const result = new Promise<WorkerResult>((resolve, reject) => (waiting.done = { resolve, reject }));
   worker.on('message', (m: FromLayersWorker) => {
-    if (m.t === 'done') return waiting.done?.resolve({ results: new Map(m.results), seconds: m.seconds });
+    if (m.t === 'done') return waiting.done?.resolve({ results: new Map(m.results), seconds: m.seconds, ...(m.urlKeys ? { urlKeys: m.urlKeys } : {}) });
     if (m.t === 'networks') return waiting.networks?.resolve(m.groups);
     if (m.user) return fail(new UserError(m.message));
     const bug = new Error(`layers worker: ${m.message}`);
@@ -86,11 +115,16 @@ export function startLayersWorker(params: RunParams, layers: readonly Layer[], e
   let given = false;
   return {
     layers,
+    claimable,
+    claim: (layer) => {
+      const i = claimable.indexOf(layer);
+      return i >= 0 && claimLayer(claims, i, CLAIMED_HERE);
+    },
     result,
     give: (columns) => {
       if (given) return;
       given = true;
-      worker.postMessage({ t: 'columns', columns: columnsForWorker(columns, layers) } satisfies ToLayersWorker);
+      worker.postMessage({ t: 'columns', columns: columnsForWorker(columns, [...layers, ...claimable]) } satisfies ToLayersWorker);
     },
     networks: (edges, options) => {
       if (ended !== undefined) return Promise.reject(ended);
@@ -116,20 +150,34 @@ interface Pending<T> {
 }
 
 /**
- * Hands `columns` to the worker (unless already given), runs this thread's share of `params.layers` on them, then
- * takes the worker's: every layer's result, for `detectRun`'s `computed`. The worker is stopped after, unless
- * `keep` (it will find the run's networks: the caller stops it); always on a failure.
+ * Hands `columns` to the worker (unless already given), runs this thread's share of `params.layers` on them (first
+ * those the worker cannot take, then the claimable ones it has not taken, in CLAIMABLE_LAYERS order), then takes the
+ * worker's: every layer's result, for `detectRun`'s `computed`. The worker is stopped after, unless `keep` (it will
+ * find the run's networks: the caller stops it); always on a failure. `onLayer` is told each layer this thread runs,
+ * before it runs it. `leaveClaimable` (tests): this thread waits for the worker before it claims, so the worker takes
+ * every claimable layer.
  */
 export async function runLayersWithWorker(
-  columns: ActionColumns, params: RunParams, worker: LayersWorker, options: { evidencePerEdge?: number; keep?: boolean } = {},
+  columns: ActionColumns, params: RunParams, worker: LayersWorker,
+  options: { evidencePerEdge?: number; keep?: boolean; leaveClaimable?: boolean; onLayer?: (layer: Layer) => void } = {},
 ): Promise<Map<string, LayerResult>> {
-  const { evidencePerEdge = 20, keep = false } = options;
+  const { evidencePerEdge = 20, keep = false, leaveClaimable = false } = options;
   const out = new Map<string, LayerResult>();
+  const runHere = (layer: Layer): void => {
+    options.onLayer?.(layer);
+    out.set(layer, runLayer(columns, layer, params, evidencePerEdge));
+  };
   let stop = !keep;
   try {
     worker.give(columns);
-    for (const layer of params.layers as Layer[]) if (!worker.layers.includes(layer)) out.set(layer, runLayer(columns, layer, params, evidencePerEdge));
-    for (const [layer, r] of (await worker.result).results) out.set(layer, r);
+    const here = (params.layers as Layer[]).filter((l) => !worker.layers.includes(l));
+    for (const layer of here) if (!worker.claimable.includes(layer)) runHere(layer);
+    const results = leaveClaimable ? (await worker.result).results : undefined;
+    for (const layer of worker.claimable) if (here.includes(layer) && worker.claim(layer)) runHere(layer);
+    const done = await worker.result;
+    for (const [layer, r] of results ?? done.results) out.set(layer, r);
+    // The links the worker normalised (co-link there): the network summaries here reuse them.
+    if (done.urlKeys !== undefined) seedUrlKeys(columns.urls.values, done.urlKeys);
     return out;
   } catch (e) {
     stop = true;

@@ -1,17 +1,19 @@
 // The worker-thread side of `startLayersWorker`: waits for the columns the main thread read, runs the layers it was
-// given with the run's parameters, and posts their results; then, when asked, the networks of the run's edges.
+// given with the run's parameters, then those claimable layers the main thread has not claimed (layer-claims.ts),
+// and posts their results; then, when asked, the networks of the run's edges.
 import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../core/errors.ts';
 import type { Layer } from '../core/detect/layer-traces.ts';
 import { networkGroups, type NetworkEdge } from '../core/graph/network-groups.ts';
 import { runLayer } from '../core/pipeline/run-layer.ts';
-import type { RunParams } from '../core/run.ts';
-import type { FromLayersWorker, NetworkEdges, ToLayersWorker } from './layers-in-worker.ts';
+import { urlKeysOf } from '../core/normalise/shared-normalisers.ts';
+import type { FromLayersWorker, LayersWorkerData, NetworkEdges, ToLayersWorker } from './layers-in-worker.ts';
+import { CLAIMED_BY_WORKER, claimLayer } from './layer-claims.ts';
 import { columnsInWorker } from './worker-columns.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('layers-worker.ts runs only as a worker thread');
-const { params, layers, evidencePerEdge } = workerData as { params: RunParams; layers: Layer[]; evidencePerEdge: number };
+const { params, layers, claimable, claims, evidencePerEdge } = workerData as LayersWorkerData;
 
 port.on('message', (m: ToLayersWorker) => {
   try {
@@ -26,13 +28,22 @@ function answer(m: ToLayersWorker): FromLayersWorker {
   if (m.t === 'networks') return { t: 'networks', groups: networkGroups(edgesOf(m.edges), m.options) };
   const columns = columnsInWorker(m.columns);
   const seconds: Record<string, number> = {};
-  const results = layers.map((layer) => {
+  const run = (layer: Layer): readonly [Layer, ReturnType<typeof runLayer>] => {
     const t = performance.now();
     const r = runLayer(columns, layer, params, evidencePerEdge);
     seconds[layer] = (performance.now() - t) / 1000;
     return [layer, r] as const;
-  });
-  return { t: 'done', results, seconds };
+  };
+  const results = layers.map(run);
+  // Then the claimable layers the main thread has not started, from the end of its list.
+  for (let i = claimable.length - 1; i >= 0; i--) {
+    if (params.layers.includes(claimable[i]!) && claimLayer(claims, i, CLAIMED_BY_WORKER)) {
+      results.push(run(claimable[i]!));
+    }
+  }
+  // What co-link normalised here, the network summaries on the main thread would normalise again (4 µs a link).
+  const urlKeys = results.some(([l]) => l === 'co-link') ? urlKeysOf(columns.urls.values) : undefined;
+  return { t: 'done', results, seconds, ...(urlKeys === undefined ? {} : { urlKeys }) };
 }
 
 /** The edges as `networkGroups` reads them. */

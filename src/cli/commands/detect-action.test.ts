@@ -30,6 +30,13 @@ for (const layers of [[], ['--layers', 'co-target,co-text,co-link']]) {
   });
 }
 
+test('detect --layers co-text,co-link,co-hashtag --threads 2 (no co-target: a worker that may take co-link and co-hashtag) prints byte-identical output to --threads 1', () => {
+  const layers = ['--layers', 'co-text,co-link,co-hashtag'];
+  const one = detectJson(['--threads', '1', ...layers]);
+  assert.match(one, /"layer": "co-link"/, 'a layer the worker may take has edges');
+  assert.equal(detectJson(['--threads', '2', ...layers]), one);
+});
+
 test('detect --threads 3 is a user error', () => {
   const r = trollmap(['detect', '--db', db, '--threads', '3']);
   assert.equal(r.code, 1);

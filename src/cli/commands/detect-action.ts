@@ -14,7 +14,9 @@ import type { Account } from '../../core/model.ts';
 import { accountProfiles } from '../../core/signals/account-signals.ts';
 import type { DetectionRun, RunParams } from '../../core/run.ts';
 import { CO_PHOTO_LAYER } from '../../core/photo/co-photo-edges.ts';
-import { detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker } from '../../detect-runner/layers-in-worker.ts';
+import {
+  CLAIMABLE_LAYERS, detectRunOn, runLayersWithWorker, startLayersWorker, WORKER_LAYERS, type LayersWorker,
+} from '../../detect-runner/layers-in-worker.ts';
 import { countActionsAt } from '../../store/sqlite/columns.ts';
 import { openSqliteStore } from '../../store/sqlite/index.ts';
 import type { ActionFilter, Store } from '../../store/store.ts';
@@ -62,9 +64,12 @@ async function detect(store: Store, path: string, opts: DetectOptions): Promise<
   const base = { window, minParticipation: opts.minParticipation, alpha: opts.alpha, ...nulls, method: 'significance' as const, seed: opts.seed, ...filter };
   const requested = (opts.layers ?? DEFAULT_LAYERS) as Layer[];
   const workerLayers = WORKER_LAYERS.filter((l) => requested.includes(l));
-  const two = !wantsParity(opts) && workerLayers.length > 0 && requested.length > workerLayers.length && useTwoThreads(opts.threads, path, filter);
+  const claimable = CLAIMABLE_LAYERS.filter((l) => requested.includes(l));
+  // A worker has something to do when it has a layer of its own, or a claimable one this thread may leave it.
+  const shared = workerLayers.length > 0 ? requested.length > workerLayers.length : claimable.length > 0 && withoutPhotos(requested).length >= 2;
+  const two = !wantsParity(opts) && shared && useTwoThreads(opts.threads, path, filter);
   // The worker's layers run with the action layers' parameters (co-photo is fused by this thread only).
-  const worker = two ? startLayersWorker({ ...base, layers: withoutPhotos(requested) }, workerLayers) : undefined;
+  const worker = two ? startLayersWorker({ ...base, layers: withoutPhotos(requested) }, workerLayers, undefined, claimable) : undefined;
   try {
     await detectWith(store, opts, filter, base, worker, say);
   } finally {
@@ -102,7 +107,7 @@ async function detectWith(
   const actionParams: RunParams = { ...params, layers: actionLayers };
   // This thread's layers (they run before runLayersWithWorker first waits), then, while the worker may still be
   // busy, the accounts and the input hash; then the worker's results, fused in run order.
-  const computing = worker ? runLayersWithWorker(columns, actionParams, worker, { keep: true }) : undefined;
+  const computing = worker ? runLayersWithWorker(columns, actionParams, worker, { keep: true, onLayer: say }) : undefined;
   computing?.catch(() => undefined); // awaited below; a rejection meanwhile must not count as unhandled
   const accounts: Account[] = await store.getAccounts(columns.accountKeys);
   let hash = inputHash(columns);
@@ -120,7 +125,10 @@ async function detectWith(
     version: VERSION,
     createdAt: Date.now(),
     inputHash: hash,
-    onStage: (s) => say(s),
+    // With the layers computed already (this thread's and the worker's), only the stages after them are news.
+    onStage: (s) => {
+      if (!computed || !(actionLayers as string[]).includes(s)) say(s);
+    },
     ...(photo ? { extraEdges: photo.edges } : {}),
     ...(computed ? { computed } : {}),
     ...(profiles ? { profiles } : {}),

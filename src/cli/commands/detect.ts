@@ -52,7 +52,7 @@ export function registerDetect(program: Command): void {
     .option('--edges-csv <file>', "also write CooRTweet's edge list (needs exactly one layer)")
     .option('--json', 'print the run as JSON')
     .option('--quiet', 'no progress output')
-    .option('--threads <n>', 'threads: 1, 2 or auto (co-target in a second thread from 100,000 actions on, with two cores; 1 also reads on one thread)', parseThreads, 'auto' as const)
+    .option('--threads <n>', 'threads: 1, 2 or auto (co-target in a second thread from 100,000 actions on, with two cores, which also takes co-link, co-share, co-hashtag or co-media when this thread has not started them; 1 also reads on one thread)', parseThreads, 'auto' as const)
     .action(async (opts: DetectOptions) => {
       const { detectAction } = await import('./detect-action.ts');
       await detectAction(opts);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sharedBy, textNormaliser, urlKeyer } from './shared-normalisers.ts';
+import { seedUrlKeys, sharedBy, textNormaliser, urlKeyer, urlKeysOf } from './shared-normalisers.ts';
 import { normaliseText } from './text.ts';
 import { urlKey } from './url.ts';
 
@@ -23,4 +23,21 @@ test('one plain call per distinct string and column, across the normalisers made
   assert.deepEqual(calls, ['a', 'b']);
   sharedBy(caches, ['a'], plain)('a');
   assert.deepEqual(calls, ['a', 'b', 'a']);
+});
+
+test('url keys made on another thread seed a column\'s cache: reused as they are, the cache\'s own kept', () => {
+  const urls = ['https://www.youtube.com/watch?v=abc&utm_source=x', 'https://youtu.be/abc', 'http://t.me/s/chan/1'];
+  assert.equal(urlKeysOf(urls), undefined, 'nothing cached yet');
+  const own = urlKeyer(urls)(urls[2]!);
+  // Marked values, so that a key computed here instead of reused would show.
+  seedUrlKeys(urls, new Map([[urls[0]!, 'seeded-0'], [urls[2]!, 'seeded-2']]));
+  const key = urlKeyer(urls);
+  assert.equal(key(urls[0]!), 'seeded-0');
+  assert.equal(key(urls[1]!), urlKey(urls[1]!));
+  assert.equal(key(urls[2]!), own, 'a key the column had is kept');
+  assert.deepEqual([...urlKeysOf(urls)!.keys()].sort(), [...urls].sort());
+  // A column without a cache gets one from the seed.
+  const other = [...urls];
+  seedUrlKeys(other, new Map([[urls[1]!, 'seeded-1']]));
+  assert.equal(urlKeyer(other)(urls[1]!), 'seeded-1');
 });

@@ -31,3 +31,18 @@ export function textNormaliser(texts: readonly string[]): Normaliser {
 export function urlKeyer(urls: readonly string[]): Normaliser {
   return sharedBy(urlCaches, urls, urlKey);
 }
+
+/** The urlKey values cached with `urls` so far (raw → key), for another thread to reuse; undefined when none. */
+export function urlKeysOf(urls: readonly string[]): ReadonlyMap<string, string> | undefined {
+  return urlCaches.get(urls);
+}
+
+/**
+ * Adds `known` (urlKey values made elsewhere: another thread's `urlKeysOf` for the same links) to the cache of
+ * `urls`, so the next stages do not compute them again.
+ */
+export function seedUrlKeys(urls: readonly string[], known: ReadonlyMap<string, string>): void {
+  let cache = urlCaches.get(urls);
+  if (cache === undefined) urlCaches.set(urls, (cache = new Map(known)));
+  else for (const [raw, key] of known) if (!cache.has(raw)) cache.set(raw, key);
+}
