@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ActionColumns, MultiColumn } from '../columns.ts';
 import fc from 'fast-check';
-import { layerTraces, rowOrder } from './layer-traces.ts';
+import { layerRows, layerTraces, rowOrder } from './layer-traces.ts';
 
 function multi(rows: string[][]): MultiColumn {
   const offsets = new Int32Array(rows.length + 1);
@@ -85,4 +85,13 @@ test('rowOrder: rows by ascending order value, ties in row order, as a comparato
       assert.deepEqual([...rowOrder(order.length, order)], expected);
     }),
   );
+});
+
+test('layerRows: the actions (or list values) that can give each layer a trace, at least its trace count', () => {
+  const expected = { 'co-share': 1, 'co-target': 1, 'co-link': 3, 'co-hashtag': 2, 'co-media': 1, 'co-text': 0 } as const;
+  for (const [layer, n] of Object.entries(expected) as [keyof typeof expected, number][]) {
+    assert.equal(layerRows(columns, layer), n, layer);
+    if (layer !== 'co-text') assert.ok(layerTraces(columns, layer).traces.count <= n, `${layer}: no more traces than rows`);
+  }
+  assert.equal(layerRows({ ...columns, text: ['Привет', '', 'x'] }, 'co-text'), 2);
 });

@@ -26,6 +26,31 @@ export interface LayerOptions {
   inputOrder?: ArrayLike<number>;
 }
 
+/** How many of the actions can give `layer` a trace (a key, a value, a text): a measure of its work, no traces made. */
+export function layerRows(columns: ActionColumns, layer: Layer): number {
+  switch (layer) {
+    case 'co-share':
+      return nonNegative(columns.shared);
+    case 'co-target':
+      return nonNegative(columns.target);
+    case 'co-link':
+      return columns.urls.values.length;
+    case 'co-media':
+      return columns.media.values.length;
+    case 'co-hashtag':
+      return columns.hashtags.values.length;
+    case 'co-text':
+      return columns.text.reduce((n, t) => n + (t === '' ? 0 : 1), 0);
+  }
+}
+
+/** How many codes are ≥ 0 (set). */
+function nonNegative(codes: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) n++;
+  return n;
+}
+
 /** The traces of one layer over the given actions. */
 export function layerTraces(columns: ActionColumns, layer: Layer, options: LayerOptions = {}): LayerTraces {
   const bare = (names: readonly string[]) => (options.bareIds ? names.map((n) => splitKey(n)?.id ?? n) : names);
