@@ -11,7 +11,8 @@ import type { RunParams } from '../core/run.ts';
 import { smallWorld } from '../../test/support/small-world.ts';
 import { sqliteWith } from '../../test/support/sqlite-with.ts';
 import { openSqliteStore } from '../store/sqlite/index.ts';
-import { runLayersWithWorker, startLayersWorker } from './layers-in-worker.ts';
+import { IDLE_WORKER_SHARE, runLayersWithWorker, startLayersWorker } from './layers-in-worker.ts';
+import { layerRows } from '../core/detect/layer-traces.ts';
 import { urlKeysOf } from '../core/normalise/shared-normalisers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trollmap-layers-worker-'));
@@ -72,9 +73,33 @@ test('claimable layers: whichever thread claims each, the same run as one thread
     }
     // Every layer ran once, on one thread or the other.
     assert.deepEqual([...here, ...ran].sort(), [...all.layers].sort());
-    // No layer is claimed twice: the claims this thread still makes all fail.
-    for (const layer of claimable) assert.equal(worker.claim(layer), false, `${layer} is claimed already`);
+    // No layer is claimed twice: when the worker could claim, the claims this thread still makes all fail.
+    if (worker.claiming) for (const layer of claimable) assert.equal(worker.claim(layer), false, `${layer} is claimed already`);
     assert.equal(JSON.stringify(detectRun(columns, [], all, { ...context, computed })), one);
+  }
+});
+
+test('a worker busy with its own layers takes no claimable layer, and gets none of their columns', async () => {
+  const store = await openSqliteStore(await dbWith('busy.db', smallWorld()));
+  const columns = await store.readActionColumns();
+  await store.close();
+  const all: RunParams = { ...DEFAULT_PARAMS, layers: ['co-share', 'co-link', 'co-target', 'co-text'] };
+  // By default the worker may claim only when co-target reads less than IDLE_WORKER_SHARE of the rows.
+  const idle = layerRows(columns, 'co-target') < columns.count * IDLE_WORKER_SHARE;
+  for (const claiming of [undefined, false]) {
+    const worker = startLayersWorker(all, ['co-target'], undefined, ['co-link', 'co-share']);
+    const here: string[] = [];
+    try {
+      worker.give(columns, claiming === undefined ? {} : { claiming });
+      assert.equal(worker.claiming, claiming ?? idle);
+      if (worker.claiming) continue;
+      const computed = await runLayersWithWorker(columns, all, worker, { keep: true, onLayer: (l) => here.push(l) });
+      assert.deepEqual(Object.keys((await worker.result).seconds), ['co-target']);
+      assert.deepEqual(here, ['co-share', 'co-link', 'co-text'], 'this thread ran the rest in the run\'s order');
+      assert.equal(JSON.stringify(detectRun(columns, [], all, { ...context, computed })), JSON.stringify(detectRun(columns, [], all, context)));
+    } finally {
+      await worker.stop();
+    }
   }
 });
 

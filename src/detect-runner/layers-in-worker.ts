@@ -15,7 +15,7 @@ import { seedUrlKeys } from '../core/normalise/shared-normalisers.ts';
 import type { NetworkEdge, NetworkOptions } from '../core/graph/network-groups.ts';
 
 /** Messages to the worker: the columns its layers run on; later, the run's edges to find its networks in. */
-export type ToLayersWorker = { t: 'columns'; columns: WorkerColumns } | { t: 'networks'; edges: NetworkEdges; options: NetworkOptions };
+export type ToLayersWorker = { t: 'columns'; columns: WorkerColumns; claim: boolean } | { t: 'networks'; edges: NetworkEdges; options: NetworkOptions };
 
 /** Messages from the worker. */
 export type FromLayersWorker =
@@ -49,6 +49,12 @@ export const WORKER_LAYERS: readonly Layer[] = ['co-target'];
  */
 export const CLAIMABLE_LAYERS: readonly Layer[] = ['co-link', 'co-share', 'co-hashtag', 'co-media'];
 
+/**
+ * The share of a read's rows below which the worker's own layers count as next to no work, so that it may take
+ * claimable layers: the IRA tweets give co-target none of 571,344, the detect bench 644,363 of 1,032,530.
+ */
+export const IDLE_WORKER_SHARE = 0.05;
+
 type WorkerResult = { results: Map<string, LayerResult>; seconds: Record<string, number>; urlKeys?: ReadonlyMap<string, string> };
 
 /** A worker running some layers of a run on the columns it is given. */
@@ -57,10 +63,15 @@ export interface LayersWorker {
   layers: readonly Layer[];
   /** The layers it may also take when this thread has not claimed them first (`claim`). */
   claimable: readonly Layer[];
+  /**
+   * Whether the worker may take claimable layers in this run (known once it has its columns): by default when its
+   * own layers have less than IDLE_WORKER_SHARE of the rows to read; the columns those layers read then cross too.
+   */
+  readonly claiming: boolean;
   /** Claims a claimable layer for this thread: false when the worker took it (then its result comes from the worker). */
   claim(layer: Layer): boolean;
   /** Hands the worker its columns (a structured-clone copy of the ones its layers read); once, later calls do nothing. */
-  give(columns: ActionColumns): void;
+  give(columns: ActionColumns, options?: { claiming?: boolean }): void;
   result: Promise<WorkerResult>;
   /**
    * The networks of the run's edges (`networkGroups`), found by the worker once its layers are done: for
@@ -113,18 +124,25 @@ export function startLayersWorker(params: RunParams, layers: readonly Layer[], e
   // A rejection nobody awaits yet (the caller is still reading) must not crash the process.
   result.catch(() => undefined);
   let given = false;
+  let claiming = false;
   return {
     layers,
     claimable,
+    get claiming() {
+      return claiming;
+    },
     claim: (layer) => {
       const i = claimable.indexOf(layer);
       return i >= 0 && claimLayer(claims, i, CLAIMED_HERE);
     },
     result,
-    give: (columns) => {
+    give: (columns, options = {}) => {
       if (given) return;
       given = true;
-      worker.postMessage({ t: 'columns', columns: columnsForWorker(columns, [...layers, ...claimable]) } satisfies ToLayersWorker);
+      const ownRows = layers.reduce((n, l) => n + layerRows(columns, l), 0);
+      claiming = claimable.length > 0 && (options.claiming ?? ownRows < columns.count * IDLE_WORKER_SHARE);
+      const read = claiming ? [...layers, ...claimable] : layers;
+      worker.postMessage({ t: 'columns', columns: columnsForWorker(columns, read), claim: claiming } satisfies ToLayersWorker);
     },
     networks: (edges, options) => {
       if (ended !== undefined) return Promise.reject(ended);
@@ -150,18 +168,12 @@ interface Pending<T> {
 }
 
 /**
- * The share of a read's rows below which the worker's own layers count as next to no work (`runLayersWithWorker`):
- * the IRA tweets give co-target none of 571,344, the detect bench 644,363 of 1,032,530.
- */
-const IDLE_WORKER_SHARE = 0.05;
-
-/**
  * Hands `columns` to the worker (unless already given), runs this thread's share of `params.layers` on them (each
  * claimable one only if the worker has not taken it; see the order below), then takes the
  * worker's: every layer's result, for `detectRun`'s `computed`. The worker is stopped after, unless `keep` (it will
  * find the run's networks: the caller stops it); always on a failure. `onLayer` is told each layer this thread runs,
- * before it runs it. `leaveClaimable` (tests): this thread waits for the worker before it claims, so the worker takes
- * every claimable layer.
+ * before it runs it. `leaveClaimable` (tests): the worker may claim whatever its own layers read (unless given its
+ * columns already), and this thread waits for it before it claims, so the worker takes every claimable layer.
  */
 export async function runLayersWithWorker(
   columns: ActionColumns, params: RunParams, worker: LayersWorker,
@@ -175,19 +187,17 @@ export async function runLayersWithWorker(
   };
   let stop = !keep;
   try {
-    worker.give(columns);
+    worker.give(columns, leaveClaimable ? { claiming: true } : {});
     const here = (params.layers as Layer[]).filter((l) => !worker.layers.includes(l));
-    const mine = here.filter((l) => !worker.claimable.includes(l));
-    const claimable = here.filter((l) => worker.claimable.includes(l));
-    // In the run's order while the worker is busy with its own layers: the claimable ones stay here, as before
-    // claims existed (the order also decides which layer first trains V8 on the shared kernels: co-share, co-link,
-    // co-text … took 1.38–1.60 s on the detect bench's columns, co-text first 1.63–1.66 s; scratch .cache/order13.ts).
-    // When its own layers have almost nothing to read (no comments for co-target), this thread runs the layers only
-    // it runs first and claims the others last, so the worker takes them meanwhile.
-    const ownRows = worker.layers.reduce((n, l) => n + layerRows(columns, l), 0);
-    const order = leaveClaimable || ownRows < columns.count * IDLE_WORKER_SHARE ? [...mine, ...claimable] : here;
+    // While the worker is busy with its own layers, it takes none: this thread runs the rest in the run's order
+    // (which also decides which layer first trains V8 on the shared kernels: co-share, co-link, co-text … took
+    // 1.38–1.60 s on the detect bench's columns, co-text first 1.63–1.66 s; scratch .cache/order13.ts). When they
+    // have almost nothing to read (no comments for co-target), this thread runs the layers only it runs first and
+    // claims the others last, so that the worker takes them meanwhile.
+    const claimable = worker.claiming ? here.filter((l) => worker.claimable.includes(l)) : [];
+    const order = [...here.filter((l) => !claimable.includes(l)), ...claimable];
     const results = leaveClaimable ? (await worker.result).results : undefined;
-    for (const layer of order) if (!worker.claimable.includes(layer) || worker.claim(layer)) runHere(layer);
+    for (const layer of order) if (!claimable.includes(layer) || worker.claim(layer)) runHere(layer);
     const done = await worker.result;
     for (const [layer, r] of results ?? done.results) out.set(layer, r);
     // The links the worker normalised (co-link there): the network summaries here reuse them.

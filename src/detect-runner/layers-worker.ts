@@ -35,8 +35,8 @@ function answer(m: ToLayersWorker): FromLayersWorker {
     return [layer, r] as const;
   };
   const results = layers.map(run);
-  // Then the claimable layers the main thread has not started, from the end of its list.
-  for (let i = claimable.length - 1; i >= 0; i--) {
+  // Then, when this run lets it, the claimable layers the main thread has not started, from the end of its list.
+  for (let i = claimable.length - 1; m.claim && i >= 0; i--) {
     if (params.layers.includes(claimable[i]!) && claimLayer(claims, i, CLAIMED_BY_WORKER)) {
       results.push(run(claimable[i]!));
     }
