@@ -219,9 +219,7 @@ async function child(originalPath: string, truthPath: string, temp: 'cold' | 'wa
     version: 'bench', createdAt: 0, inputHash: '',
     ...(computed ? { computed } : {}),
     ...(profiles ? { profiles } : {}),
-    onStage: (s) => {
-      if (!computed || s === 'networks') onStage(s);
-    },
+    onStage,
   };
   const result = await detectRunOn(worker, columns, accounts, params, context).finally(() => worker?.stop());
   close();

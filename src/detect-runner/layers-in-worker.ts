@@ -19,7 +19,7 @@ export type ToLayersWorker = { t: 'columns'; columns: WorkerColumns; claim: bool
 
 /** Messages from the worker. */
 export type FromLayersWorker =
-  | { t: 'done'; results: (readonly [Layer, LayerResult])[]; seconds: Record<string, number>; urlKeys?: ReadonlyMap<string, string> }
+  | { t: 'done'; results: (readonly [Layer, LayerResult])[]; seconds: Record<string, number>; urlKeys?: Map<string, string> }
   | { t: 'networks'; groups: string[][] }
   | { t: 'error'; message: string; stack: string; user: boolean };
 
@@ -55,7 +55,7 @@ export const CLAIMABLE_LAYERS: readonly Layer[] = ['co-link', 'co-share', 'co-ha
  */
 export const IDLE_WORKER_SHARE = 0.05;
 
-type WorkerResult = { results: Map<string, LayerResult>; seconds: Record<string, number>; urlKeys?: ReadonlyMap<string, string> };
+type WorkerResult = { results: Map<string, LayerResult>; seconds: Record<string, number>; urlKeys?: Map<string, string> };
 
 /** A worker running some layers of a run on the columns it is given. */
 export interface LayersWorker {
@@ -196,10 +196,10 @@ export async function runLayersWithWorker(
     // claims the others last, so that the worker takes them meanwhile.
     const claimable = worker.claiming ? here.filter((l) => worker.claimable.includes(l)) : [];
     const order = [...here.filter((l) => !claimable.includes(l)), ...claimable];
-    const results = leaveClaimable ? (await worker.result).results : undefined;
+    if (leaveClaimable) await worker.result;
     for (const layer of order) if (!claimable.includes(layer) || worker.claim(layer)) runHere(layer);
     const done = await worker.result;
-    for (const [layer, r] of results ?? done.results) out.set(layer, r);
+    for (const [layer, r] of done.results) out.set(layer, r);
     // The links the worker normalised (co-link there): the network summaries here reuse them.
     if (done.urlKeys !== undefined) seedUrlKeys(columns.urls.values, done.urlKeys);
     return out;

@@ -42,7 +42,8 @@ function answer(m: ToLayersWorker): FromLayersWorker {
     }
   }
   // What co-link normalised here, the network summaries on the main thread would normalise again (4 µs a link).
-  const urlKeys = results.some(([l]) => l === 'co-link') ? urlKeysOf(columns.urls.values) : undefined;
+  // (postMessage copies it: the main thread gets a Map of its own.)
+  const urlKeys = results.some(([l]) => l === 'co-link') ? (urlKeysOf(columns.urls.values) as Map<string, string> | undefined) : undefined;
   return { t: 'done', results, seconds, ...(urlKeys === undefined ? {} : { urlKeys }) };
 }
 

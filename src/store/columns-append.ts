@@ -62,7 +62,8 @@ export function appendColumns(a: ActionColumns, b: ActionColumns): ActionColumns
   const aFirst = before(a, a.count - 1, platforms.fromA, b, 0, platforms.fromB);
   const bFirst = !aFirst && before(b, b.count - 1, platforms.fromB, a, 0, platforms.fromA);
   const order = aFirst || bFirst ? undefined : mergeOrder(a, b, platforms);
-  // Each column type has its own functions (below), so V8 compiles each loop for one array type. Without `order`,
+  // The code remaps have their own functions per column type (below), so V8 compiles each loop for one array type;
+  // plain columns are copied with `set`, or picked by `pickInOrder` in the rare interleaved case. Without `order`,
   // the earlier part (`aFirst`: a) goes first.
   const [first, second] = aFirst ? [a, b] : [b, a];
   const [firstPlatforms, secondPlatforms] = aFirst ? [platforms.fromA, platforms.fromB] : [platforms.fromB, platforms.fromA];

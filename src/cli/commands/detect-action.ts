@@ -125,10 +125,7 @@ async function detectWith(
     version: VERSION,
     createdAt: Date.now(),
     inputHash: hash,
-    // With the layers computed already (this thread's and the worker's), only the stages after them are news.
-    onStage: (s) => {
-      if (!computed || !(actionLayers as string[]).includes(s)) say(s);
-    },
+    onStage: (s) => say(s),
     ...(photo ? { extraEdges: photo.edges } : {}),
     ...(computed ? { computed } : {}),
     ...(profiles ? { profiles } : {}),

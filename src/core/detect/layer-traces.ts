@@ -30,9 +30,9 @@ export interface LayerOptions {
 export function layerRows(columns: ActionColumns, layer: Layer): number {
   switch (layer) {
     case 'co-share':
-      return nonNegative(columns.shared);
+      return countSet(columns.shared);
     case 'co-target':
-      return nonNegative(columns.target);
+      return countSet(columns.target);
     case 'co-link':
       return columns.urls.values.length;
     case 'co-media':
@@ -44,8 +44,8 @@ export function layerRows(columns: ActionColumns, layer: Layer): number {
   }
 }
 
-/** How many codes are ≥ 0 (set). */
-function nonNegative(codes: Int32Array): number {
+/** How many codes are set (≥ 0). */
+function countSet(codes: Int32Array): number {
   let n = 0;
   for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) n++;
   return n;
@@ -81,9 +81,7 @@ export function layerTraces(columns: ActionColumns, layer: Layer, options: Layer
 /** One trace per row with a key (key[i] ≥ 0), rows in `rows` order. */
 function singleKeyTraces(columns: ActionColumns, rows: Int32Array, key: Int32Array): Traces {
   const { account, time } = columns;
-  let keyed = 0;
-  for (let i = 0; i < columns.count; i++) if (key[i]! >= 0) keyed++;
-  const b = new TraceBuilder(keyed);
+  const b = new TraceBuilder(countSet(key));
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const k = key[i]!;

@@ -129,29 +129,27 @@ export interface Presences {
  */
 export function presences(traces: Traces, minParticipation: number, segments?: KeySegments): Presences {
   const { accounts, keys, perAccount } = traceCounts(traces);
-  const { kept, size } = keptPerKey(traces, perAccount, keys, minParticipation, segments === undefined);
-  const segs = segments ?? sortTraces(traces.key, traces.time, kept!, keys);
+  const size = keptPerKey(traces, perAccount, keys, minParticipation);
+  const segs = segments ?? sortTraces(traces.key, traces.time, keptMask(traces, perAccount, minParticipation), keys);
   // Each loop is a function of its own (see co-action.ts: compiled once, not again at each next loop).
   const { start, total } = presenceStarts(traces.account, segs, size, accounts);
   return { start, key: presenceKeys(traces.account, segs, size, start, total), size, total };
 }
 
-/**
- * Each key's count of traces of accounts with ≥ minParticipation traces, and with `mask` which traces those are
- * (kept[t] = 1: only a sort of the traces here needs it).
- */
-function keptPerKey(
-  traces: Traces, perAccount: Float64Array, keys: number, minParticipation: number, mask: boolean,
-): { kept: Uint8Array | undefined; size: Float64Array } {
+/** Each key's count of traces of accounts with ≥ minParticipation traces. */
+function keptPerKey(traces: Traces, perAccount: Float64Array, keys: number, minParticipation: number): Float64Array {
   const { account, key, count } = traces;
-  const kept = mask ? new Uint8Array(count) : undefined;
   const size = new Float64Array(keys);
-  for (let t = 0; t < count; t++) {
-    if (perAccount[account[t]!]! < minParticipation) continue;
-    if (kept !== undefined) kept[t] = 1;
-    size[key[t]!]!++;
-  }
-  return { kept, size };
+  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) size[key[t]!]!++;
+  return size;
+}
+
+/** Which traces are of accounts with ≥ minParticipation traces (1): for a sort here, when no segments are given. */
+function keptMask(traces: Traces, perAccount: Float64Array, minParticipation: number): Uint8Array {
+  const { account, count } = traces;
+  const kept = new Uint8Array(count);
+  for (let t = 0; t < count; t++) if (perAccount[account[t]!]! >= minParticipation) kept[t] = 1;
+  return kept;
 }
 
 /**

@@ -288,7 +288,7 @@ const BIG_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0 : 1;
  */
 function ascendingOrder(p: Float64Array): Uint32Array {
   const n = p.length;
-  if (!nonNegative(p)) return Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y));
+  if (!allNonNegative(p)) return Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort((x, y) => p[x]! - p[y]! || x - y));
   const words = new Uint32Array(plusZero(p).buffer); // [low, high] per double on little-endian machines
   let idx = identity(n);
   let next = new Uint32Array(n);
@@ -307,7 +307,7 @@ function ascendingOrder(p: Float64Array): Uint32Array {
 }
 
 /** Whether every value is ≥ 0 (no NaN). */
-function nonNegative(p: Float64Array): boolean {
+function allNonNegative(p: Float64Array): boolean {
   for (let i = 0; i < p.length; i++) if (!(p[i]! >= 0)) return false;
   return true;
 }

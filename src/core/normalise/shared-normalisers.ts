@@ -38,11 +38,12 @@ export function urlKeysOf(urls: readonly string[]): ReadonlyMap<string, string> 
 }
 
 /**
- * Adds `known` (urlKey values made elsewhere: another thread's `urlKeysOf` for the same links) to the cache of
- * `urls`, so the next stages do not compute them again.
+ * Adds `known` (urlKey values made elsewhere: another thread's `urlKeysOf` for the same links, received as a copy)
+ * to the cache of `urls`, so the next stages do not compute them again. A column without a cache keeps `known`
+ * itself as its cache (no copy of its entries: 450,187 on the IRA tweets).
  */
-export function seedUrlKeys(urls: readonly string[], known: ReadonlyMap<string, string>): void {
-  let cache = urlCaches.get(urls);
-  if (cache === undefined) urlCaches.set(urls, (cache = new Map(known)));
+export function seedUrlKeys(urls: readonly string[], known: Map<string, string>): void {
+  const cache = urlCaches.get(urls);
+  if (cache === undefined) urlCaches.set(urls, known);
   else for (const [raw, key] of known) if (!cache.has(raw)) cache.set(raw, key);
 }

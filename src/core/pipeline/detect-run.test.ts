@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { act, columnsOf } from '../../../test/support/columns-of.ts';
 import type { Action } from '../model.ts';
-import { detectRun } from './detect-run.ts';
+import { detectRun, runLayer } from './detect-run.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 2, 1, 9);
@@ -72,4 +72,16 @@ test('same input and parameters give byte-identical runs, whatever the input ord
   const a = JSON.stringify(detectRun(columnsOf(world()), [], params, context));
   const b = JSON.stringify(detectRun(columnsOf(world().reverse()), [], params, context));
   assert.equal(a, b);
+});
+
+test('stages: each layer the run computes, then the networks; a layer computed already is no stage of its own', () => {
+  const columns = columnsOf(world());
+  const stages: string[] = [];
+  const one = detectRun(columns, [], params, { ...context, onStage: (s) => stages.push(s) });
+  assert.deepEqual(stages, ['co-text', 'co-target', 'networks']);
+  stages.length = 0;
+  const computed = new Map([['co-target', runLayer(columns, 'co-target', params)]]);
+  const two = detectRun(columns, [], params, { ...context, computed, onStage: (s) => stages.push(s) });
+  assert.deepEqual(stages, ['co-text', 'networks']);
+  assert.equal(JSON.stringify(two), JSON.stringify(one));
 });

@@ -84,9 +84,11 @@ function runLayers(columns: ActionColumns, params: RunParams, context: DetectCon
   const tests: LayerTest[] = [];
   for (const name of params.layers) {
     const layer = name as Layer;
-    stage(layer);
+    // A layer computed already (context.computed) is not a stage of this run.
+    const computed = context.computed?.get(layer);
+    if (computed === undefined) stage(layer);
     tests.push({ layer, null: nullOf(params, layer), qThreshold: alphaOf(params), minKeys: MIN_KEYS });
-    const result = context.computed?.get(layer) ?? runLayer(columns, layer, params, context.evidencePerEdge);
+    const result = computed ?? runLayer(columns, layer, params, context.evidencePerEdge);
     edges.push(...result.edges);
     cappedKeys.push(...result.cappedKeys);
   }
